@@ -96,7 +96,34 @@ export interface Sandbox {
   run(program: PreparedProgram, input: RunInput, limits: RunLimits): Promise<RunOutcome>;
   /** Versions of the tools behind the sandbox (compiler, interpreter, sandbox itself), for provenance. */
   versions(): Promise<Record<string, string>>;
+  /**
+   * Runs two programs at once, each in a sandbox of its own (own process tree, own scratch folder,
+   * own limits), the stdout of each piped into the stdin of the other. `program` is the untrusted
+   * side (model code), `peer` the trusted one (a function-mode tester, an interactor). Neither can
+   * read the other's files or memory; the peer reports its result on its stderr, which the program
+   * cannot reach. Backends without it cannot judge function-mode problems safely.
+   */
+  runPair?(program: PairSide, peer: PairSide): Promise<PairOutcome>;
   close?(): Promise<void>;
+}
+
+/** One side of {@link Sandbox.runPair}: its stdin is the other side's stdout. */
+export interface PairSide {
+  program: PreparedProgram;
+  /** Files placed in this side's scratch folder, and its arguments. */
+  files?: Record<string, string>;
+  args?: string[];
+  limits: RunLimits;
+}
+
+/**
+ * How both sides of a pair run ended. Each `stdout` is what that side wrote to the other (kept up
+ * to its `outputBytes`; more ends that side with `output`). When one side ends, the other's stdin
+ * reaches end of file.
+ */
+export interface PairOutcome {
+  program: RunOutcome;
+  peer: RunOutcome;
 }
 
 /** A harness failure (missing compiler, sandbox broken, remote unreachable). Never a verdict of the submission. */

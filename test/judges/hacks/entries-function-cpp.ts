@@ -1,0 +1,4 @@
+/** Hack catalogue entries: function-cpp. */
+import type { HackEntry } from "./types.ts";
+
+export const FUNCTION_CPP_HACKS: readonly HackEntry[] = [];
