@@ -2,6 +2,10 @@
  * The only place that wires concrete judge backends. Each factory imports its backend lazily so
  * that choosing one never loads the others (or their SDKs).
  */
+import { UsageError } from "../../judges/errors.ts";
+
+/** Transition: UsageError now lives in judges/errors.ts; import it from there. */
+export { UsageError };
 import type { Sandbox } from "../../judges/types.ts";
 
 export interface BackendOptions {
@@ -28,9 +32,4 @@ export async function createJudgeBackend(name: string, opts: BackendOptions = {}
   const factory = JUDGE_BACKENDS[name];
   if (!factory) throw new UsageError(`unknown judge '${name}'; known judges: ${Object.keys(JUDGE_BACKENDS).join(", ")}`);
   return factory(opts);
-}
-
-/** A wrong command line: printed without a stack trace, exit code 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
 }

@@ -19,7 +19,7 @@ import { generateForEval } from "./generate-step.ts";
 import { loadSamples } from "../samples/read-samples.ts";
 import { openDb, type HarnessDb } from "../store/db.ts";
 import { findRun } from "../store/runs.ts";
-import { UsageError } from "./backends.ts";
+import { UsageError } from "../../judges/errors.ts";
 import { openJudge, type JudgeHandle } from "./open-judge.ts";
 import { readGitSha } from "./provenance.ts";
 

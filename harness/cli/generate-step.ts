@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import type { Problem } from "../../datasets/types.ts";
 import type { Language } from "../../judges/types.ts";
 import { buildPrompt, generateSamples } from "../generate/index.ts";
-import { UsageError } from "./backends.ts";
+import { UsageError } from "../../judges/errors.ts";
 
 export interface GenerateStepOptions {
   endpoint?: string;

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { loadAll } from "../../datasets/load.ts";
 import type { Language } from "../../judges/types.ts";
-import { UsageError } from "./backends.ts";
+import { UsageError } from "../../judges/errors.ts";
 import { openJudge } from "./open-judge.ts";
 
 export interface JudgeCommandOptions {

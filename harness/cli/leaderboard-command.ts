@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { buildLeaderboards, formatLeaderboards } from "../eval/leaderboard.ts";
 import { openDb } from "../store/db.ts";
-import { UsageError } from "./backends.ts";
+import { UsageError } from "../../judges/errors.ts";
 
 /** Prints the leaderboards of the database; returns the exit code. */
 export async function runLeaderboardCommand(o: { dataset?: string; db: string; json?: boolean }): Promise<number> {

@@ -1,7 +1,7 @@
 /** `bun run rewards`: reward schemas, and comparing them on a stored run. */
 import { existsSync } from "node:fs";
 import { openDb } from "../store/db.ts";
-import { UsageError } from "./backends.ts";
+import { UsageError } from "../../judges/errors.ts";
 
 /** `rewards compare --run RUN --schemas a,b`: per-schema statistics, stored for the viewer. */
 export async function runRewardsCompareCommand(o: {

@@ -5,7 +5,7 @@ import { SandboxError } from "../../judges/types.ts";
 import { RewardSchemaError } from "../rewards/definition.ts";
 import { RewardsCompareError } from "../rewards/compare.ts";
 import { RunConflictError } from "../store/runs.ts";
-import { UsageError } from "./backends.ts";
+import { UsageError } from "../../judges/errors.ts";
 
 /** Exit codes: 0 ok, 1 harness failure, 2 bad input or usage, 130 interrupted. */
 export async function runCommand(action: () => Promise<number>): Promise<void> {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { registerBenchCommand, runBenchCommand } from "../../../harness/cli/bench-command.ts";
-import { UsageError } from "../../../harness/cli/backends.ts";
+import { UsageError } from "../../../judges/errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "bench-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
