@@ -7,8 +7,7 @@ import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { Language } from "../../judges/types.ts";
-import type { RewardsBenchOptions, RewardsBenchResult } from "../server/index.ts";
-import { UsageError } from "./backends.ts";
+import { UsageError } from "../../judges/errors.ts";
 import { runCommand } from "./run-command.ts";
 
 export const DEFAULT_BENCH_OUT = ".harness/bench/latest.json";
@@ -96,16 +95,10 @@ export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
-/** `--rewards`: the reward server's load bench, when harness/server provides it. */
+/** `--rewards`: the reward server's load bench (harness/bench/reward-server-bench.ts). */
 async function runRewardsCommand(o: BenchCommandOptions): Promise<number> {
-  type RewardsModule = { runRewardsBench?: (opts: RewardsBenchOptions) => Promise<RewardsBenchResult>; formatRewardsBench?: (r: RewardsBenchResult) => string };
-  const server = (await import("../server/index.ts").catch(() => null)) as RewardsModule | null;
-  const run = server?.runRewardsBench;
-  const format = server?.formatRewardsBench;
-  if (typeof run !== "function" || typeof format !== "function") {
-    throw new UsageError("bench --rewards is not available: harness/server does not export runRewardsBench");
-  }
-  const [{ createJudgeBackend }, { createSampleJudge }, { createChecker }, { createPool }] = await Promise.all([
+  const [{ runRewardsBench: run, formatRewardsBench: format }, { createJudgeBackend }, { createSampleJudge }, { createChecker }, { createPool }] = await Promise.all([
+    import("../bench/reward-server-bench.ts"),
     import("./backends.ts"),
     import("../eval/judge-sample.ts"),
     import("../../judges/checkers/index.ts"),

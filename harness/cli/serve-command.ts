@@ -29,7 +29,7 @@ export async function runServe(o: ServeOptions): Promise<number> {
 
 async function serveRewards(o: ServeOptions): Promise<number> {
   const [{ indexProblems, startRewardServer }, { loadSchemaFile }] = await Promise.all([
-    import("../server/index.ts"),
+    import("../reward-server/index.ts"),
     import("../rewards/index.ts"),
   ]);
   const problems = o.dataset ? (await loadAll({ path: o.dataset, format: o.format })).problems : [];

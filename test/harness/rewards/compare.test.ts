@@ -168,7 +168,7 @@ describe("rewards compare on a run of the built-in eval (real judge)", () => {
     const { loadAll } = await import("../../../datasets/load.ts");
     const { BUILTIN_PROBLEMS_PATH } = await import("../../../datasets/builtin/index.ts");
     const { runEval } = await import("../../../harness/eval/run-eval.ts");
-    const { createRealJudge } = await import("../server/real-judge.ts");
+    const { createRealJudge } = await import("../reward-server/real-judge.ts");
     const ds = await loadAll({ path: BUILTIN_PROBLEMS_PATH });
     const ids = ["builtin/sum-of-array", "builtin/reverse-string", "builtin/gcd-lcm", "builtin/caesar-shift"];
     const problems = ids.map((id) => ds.problems.find((p) => p.id === id)!);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { buildPredictionCheck, judgeOutputPrediction, type OutputPredictionTask } from "../../../harness/rewards/output-prediction.ts";
-import { createRealJudge } from "../server/real-judge.ts";
+import { createRealJudge } from "../reward-server/real-judge.ts";
 
 // Real compiles (a first C++ compile builds the precompiled header) outlast bun's 5 s default.
 setDefaultTimeout(60_000);

@@ -1,8 +1,8 @@
 /** The Python shims, run by python3 against the live reward server on loopback. */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
-import { startRewardServer, type RewardServer } from "../../../harness/server/index.ts";
-import { createFakeJudge, makeProblem } from "../../harness/server/fake-judge.ts";
+import { startRewardServer, type RewardServer } from "../../../harness/reward-server/index.ts";
+import { createFakeJudge, makeProblem } from "../../harness/reward-server/fake-judge.ts";
 
 const SHIMS = join(import.meta.dir, "../../../trainers/shims");
 let server: RewardServer;

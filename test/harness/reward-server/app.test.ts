@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { startRewardServer, type RewardServer } from "../../../harness/server/index.ts";
+import { startRewardServer, type RewardServer } from "../../../harness/reward-server/index.ts";
 import { createFakeJudge, makeProblem } from "./fake-judge.ts";
 
 const servers: RewardServer[] = [];
@@ -186,7 +186,7 @@ describe("POST /v1/rewards", () => {
 
 describe("request size", () => {
   test("a body over the limit is refused with 413 before it is parsed", async () => {
-    const { createRewardApp } = await import("../../../harness/server/app.ts");
+    const { createRewardApp } = await import("../../../harness/reward-server/app.ts");
     const app = createRewardApp({ judge: createFakeJudge().judge, problems: new Map([["p1", makeProblem("p1")]]), maxBodyBytes: 1000 });
     const body = JSON.stringify({ schema: "binary", items: [{ id: 1, problem_id: "p1", completion: "x".repeat(5000) }] });
     const res = await app.request("/v1/rewards", { method: "POST", headers: { "content-type": "application/json" }, body });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import type { Verdict } from "../../../judges/types.ts";
 import type { SampleJudge } from "../../../harness/types.ts";
-import { formatRewardsBench, runRewardsBench } from "../../../harness/server/bench.ts";
-import { createBenchBatch, createBenchProblems, DUPLICATE_RATE, INTENT_MIX } from "../../../harness/server/bench-workload.ts";
+import { formatRewardsBench, runRewardsBench } from "../../../harness/bench/reward-server-bench.ts";
+import { createBenchBatch, createBenchProblems, DUPLICATE_RATE, INTENT_MIX } from "../../../harness/bench/reward-server-workload.ts";
 import { makeJudged, repeatTests } from "../rewards/fixtures.ts";
 
 const VERDICT_OF: Record<string, Verdict> = { AC: "AC", CPP_AC: "AC", WA: "WA", OVERFIT: "WA", RE: "RE", TLE: "TLE", CE: "CE", CPP_CE: "CE" };

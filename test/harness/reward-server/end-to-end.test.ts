@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { join } from "node:path";
 import type { Problem } from "../../../datasets/types.ts";
-import { startRewardServer, type RewardServer } from "../../../harness/server/index.ts";
+import { startRewardServer, type RewardServer } from "../../../harness/reward-server/index.ts";
 import { createRealJudge } from "./real-judge.ts";
 
 // Real compiles (a first C++ compile builds the precompiled header) outlast bun's 5 s default.

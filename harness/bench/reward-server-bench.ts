@@ -6,9 +6,9 @@
  */
 import type { SampleJudge } from "../types.ts";
 import { computeQuantile } from "../rewards/stats.ts";
-import type { LoadOutcome, LoadPlan } from "./bench-client.ts";
-import { createBenchProblems } from "./bench-workload.ts";
-import { startRewardServer } from "./start.ts";
+import type { LoadOutcome, LoadPlan } from "./reward-server-client.ts";
+import { createBenchProblems } from "./reward-server-workload.ts";
+import { startRewardServer } from "../reward-server/start.ts";
 
 export interface RewardsBenchOptions {
   judge: SampleJudge;
@@ -94,7 +94,7 @@ export async function runRewardsBench(opts: RewardsBenchOptions): Promise<Reward
 }
 
 function driveInWorker(plan: LoadPlan, onBatch: RewardsBenchOptions["onBatch"]): Promise<LoadOutcome> {
-  const worker = new Worker(new URL("./bench-client-worker.ts", import.meta.url).href);
+  const worker = new Worker(new URL("./reward-server-client-worker.ts", import.meta.url).href);
   return new Promise<LoadOutcome>((resolve, reject) => {
     worker.onerror = (e) => reject(new Error(`bench client failed: ${e.message}`));
     worker.onmessage = (event: MessageEvent<{ type: "batch"; done: number; latencyMs: number } | { type: "done"; outcome: LoadOutcome } | { type: "failed"; error: string }>) => {

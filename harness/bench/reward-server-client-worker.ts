@@ -1,5 +1,5 @@
 /** Worker entry running the bench's load generator off the judge's thread. */
-import { driveLoad, type LoadPlan } from "./bench-client.ts";
+import { driveLoad, type LoadPlan } from "./reward-server-client.ts";
 
 declare const self: Worker;
 

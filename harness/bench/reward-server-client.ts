@@ -1,10 +1,10 @@
 /**
  * The load generator of `bench --rewards`: posts batches one after another, as a trainer would,
- * while polling /health. It runs on its own thread (bench-client-worker.ts) so that its timings
+ * while polling /health. It runs on its own thread (reward-server-client-worker.ts) so that its timings
  * measure the server, not a client stuck behind the judge's work on the main thread.
  */
-import { createBenchBatch, createBenchProblems, type Intent } from "./bench-workload.ts";
-import type { ScoreResult } from "./scorer.ts";
+import { createBenchBatch, createBenchProblems, type Intent } from "./reward-server-workload.ts";
+import type { ScoreResult } from "../reward-server/scorer.ts";
 
 export interface LoadPlan {
   url: string;
