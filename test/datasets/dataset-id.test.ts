@@ -1,9 +1,10 @@
 import { describe, expect, test } from "bun:test";
 import { datasetIdOf } from "../../datasets/dataset-id.ts";
+import { HUMANEVAL_GZ } from "../support/real-data.ts";
 
 describe("datasetIdOf", () => {
   test("strips directories and every data extension", () => {
-    expect(datasetIdOf("../shared/datasets/humaneval/HumanEval.jsonl.gz")).toBe("HumanEval");
+    expect(datasetIdOf(HUMANEVAL_GZ)).toBe("HumanEval");
     expect(datasetIdOf("/data/MbppPlus.jsonl")).toBe("MbppPlus");
     expect(datasetIdOf("problems.json")).toBe("problems");
     expect(datasetIdOf("cc/test.JSONL.GZ")).toBe("test");

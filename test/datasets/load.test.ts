@@ -4,9 +4,10 @@ import { fileLoader, load, loadAll } from "../../datasets/load.ts";
 import { sha256File } from "../../datasets/sha256.ts";
 import type { DatasetError } from "../../datasets/types.ts";
 import { catchDatasetError, collect, toJsonl, useTempDir } from "./temp-files.ts";
+import { HUMANEVAL_GZ } from "../support/real-data.ts";
 
 const tmp = useTempDir();
-const HUMANEVAL = new URL("../../../shared/datasets/humaneval/HumanEval.jsonl.gz", import.meta.url).pathname;
+const HUMANEVAL = HUMANEVAL_GZ;
 
 const stdio = (id: string) => ({ id, statement: `Problem ${id}`, tests: [{ input: "1\n", output: "1\n" }] });
 

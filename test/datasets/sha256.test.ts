@@ -2,6 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { sha256File } from "../../datasets/sha256.ts";
 import { catchDatasetError, useTempDir } from "./temp-files.ts";
+import { HUMANEVAL_GZ } from "../support/real-data.ts";
 
 const tmp = useTempDir();
 
@@ -17,7 +18,7 @@ describe("sha256File", () => {
   });
 
   test("hashes the stored bytes of a real gzip dataset, not its decompressed text", async () => {
-    const path = new URL("../../../shared/datasets/humaneval/HumanEval.jsonl.gz", import.meta.url).pathname;
+    const path = HUMANEVAL_GZ;
     expect(await sha256File(path)).toBe(sha256sum(path));
   });
 

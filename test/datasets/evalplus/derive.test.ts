@@ -11,12 +11,13 @@ import { createLocalSandbox } from "../../../judges/local/index.ts";
 import type { Sandbox } from "../../../judges/types.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
 import { catchDatasetError, useTempDir } from "../temp-files.ts";
+import { HUMANEVAL_GZ, MBPPPLUS_GZ } from "../../support/real-data.ts";
 
 // Sandboxed compiles (the C++ precompiled header above all) take longer than bun's 5 s default.
 setDefaultTimeout(120_000);
 
-const MBPPPLUS = new URL("../../../../shared/datasets/mbppplus/MbppPlus.jsonl.gz", import.meta.url).pathname;
-const HUMANEVAL = new URL("../../../../shared/datasets/humaneval/HumanEval.jsonl.gz", import.meta.url).pathname;
+const MBPPPLUS = MBPPPLUS_GZ;
+const HUMANEVAL = HUMANEVAL_GZ;
 /** Tuples and set equality, floats, big integers, complex numbers with atol, Infinity. */
 const PICKED = ["Mbpp/2", "Mbpp/14", "Mbpp/77", "Mbpp/124", "Mbpp/404"];
 

@@ -3,8 +3,9 @@ import { humanevalFormat } from "../../../datasets/formats/humaneval.ts";
 import { loadAll } from "../../../datasets/load.ts";
 import { catchDatasetError } from "../temp-files.ts";
 import { findFailingReferences } from "./run-references.ts";
+import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
-const HUMANEVAL = new URL("../../../../shared/datasets/humaneval/HumanEval.jsonl.gz", import.meta.url).pathname;
+const HUMANEVAL = HUMANEVAL_GZ;
 const at = { file: "inline.jsonl", line: 7 };
 
 describe("humaneval format (real HumanEval.jsonl.gz)", async () => {

@@ -3,8 +3,9 @@ import { mbppplusFormat } from "../../../datasets/formats/mbppplus.ts";
 import { loadAll } from "../../../datasets/load.ts";
 import { catchDatasetError } from "../temp-files.ts";
 import { findFailingReferences } from "./run-references.ts";
+import { MBPPPLUS_GZ } from "../../support/real-data.ts";
 
-const MBPPPLUS = new URL("../../../../shared/datasets/mbppplus/MbppPlus.jsonl.gz", import.meta.url).pathname;
+const MBPPPLUS = MBPPPLUS_GZ;
 
 describe("mbppplus format (real MbppPlus.jsonl.gz)", async () => {
   const dataset = await loadAll({ path: MBPPPLUS });

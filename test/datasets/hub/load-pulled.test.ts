@@ -10,11 +10,12 @@ import { sha256File } from "../../../datasets/sha256.ts";
 import { DatasetError } from "../../../datasets/types.ts";
 import { startHubServer } from "../../support/hub-server.ts";
 import { toJsonl, useTempDir } from "../temp-files.ts";
+import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
 const { dir } = useTempDir();
 const server = startHubServer();
 afterAll(() => server.stop());
-const HUMANEVAL = join(import.meta.dir, "../../../../shared/datasets/humaneval/HumanEval.jsonl.gz");
+const HUMANEVAL = HUMANEVAL_GZ;
 const row = (id: string) => ({ id, statement: `Print ${id}.`, tests: [{ input: "", output: id }] });
 
 describe("loadHubDataset", () => {

@@ -4,10 +4,10 @@ import { loadAll } from "../../../datasets/load.ts";
 import { decontaminate } from "../../../datasets/prepare/decontaminate.ts";
 import type { Problem } from "../../../datasets/types.ts";
 import { generateUnrelatedProblems, makeProblem } from "./problems.ts";
+import { HUMANEVAL_GZ, MBPPPLUS_GZ } from "../../support/real-data.ts";
 
-const SHARED = join(import.meta.dir, "../../../../shared/datasets");
-const humaneval = (await loadAll({ path: join(SHARED, "humaneval/HumanEval.jsonl.gz") })).problems;
-const mbppplus = (await loadAll({ path: join(SHARED, "mbppplus/MbppPlus.jsonl.gz") })).problems;
+const humaneval = (await loadAll({ path: HUMANEVAL_GZ })).problems;
+const mbppplus = (await loadAll({ path: MBPPPLUS_GZ })).problems;
 
 /** Whitespace and case changes, and three words of the text replaced by others. */
 function paraphrase(text: string): string {

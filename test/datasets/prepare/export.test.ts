@@ -8,9 +8,10 @@ import { toTrlRecords } from "../../../datasets/prepare/export-trl.ts";
 import { toVerlRows, type VerlRow, writeVerlParquet } from "../../../datasets/prepare/export-verl.ts";
 import { useTempDir } from "../temp-files.ts";
 import { makeProblem } from "./problems.ts";
+import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
 const { dir } = useTempDir();
-const HUMANEVAL = join(import.meta.dir, "../../../../shared/datasets/humaneval/HumanEval.jsonl.gz");
+const HUMANEVAL = HUMANEVAL_GZ;
 
 const stdio = makeProblem("sum", {
   statement: "Read two integers and print their sum.",

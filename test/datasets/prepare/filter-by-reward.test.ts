@@ -8,9 +8,10 @@ import { loadAll } from "../../../datasets/load.ts";
 import { filterReferenceSolutions, filterSamples } from "../../../datasets/prepare/filter-by-reward.ts";
 import type { Problem } from "../../../datasets/types.ts";
 import { toJsonl, useTempDir } from "../temp-files.ts";
+import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
 const { dir, write } = useTempDir();
-const HUMANEVAL = join(import.meta.dir, "../../../../shared/datasets/humaneval/HumanEval.jsonl.gz");
+const HUMANEVAL = HUMANEVAL_GZ;
 const sandbox = createLocalSandbox({ cacheDir: join(dir, "cache") });
 afterAll(() => sandbox.close?.());
 const judge = createSampleJudge({ sandbox, makeChecker: (spec) => createChecker(spec, { sandbox }) });

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { loadAll } from "../../../datasets/load.ts";
 import { countTests, formatStats, inspectProblems } from "../../../datasets/prepare/inspect.ts";
 import { makeProblem } from "./problems.ts";
+import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
-const HUMANEVAL = join(import.meta.dir, "../../../../shared/datasets/humaneval/HumanEval.jsonl.gz");
+const HUMANEVAL = HUMANEVAL_GZ;
 
 describe("inspectProblems", () => {
   const problems = [

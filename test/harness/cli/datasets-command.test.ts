@@ -5,9 +5,10 @@ import { parquetReadObjects } from "hyparquet";
 import { loadAll } from "../../../datasets/load.ts";
 import { startHubServer } from "../../support/hub-server.ts";
 import { toJsonl, useTempDir } from "../../datasets/temp-files.ts";
+import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
 const ENTRY = join(import.meta.dir, "../../../harness/cli/main.ts");
-const HUMANEVAL = join(import.meta.dir, "../../../../shared/datasets/humaneval/HumanEval.jsonl.gz");
+const HUMANEVAL = HUMANEVAL_GZ;
 const { dir, write } = useTempDir();
 const hub = startHubServer({ token: "hf_cli" });
 afterAll(() => hub.stop());

@@ -8,6 +8,7 @@ import { parseJson } from "../../../datasets/parse-json.ts";
 import { BUILTIN_EXPECTED_PATH } from "../../../datasets/builtin/index.ts";
 import { ensureBuiltinEvalDb } from "../../support/builtin-db.ts";
 import { parseOneJson, runCli } from "../../support/cli.ts";
+import { MBPPPLUS_GZ } from "../../support/real-data.ts";
 
 const FIX = join(import.meta.dir, "fixtures");
 const DATASET = join(FIX, "two-problems.jsonl");
@@ -189,7 +190,7 @@ describe("a missing compiler", () => {
 
 describe("bun run eval --format mbppplus-full", () => {
   test("judges MBPP+ on base and plus inputs with outputs derived in the sandbox", async () => {
-    const gz = join(import.meta.dir, "../../../../shared/datasets/mbppplus/MbppPlus.jsonl.gz");
+    const gz = MBPPPLUS_GZ;
     const lines = gunzipSync(readFileSync(gz)).toString("utf8").split("\n").filter(Boolean).slice(0, 3);
     const dataset = join(dir, "mbpp3.jsonl");
     writeFileSync(dataset, `${lines.join("\n")}\n`);

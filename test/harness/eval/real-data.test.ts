@@ -1,6 +1,6 @@
 /**
  * The published datasets judged through the real CLI and sandbox, with their reference solutions as the
- * samples. The expected numbers are measured facts about the data (shared/datasets/README.md), not ours.
+ * samples. The expected numbers are measured facts about the data (test/datasets/fixtures/real/README.md), not ours.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,10 +9,10 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parseJson } from "../../../datasets/parse-json.ts";
 import { parseOneJson, REPO_ROOT, runCli } from "../../support/cli.ts";
+import { HUMANEVAL_GZ, MBPPPLUS_GZ } from "../../support/real-data.ts";
 
-const SHARED = join(REPO_ROOT, "..", "shared", "datasets");
-const HUMANEVAL = join(SHARED, "humaneval", "HumanEval.jsonl.gz");
-const MBPPPLUS = join(SHARED, "mbppplus", "MbppPlus.jsonl.gz");
+const HUMANEVAL = HUMANEVAL_GZ;
+const MBPPPLUS = MBPPPLUS_GZ;
 
 function readRows(path: string): Record<string, string>[] {
   return gunzipSync(readFileSync(path))

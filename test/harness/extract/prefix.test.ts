@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { extractCode } from "../../../harness/extract/extract.ts";
 import { definesFunction, needsPrefix } from "../../../harness/extract/prefix.ts";
+import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
 const PREFIX = 'from typing import List\nimport math\n\n\ndef add(xs: List[int]) -> int:\n    """Sum of xs."""\n';
 const FN = { mode: "function" as const, solutionPrefix: PREFIX, entryPoint: "add" };
@@ -16,7 +17,7 @@ interface HumanEvalRow {
 }
 
 function loadHumanEval(): HumanEvalRow[] {
-  const file = join(import.meta.dir, "../../../../shared/datasets/humaneval/HumanEval.jsonl.gz");
+  const file = HUMANEVAL_GZ;
   return gunzipSync(readFileSync(file))
     .toString("utf8")
     .split("\n")

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { loadAll } from "../../../datasets/load.ts";
 import { loadSamples, readSamples } from "../../../harness/samples/read-samples.ts";
 import { catchDatasetError, collect, toJsonl, useTempDir } from "../../datasets/temp-files.ts";
+import { HUMANEVAL_GZ, MBPPPLUS_GZ } from "../../support/real-data.ts";
 
 const tmp = useTempDir();
-const shared = (rel: string) => new URL(`../../../../shared/datasets/${rel}`, import.meta.url).pathname;
 
 async function sampleError(rows: unknown[], known?: Set<string>) {
   const path = tmp.write(`bad-${Math.random().toString(36).slice(2)}.jsonl`, toJsonl(rows));
@@ -16,7 +16,7 @@ async function sampleError(rows: unknown[], known?: Set<string>) {
 
 describe("readSamples / loadSamples", () => {
   test("loads a human-eval style file (task_id + completion) written from the real dataset", async () => {
-    const dataset = await loadAll({ path: shared("humaneval/HumanEval.jsonl.gz") });
+    const dataset = await loadAll({ path: HUMANEVAL_GZ });
     const rows = dataset.problems.map((p) => ({ task_id: p.id, completion: p.solutions?.[0]?.code.slice(p.solution_prefix?.length) }));
     const path = tmp.write("humaneval-samples.jsonl", toJsonl(rows));
     const samples = await loadSamples(path, new Set(dataset.problems.map((p) => p.id)));
@@ -25,7 +25,7 @@ describe("readSamples / loadSamples", () => {
   });
 
   test("loads an EvalPlus style gzip file (task_id + solution) marking the code as a whole program", async () => {
-    const dataset = await loadAll({ path: shared("mbppplus/MbppPlus.jsonl.gz") });
+    const dataset = await loadAll({ path: MBPPPLUS_GZ });
     const rows = dataset.problems.map((p) => ({ task_id: p.id, solution: p.solutions?.[0]?.code }));
     const path = tmp.write("mbppplus-samples.jsonl.gz", toJsonl(rows));
     const samples = await loadSamples(path, new Set(dataset.problems.map((p) => p.id)));
