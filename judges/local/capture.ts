@@ -9,7 +9,7 @@ export interface Captured {
 /**
  * Reads `stream` to its end, keeping the first `keep` bytes. When the total passes `overflowAt`,
  * calls `onOverflow` once (the caller kills the process) and goes on draining without keeping.
- * Aborting `stop` ends the read early with what was kept.
+ * Aborting `stop` ends the read early with what was kept. `onKept` sees each kept slice as it arrives.
  */
 export async function captureStream(
   stream: ReadableStream<Uint8Array>,
@@ -17,6 +17,7 @@ export async function captureStream(
   overflowAt: number,
   onOverflow: () => void,
   stop: AbortSignal,
+  onKept?: (chunk: Uint8Array) => void,
 ): Promise<Captured> {
   const chunks: Uint8Array[] = [];
   let kept = 0;
@@ -35,6 +36,7 @@ export async function captureStream(
         const slice = value.length <= keep - kept ? value : value.subarray(0, keep - kept);
         chunks.push(slice.slice());
         kept += slice.length;
+        onKept?.(slice);
       }
       if (!overflowed && total > overflowAt) {
         overflowed = true;

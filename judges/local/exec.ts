@@ -28,6 +28,8 @@ export interface ExecSpec {
   env: Record<string, string>;
   /** Host file given to the command as stdin (never a pipe, so large inputs cost no memory here). */
   stdinPath?: string;
+  /** Instead of `stdinPath`: stdin is a pipe the caller feeds, and stdout is handed over as it arrives (runPair). */
+  pipe?: ExecPipe;
   /** Host file sandbox-init reports into; outside every mount. */
   statusPath: string;
   limits: ExecLimits;
@@ -36,6 +38,16 @@ export interface ExecSpec {
   /** stderr kept; more is drained and dropped, unless `stderrKillBytes` is passed. */
   stderrBytes: number;
   stderrKillBytes?: number;
+}
+
+/** The live ends of a piped run, for a caller that relays between two runs. */
+export interface ExecPipe {
+  /** Receives the command's stdin as soon as it starts. */
+  onStart(stdin: import("bun").FileSink): void;
+  /** Each chunk of stdout within the output cap, as it arrives. */
+  onStdout(chunk: Uint8Array): void;
+  /** stdout reached its end (the process tree closed it or is gone). */
+  onStdoutEnd(): void;
 }
 
 /** What sandbox-init reported about the command. */
@@ -123,7 +135,8 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
   const started = performance.now();
   let proc: Bun.Subprocess<"ignore", "pipe", "pipe">;
   try {
-    proc = Bun.spawn({ cmd: launch.argv, cwd: launch.cwd, env: launch.env, stdio: [stdinFd ?? "ignore", "pipe", "pipe", statusFd] }) as Bun.Subprocess<
+    const stdin = spec.pipe ? "pipe" : (stdinFd ?? "ignore");
+    proc = Bun.spawn({ cmd: launch.argv, cwd: launch.cwd, env: launch.env, stdio: [stdin, "pipe", "pipe", statusFd] }) as Bun.Subprocess<
       "ignore",
       "pipe",
       "pipe"
@@ -134,6 +147,7 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
     closeSync(statusFd);
     if (stdinFd !== null) closeSync(stdinFd);
   }
+  if (spec.pipe) spec.pipe.onStart((proc as unknown as Bun.Subprocess<"pipe">).stdin);
 
   const enforced: { limit: EnforcedLimit | null } = { limit: null };
   const killTree = (reason: EnforcedLimit) => {
@@ -160,7 +174,9 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
       }, CPU_POLL_MS)
     : null;
   const stopReading = new AbortController();
-  const stdoutDone = captureStream(proc.stdout, spec.stdoutBytes, spec.stdoutBytes, () => killTree("output"), stopReading.signal);
+  const pipe = spec.pipe;
+  const stdoutDone = captureStream(proc.stdout, spec.stdoutBytes, spec.stdoutBytes, () => killTree("output"), stopReading.signal, pipe?.onStdout);
+  if (pipe) void stdoutDone.finally(() => pipe.onStdoutEnd());
   const stderrKill = spec.stderrKillBytes ?? Number.POSITIVE_INFINITY;
   const stderrDone = captureStream(proc.stderr, spec.stderrBytes, stderrKill, () => killTree("output"), stopReading.signal);
 

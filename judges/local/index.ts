@@ -4,10 +4,11 @@
  * See judges/local/README.md for the layers and what each limit maps to.
  */
 import { resolve } from "node:path";
-import type { CompileLimits, Language, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
+import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { SandboxError } from "../types.ts";
 import { checkPython, compileCpp, CPP_FLAGS } from "./compile.ts";
 import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
+import { type LocalPairSide, runLocalPair } from "./pair.ts";
 import { preparePch } from "./pch.ts";
 import { createCachedPrepare, type Preparer } from "./prepare.ts";
 import { type LocalProgramHandle, runProgram } from "./run.ts";
@@ -37,6 +38,7 @@ export interface LocalSandboxInfo {
 }
 
 export interface LocalSandbox extends Sandbox {
+  runPair(program: PairSide, peer: PairSide): Promise<PairOutcome>;
   inspect(): Promise<LocalSandboxInfo>;
 }
 
@@ -47,6 +49,12 @@ const USES_BITS = /^\s*#\s*include\s*<bits\/stdc\+\+\.h>/m;
 
 function isLocalHandle(handle: unknown): handle is LocalProgramHandle {
   return typeof handle === "object" && handle !== null && typeof (handle as LocalProgramHandle).programDir === "string";
+}
+
+function toLocalSide(side: PairSide, which: string): LocalPairSide {
+  const { program, ...rest } = side;
+  if (!isLocalHandle(program.handle)) throw new SandboxError(`runPair: the ${which} was not prepared by the local sandbox`, "internal");
+  return { ...rest, language: program.language, handle: program.handle };
 }
 
 /** Creates the local sandbox; throws SandboxError("missing_tool") when bwrap or setpriv is missing. */
@@ -113,6 +121,9 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits) {
       if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");
       return runProgram(await context(), program.language, program.handle, input, limits);
+    },
+    async runPair(program: PairSide, peer: PairSide) {
+      return runLocalPair(await context(), toLocalSide(program, "program"), toLocalSide(peer, "peer"));
     },
     async versions() {
       const ctx = await context();

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { type Language, type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../types.ts";
 import { CPP_BINARY, PY_SOURCE, PYTHON_FLAGS } from "./compile.ts";
 import type { SandboxContext } from "./context.ts";
-import { execInSandbox } from "./exec.ts";
+import { type ExecPipe, execInSandbox } from "./exec.ts";
 import { buildRunOutcome } from "./outcome.ts";
 import { createRunDir, writeSandboxFiles } from "./scratch.ts";
 
@@ -40,13 +40,14 @@ function assertLimits(limits: RunLimits): void {
   }
 }
 
-/** Runs one prepared program once. */
+/** Runs one prepared program once; with `pipe`, its stdin is fed by the caller instead of `input.stdin`. */
 export async function runProgram(
   ctx: SandboxContext,
   language: Language,
   handle: LocalProgramHandle,
   input: RunInput,
   limits: RunLimits,
+  pipe?: ExecPipe,
 ): Promise<RunOutcome> {
   assertLimits(limits);
   const args = input.args ?? [];
@@ -57,8 +58,8 @@ export async function runProgram(
     const exe = run.makeDir("prog", false);
     cpSync(handle.programDir, exe, { recursive: true });
     writeSandboxFiles(ctx, box, input.files ?? {}, "RunInput.files");
-    const stdinPath = join(run.root, "stdin");
-    writeFileSync(stdinPath, input.stdin ?? "", { mode: 0o600 });
+    const stdinPath = pipe ? undefined : join(run.root, "stdin");
+    if (stdinPath) writeFileSync(stdinPath, input.stdin ?? "", { mode: 0o600 });
     const result = await execInSandbox(ctx, {
       command: commandFor(language, ctx.tools.python3, args),
       mounts: [
@@ -68,6 +69,7 @@ export async function runProgram(
       cwd: "/box",
       env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8", HOME: "/tmp" },
       stdinPath,
+      pipe,
       statusPath: run.statusPath,
       limits: {
         cpuMs: limits.cpuMs,
