@@ -173,8 +173,12 @@ export type CheckerSpec =
 export interface GradeTask {
   mode: "stdio" | "function";
   tests: TestCase[];
-  /** Function mode: appended to the solution; the program must exit 0. */
+  /** Function mode: the tests (trusted), run by a tester in its own process that calls the solution across a pipe. */
   testCode?: string;
+  /** Function mode: the function the tests call (HumanEval's `entry_point`). */
+  entryPoint?: string;
+  /** Function mode: trusted code the tester runs before the tests (HumanEval's prompt, which defines helpers the tests use). */
+  prelude?: string;
   limits: RunLimits;
 }
 
