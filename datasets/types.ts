@@ -2,6 +2,7 @@
  * Contracts of the datasets layer: the canonical Problem (documented in the README) and the
  * row formats that turn a published dataset's rows into Problems.
  */
+import { HarnessError } from "../judges/errors.ts";
 import type { CheckerSpec, Language, TestCase } from "../judges/types.ts";
 
 /** The canonical problem. Field names are snake_case because this is also the on-disk schema. */
@@ -73,14 +74,14 @@ export interface DatasetLoader {
 }
 
 /** Bad dataset or samples input: names the file, line and field. */
-export class DatasetError extends Error {
+export class DatasetError extends HarnessError {
   constructor(
     readonly file: string,
     readonly line: number | null,
     readonly field: string | null,
     detail: string,
   ) {
-    super(`${file}${line !== null ? `:${line}` : ""}${field ? `: field '${field}'` : ""}: ${detail}`);
+    super(`${file}${line !== null ? `:${line}` : ""}${field ? `: field '${field}'` : ""}: ${detail}`, "dataset");
     this.name = "DatasetError";
   }
 }

@@ -10,6 +10,7 @@
  * with its cause, so one broken run does not stop an evaluation; a `missing_tool` SandboxError is
  * rethrown, because then no sample can be judged at all. Other exceptions are bugs and propagate.
  */
+import { HarnessError } from "./errors.ts";
 import {
   SandboxError,
   type Checker,
@@ -36,9 +37,9 @@ export const KEPT_OUTPUT_CHARS = 4096;
 const KEPT_LOG_CHARS = 16_384;
 
 /** Grading input that the task itself makes impossible (no tests, function mode without test code). */
-export class GradeError extends Error {
+export class GradeError extends HarnessError {
   constructor(message: string) {
-    super(message);
+    super(message, "dataset");
     this.name = "GradeError";
   }
 }

@@ -5,6 +5,7 @@
  *   a Checker compares one output with the expected answer.
  * Core code imports only this file; concrete backends (local/, piston/, wasm/) implement it.
  */
+import { HarnessError } from "./errors.ts";
 
 export type Language = "cpp" | "python";
 export const LANGUAGES: readonly Language[] = ["cpp", "python"];
@@ -127,13 +128,13 @@ export interface PairOutcome {
 }
 
 /** A harness failure (missing compiler, sandbox broken, remote unreachable). Never a verdict of the submission. */
-export class SandboxError extends Error {
+export class SandboxError extends HarnessError {
   constructor(
     message: string,
     readonly code: "missing_tool" | "sandbox_unavailable" | "remote_unreachable" | "internal",
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message, code === "remote_unreachable" ? "remote" : "sandbox", options);
     this.name = "SandboxError";
   }
 }

@@ -1,12 +1,13 @@
 /** Typed failures of the report viewer: HTTP-level errors map to status codes, the rest is a 500. */
+import { HarnessError } from "../judges/errors.ts";
 
 /** A request the viewer answers with a status other than 200 (unknown id, bad query parameter). */
-export class HttpError extends Error {
+export class HttpError extends HarnessError {
   constructor(
     readonly status: 400 | 404,
     message: string,
   ) {
-    super(message);
+    super(message, "usage");
     this.name = "HttpError";
   }
 }
@@ -22,13 +23,14 @@ export function makeBadRequest(param: string, detail: string): HttpError {
 }
 
 /** The database the viewer was pointed at cannot be opened or is not a harness database. */
-export class ReportDbError extends Error {
+export class ReportDbError extends HarnessError {
   constructor(
     readonly path: string,
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`${path}: ${detail}`, options);
+    // Always about the path the user pointed --db at (missing, unreadable, not a harness database).
+    super(`${path}: ${detail}`, "usage", options);
     this.name = "ReportDbError";
   }
 }

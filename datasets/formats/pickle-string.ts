@@ -4,11 +4,12 @@
  * unicode-string opcodes, the memo stores (MEMOIZE, BINPUT, LONG_BINPUT) and STOP. Every other
  * opcode is rejected, so no pickle can make it build objects or call anything.
  */
+import { HarnessError } from "../../judges/errors.ts";
 
 /** A pickle outside the accepted subset, or a truncated one. */
-export class PickleError extends Error {
+export class PickleError extends HarnessError {
   constructor(message: string) {
-    super(message);
+    super(message, "dataset");
     this.name = "PickleError";
   }
 }

@@ -1,4 +1,5 @@
 /** Failures of Hub pulls and of the local Hub cache. */
+import { type ErrorCategory, HarnessError } from "../../judges/errors.ts";
 
 export type HubErrorCode =
   /** The repo id or a revision is malformed. */
@@ -21,7 +22,7 @@ export type HubErrorCode =
   | "no_match";
 
 /** A Hub pull or cache lookup that cannot go on; the message says what to do about it. */
-export class HubError extends Error {
+export class HubError extends HarnessError {
   constructor(
     message: string,
     readonly code: HubErrorCode,
@@ -29,7 +30,25 @@ export class HubError extends Error {
     readonly files: string[] = [],
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message, categorizeHubCode(code), options);
     this.name = "HubError";
+  }
+}
+
+/** What the user can fix (a bad id, a pull not done yet, a selection that matches nothing) versus what the Hub (remote) or the cache on disk (store) did. */
+function categorizeHubCode(code: HubErrorCode): ErrorCategory {
+  switch (code) {
+    case "bad_repo_id":
+    case "not_found":
+    case "not_cached":
+    case "no_match":
+    case "unauthorized":
+      return "usage";
+    case "integrity":
+      return "store";
+    case "missing_files":
+    case "unreachable":
+    case "bad_response":
+      return "remote";
   }
 }

@@ -33,7 +33,7 @@ const parseLang = (v: string) => {
   return l;
 };
 
-/** Runs an action through the shared error reporting (Hub failures included). */
+/** Runs an action through the shared error reporting (Hub failures included; a JSON error object with --json). */
 const act = runCommand;
 
 const commands = () => import("../../datasets/prepare/commands.ts");
@@ -59,7 +59,7 @@ export function registerDatasetsCommand(program: Command): void {
     .option("--verify", "re-hash cached files against the manifest")
     .option("--offline", "do not touch the network (like HF_HUB_OFFLINE=1)")
     .addOption(json())
-    .action((repoId: string, o) => act(() => import("../../datasets/hub/pull-command.ts").then((m) => m.runPullCommand(repoId, o))));
+    .action((repoId: string, o) => act(() => import("../../datasets/hub/pull-command.ts").then((m) => m.runPullCommand(repoId, o)), o));
 
   datasets
     .command("inspect")
@@ -70,7 +70,7 @@ export function registerDatasetsCommand(program: Command): void {
     .addOption(skipInvalid())
     .addOption(hubCache())
     .addOption(json())
-    .action((file: string, o) => act(() => commands().then((m) => m.runInspect(file, o))));
+    .action((file: string, o) => act(() => commands().then((m) => m.runInspect(file, o)), o));
 
   datasets
     .command("filter")
@@ -90,7 +90,7 @@ export function registerDatasetsCommand(program: Command): void {
     .addOption(hubCache())
     .addOption(json())
     .action((file: string, o) =>
-      act(() => commands().then((m) => m.runFilter(file, { ...o, sources: o.source, difficulties: o.difficulty }))),
+      act(() => commands().then((m) => m.runFilter(file, { ...o, sources: o.source, difficulties: o.difficulty })), o),
     );
 
   datasets
@@ -113,7 +113,7 @@ export function registerDatasetsCommand(program: Command): void {
       act(async () => {
         const [m, j] = await Promise.all([import("../../datasets/prepare/reward-command.ts"), import("./open-judge.ts")]);
         return m.runFilterByReward(file, o, () => j.openJudge(o));
-      }),
+      }, o),
     );
 
   datasets
@@ -130,7 +130,7 @@ export function registerDatasetsCommand(program: Command): void {
     .addOption(skipInvalid())
     .addOption(hubCache())
     .addOption(json())
-    .action((file: string, o) => act(() => commands().then((m) => m.runDecontaminate(file, o))));
+    .action((file: string, o) => act(() => commands().then((m) => m.runDecontaminate(file, o)), o));
 
   datasets
     .command("dedupe")
@@ -143,7 +143,7 @@ export function registerDatasetsCommand(program: Command): void {
     .addOption(skipInvalid())
     .addOption(hubCache())
     .addOption(json())
-    .action((file: string, o) => act(() => commands().then((m) => m.runDedupe(file, o))));
+    .action((file: string, o) => act(() => commands().then((m) => m.runDedupe(file, o)), o));
 
   datasets
     .command("compare")
@@ -153,7 +153,7 @@ export function registerDatasetsCommand(program: Command): void {
     .addOption(threshold())
     .addOption(hubCache())
     .addOption(json())
-    .action((a: string, b: string, o) => act(() => commands().then((m) => m.runCompare(a, b, o))));
+    .action((a: string, b: string, o) => act(() => commands().then((m) => m.runCompare(a, b, o)), o));
 
   datasets
     .command("convert")
@@ -162,7 +162,7 @@ export function registerDatasetsCommand(program: Command): void {
     .requiredOption("--out <file>", "SFT JSONL")
     .addOption(new Option("--style <style>", "output layout").choices(["prompt-completion", "messages"]).default("prompt-completion"))
     .addOption(json())
-    .action((file: string, o) => act(() => commands().then((m) => m.runConvert(file, o))));
+    .action((file: string, o) => act(() => commands().then((m) => m.runConvert(file, o)), o));
 
   datasets
     .command("export")
@@ -178,5 +178,5 @@ export function registerDatasetsCommand(program: Command): void {
     .addOption(skipInvalid())
     .addOption(hubCache())
     .addOption(json())
-    .action((file: string, o) => act(() => commands().then((m) => m.runExport(file, o))));
+    .action((file: string, o) => act(() => commands().then((m) => m.runExport(file, o)), o));
 }

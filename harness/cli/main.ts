@@ -60,7 +60,7 @@ program
   .option("--max-tokens <n>", "max new tokens per completion", parseIntArg, 2048)
   .option("--gen-concurrency <n>", "requests in flight when generating", parseIntArg, 8)
   .addOption(new Option("--gen-lang <lang>", "language to ask for when a problem accepts several").choices(["cpp", "python"]))
-  .action((opts) => runCommand(() => import("./eval-command.ts").then((m) => m.runEvalCommand(opts))));
+  .action((opts) => runCommand(() => import("./eval-command.ts").then((m) => m.runEvalCommand(opts)), opts));
 
 program
   .command("judge")
@@ -74,7 +74,7 @@ program
   .addOption(jsonOption())
   .addOption(unsafeOption())
   .addOption(testlibOption())
-  .action((opts) => runCommand(() => import("./judge-command.ts").then((m) => m.runJudgeCommand(opts))));
+  .action((opts) => runCommand(() => import("./judge-command.ts").then((m) => m.runJudgeCommand(opts)), opts));
 
 program
   .command("leaderboard")
@@ -82,7 +82,7 @@ program
   .option("--dataset <id>", "only this dataset id")
   .addOption(dbOption())
   .addOption(jsonOption())
-  .action((opts) => runCommand(() => import("./leaderboard-command.ts").then((m) => m.runLeaderboardCommand(opts))));
+  .action((opts) => runCommand(() => import("./leaderboard-command.ts").then((m) => m.runLeaderboardCommand(opts)), opts));
 
 program
   .command("serve")
@@ -99,7 +99,7 @@ program
   .option("--deadline-ms <ms>", "with --rewards: default and maximum per-request deadline", parseIntArg, 120_000)
   .addOption(unsafeOption())
   .addOption(testlibOption())
-  .action((opts) => runCommand(() => import("./serve-command.ts").then((m) => m.runServe(opts))));
+  .action((opts) => runCommand(() => import("./serve-command.ts").then((m) => m.runServe(opts)), opts));
 
 const rewards = program.command("rewards").description("reward schemas and reward-design experiments");
 rewards
@@ -110,12 +110,12 @@ rewards
   .addOption(new Option("--reward-on <tests>", "tests the reward statistics use").choices(["all", "public"]).default("all"))
   .addOption(dbOption())
   .addOption(jsonOption())
-  .action((opts) => runCommand(() => import("./rewards-command.ts").then((m) => m.runRewardsCompareCommand(opts))));
+  .action((opts) => runCommand(() => import("./rewards-command.ts").then((m) => m.runRewardsCompareCommand(opts)), opts));
 rewards
   .command("list")
   .description("built-in reward schemas and modifiers")
   .addOption(jsonOption())
-  .action((opts) => runCommand(() => import("./rewards-command.ts").then((m) => m.runRewardsListCommand(opts))));
+  .action((opts) => runCommand(() => import("./rewards-command.ts").then((m) => m.runRewardsListCommand(opts)), opts));
 
 registerDatasetsCommand(program);
 registerBenchCommand(program);

@@ -2,6 +2,7 @@
  * Sample generation from an OpenAI-compatible endpoint: n samples per problem, bounded concurrency,
  * retries with backoff, each sample appended to the JSONL file as it arrives, resumable.
  */
+import { HarnessError } from "../../judges/errors.ts";
 import { createEndpointClient, type Choice, type RequestChoices } from "./client.ts";
 import type { PromptSpec } from "./prompt.ts";
 import { EndpointError, withRetries } from "./retry.ts";
@@ -52,13 +53,13 @@ export interface GenerateSummary {
 }
 
 /** The endpoint kept failing (or failed for good): generation stopped. Samples written so far are kept. */
-export class GenerationError extends Error {
+export class GenerationError extends HarnessError {
   constructor(
     message: string,
     readonly summary: GenerateSummary,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message, "remote", options);
     this.name = "GenerationError";
   }
 }

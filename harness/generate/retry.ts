@@ -1,7 +1,8 @@
 /** Retries with exponential backoff and jitter, for transient endpoint failures (429, 5xx, network). */
+import { HarnessError } from "../../judges/errors.ts";
 
 /** A failed endpoint request, classified. Produced by the endpoint client from SDK errors. */
-export class EndpointError extends Error {
+export class EndpointError extends HarnessError {
   constructor(
     message: string,
     /** HTTP status, null for network errors and timeouts. */
@@ -11,7 +12,7 @@ export class EndpointError extends Error {
     readonly retryAfterMs: number | null = null,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message, "remote", options);
     this.name = "EndpointError";
   }
 }

@@ -6,6 +6,7 @@
  * schema rewards more on the public tests alone than on all tests, i.e. where training on public
  * tests would pay for something the hidden tests reject (reward hacking / test overfitting).
  */
+import { HarnessError } from "../../judges/errors.ts";
 import type { HarnessDb } from "../store/db.ts";
 import { findRun } from "../store/runs.ts";
 import { rewardExperiments } from "../store/schema.ts";
@@ -59,8 +60,11 @@ export interface RewardsCompareResult {
 }
 
 /** A run that does not exist, or one with nothing to compare. */
-export class RewardsCompareError extends Error {
+export class RewardsCompareError extends HarnessError {
   override name = "RewardsCompareError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, "usage", options);
+  }
 }
 
 interface Accumulator {

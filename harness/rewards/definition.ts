@@ -7,6 +7,7 @@
  * Field names are checked against FEATURE_TYPES, and a schema is probed on extreme samples, so a
  * typo or an overflow is rejected when the schema is loaded, not in the middle of training.
  */
+import { HarnessError } from "../../judges/errors.ts";
 import { z } from "zod";
 import { FEATURE_TYPES, type FeatureType } from "./features.ts";
 
@@ -89,7 +90,7 @@ export interface SchemaIssue {
 }
 
 /** A schema that does not validate. `file`/`line` are set when it came from a file. */
-export class RewardSchemaError extends Error {
+export class RewardSchemaError extends HarnessError {
   constructor(
     readonly schemaName: string,
     readonly issues: SchemaIssue[],
@@ -101,6 +102,7 @@ export class RewardSchemaError extends Error {
       issues
         .map((iss, i) => `${where(i)}: ${iss.path.length > 0 ? `field '${formatPath(iss.path)}': ` : ""}${iss.message}`)
         .join("\n"),
+      "usage",
     );
     this.name = "RewardSchemaError";
   }

@@ -1,4 +1,5 @@
 /** Writes and reads runs, problems and judged samples. Every judged sample is one transaction. */
+import { HarnessError } from "../../judges/errors.ts";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Problem } from "../../datasets/types.ts";
 import type { JudgedSample } from "../types.ts";
@@ -27,9 +28,9 @@ export interface RunMeta {
 }
 
 /** A run name reused for different inputs: resuming would mix two evaluations. */
-export class RunConflictError extends Error {
+export class RunConflictError extends HarnessError {
   constructor(name: string, field: string, stored: string | null, given: string | null) {
-    super(`run '${name}' already exists with ${field} ${stored ?? "(none)"}, not ${given ?? "(none)"}; pick another --name`);
+    super(`run '${name}' already exists with ${field} ${stored ?? "(none)"}, not ${given ?? "(none)"}; pick another --name`, "usage");
     this.name = "RunConflictError";
   }
 }
@@ -179,22 +180,6 @@ export function finishRun(db: HarnessDb, runId: number, status: RunRow["status"]
     .set({ status, metrics: JSON.stringify(metrics), updatedAt: now, finishedAt: status === "running" ? null : now })
     .where(eq(runs.id, runId))
     .run();
-}
-
-/** The per-sample fields metrics are computed from. */
-export function listSampleSummaries(db: HarnessDb, runId: number) {
-  return db
-    .select({
-      problemId: samples.problemId,
-      verdict: samples.verdict,
-      compileOk: samples.compileOk,
-      timeMs: samples.timeMs,
-      sampleIndex: samples.sampleIndex,
-    })
-    .from(samples)
-    .where(eq(samples.runId, runId))
-    .orderBy(asc(samples.sampleIndex))
-    .all();
 }
 
 /** Problems stored for a dataset version, in dataset order. */

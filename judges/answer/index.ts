@@ -3,6 +3,7 @@
  * completion is AC when its final number equals the expected one, WA when it is another number,
  * and NO_CODE (the verdict for "the sample gave nothing to judge") when it states no number.
  */
+import { HarnessError } from "../errors.ts";
 import type { Verdict } from "../types.ts";
 import { extractFinalNumber, normaliseNumber } from "./number.ts";
 
@@ -17,9 +18,9 @@ export interface AnswerJudgement {
 }
 
 /** A problem's expected answer that is not a number: a dataset error, never the sample's fault. */
-export class InvalidExpectedAnswerError extends Error {
+export class InvalidExpectedAnswerError extends HarnessError {
   constructor(readonly expected: string) {
-    super(`expected answer ${JSON.stringify(expected)} is not a number`);
+    super(`expected answer ${JSON.stringify(expected)} is not a number`, "dataset");
     this.name = "InvalidExpectedAnswerError";
   }
 }

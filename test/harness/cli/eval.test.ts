@@ -95,7 +95,8 @@ describe("bad input to bun run eval", () => {
     const r = await runCli(["eval", "--dataset", DATASET, "--samples", bad, "--db", join(dir, "bad.db"), "--json"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:2`);
-    expect(r.stdout).toBe("");
+    // --json: the failure is also one JSON object on stdout, for scripts.
+    expect(parseOneJson<{ error: { category: string; message: string } }>(r).error).toMatchObject({ category: "dataset", message: expect.stringContaining(`${bad}:2`) });
   });
 
   test("a sample naming an unknown problem is reported with its line and field", async () => {
@@ -181,7 +182,7 @@ describe("a missing compiler", () => {
     expect(broken.stderr).toContain("g++ not found");
     expect(broken.stderr).toContain("apt-get install g++");
     expect(broken.stderr).not.toContain("internal error");
-    expect(broken.stdout).toBe("");
+    expect(parseOneJson<{ error: { category: string; message: string } }>(broken).error.category).toBe("sandbox");
     const fixed = await runCli(args);
     expect(fixed.code).toBe(0);
     expect(parseOneJson<{ samples: number; verdicts: Record<string, number> }>(fixed).verdicts).toMatchObject({ AC: 3, WA: 2, CE: 1, NO_CODE: 1 });

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type CliResult, parseOneJson, REPO_ROOT, runCli } from "../../support/cli.ts";
+
+interface ErrorJson {
+  error: { category: string; message: string };
+}
+
+let dir: string;
+let testlibProblem: string;
+let sumSource: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "cli-errors-"));
+  // A problem whose checker includes testlib.h, next to its checker source (as the canonical fixture has it).
+  const fixtures = join(REPO_ROOT, "test", "datasets", "fixtures");
+  mkdirSync(join(dir, "checkers"));
+  copyFileSync(join(fixtures, "checkers", "sum-checker.cpp"), join(dir, "checkers", "sum-checker.cpp"));
+  const row = readFileSync(join(fixtures, "canonical.jsonl"), "utf8").split("\n").find((l) => l.includes('"sum-any"'));
+  testlibProblem = join(dir, "sum-any.jsonl");
+  writeFileSync(testlibProblem, `${row}\n`);
+  sumSource = join(dir, "sum.py");
+  writeFileSync(sumSource, "a, b = map(int, input().split())\nprint(a + b)\n");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A user error: exactly one line on stderr, no stack trace. */
+function expectOneLine(r: CliResult): string {
+  const lines = r.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(r.stderr).not.toContain("    at ");
+  expect(r.stderr).not.toContain("internal error");
+  return lines[0]!;
+}
+
+describe("exit codes and messages of failing commands", () => {
+  test("serve with a --db file that does not exist exits 2 with one line saying how to get a database", async () => {
+    const r = await runCli(["serve", "--db", join(dir, "missing.db"), "--port", "0"]);
+    expect(r.code).toBe(2);
+    const line = expectOneLine(r);
+    expect(line).toContain("missing.db");
+    expect(line).toContain("bun run eval");
+  });
+
+  test("a testlib checker without --testlib exits 2 with one line naming --testlib", async () => {
+    const r = await runCli(["judge", "--problem", testlibProblem, "--source", sumSource], { env: { HARNESS_TESTLIB_DIR: "" } });
+    expect(r.code).toBe(2);
+    expect(expectOneLine(r)).toContain("--testlib");
+  });
+
+  test("with --json, a testlib checker without --testlib also prints a usage error object on stdout", async () => {
+    const r = await runCli(["judge", "--problem", testlibProblem, "--source", sumSource, "--json"], { env: { HARNESS_TESTLIB_DIR: "" } });
+    expect(r.code).toBe(2);
+    const out = parseOneJson<ErrorJson>(r);
+    expect(out.error.category).toBe("usage");
+    expect(out.error.message).toContain("--testlib");
+  });
+
+  test("a malformed problem file exits 2 naming the file and line, and --json prints a dataset error object", async () => {
+    const bad = join(dir, "bad.jsonl");
+    writeFileSync(bad, '{"id": "x", "statement": "s", "tests": [\n');
+    const r = await runCli(["judge", "--problem", bad, "--source", sumSource, "--json"]);
+    expect(r.code).toBe(2);
+    expect(expectOneLine(r)).toContain(`${bad}:1`);
+    expect(parseOneJson<ErrorJson>(r).error.category).toBe("dataset");
+  });
+
+  test("a sample naming an unknown problem id exits 2, and --json prints a dataset error object naming the id", async () => {
+    const dataset = join(dir, "one.json");
+    writeFileSync(dataset, JSON.stringify({ id: "one", statement: "Print 1.", tests: [{ input: "", output: "1\n" }] }));
+    const samples = join(dir, "unknown.jsonl");
+    writeFileSync(samples, `${JSON.stringify({ problem_id: "two", completion: "print(1)" })}\n`);
+    const r = await runCli(["eval", "--dataset", dataset, "--samples", samples, "--db", join(dir, "u.db"), "--json", "--quiet"]);
+    expect(r.code).toBe(2);
+    expectOneLine(r);
+    const out = parseOneJson<ErrorJson>(r);
+    expect(out.error.category).toBe("dataset");
+    expect(out.error.message).toContain("'two'");
+  });
+
+  test("leaderboard --json on a database that does not exist prints a usage error object and exits 2", async () => {
+    const r = await runCli(["leaderboard", "--db", join(dir, "none.db"), "--json"]);
+    expect(r.code).toBe(2);
+    expectOneLine(r);
+    expect(parseOneJson<ErrorJson>(r).error.category).toBe("usage");
+  });
+});
