@@ -7,7 +7,7 @@ import { createReadStream, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseJson } from "./parse-json.ts";
 import type { ReadOptions } from "./read-lines.ts";
-import type { Row, RowResult } from "./read-rows.ts";
+import type { Row, RowResult } from "./row.ts";
 import { errorText, toPlainValue } from "./read-columnar.ts";
 import { DatasetError } from "./types.ts";
 

@@ -4,7 +4,7 @@
  * lz4 pages are decoded by hyparquet-compressors. Both libraries are loaded on first use.
  */
 import type { ReadOptions } from "./read-lines.ts";
-import type { Row, RowResult } from "./read-rows.ts";
+import type { Row, RowResult } from "./row.ts";
 import { errorText, feedBytes, toPlainValue } from "./read-columnar.ts";
 import { DatasetError } from "./types.ts";
 

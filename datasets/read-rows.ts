@@ -11,12 +11,10 @@ import { parseJson } from "./parse-json.ts";
 import { readArrowRows, readSaveToDiskRows } from "./read-arrow.ts";
 import { readLines } from "./read-lines.ts";
 import { readParquetRows } from "./read-parquet.ts";
+import type { Row, RowResult } from "./row.ts";
 import { DatasetError, type RowLocation } from "./types.ts";
 
-export type Row = Record<string, unknown>;
-
-/** A row, or the reason one row could not be read (the caller may skip it). */
-export type RowResult = { at: RowLocation; row: Row } | { at: RowLocation; error: DatasetError };
+export type { Row, RowResult } from "./row.ts";
 
 /**
  * Streams the rows of a JSONL or JSON file (gzip allowed), a Parquet or Arrow file, or a

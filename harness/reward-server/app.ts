@@ -16,6 +16,7 @@ import { validateSchema } from "../rewards/evaluate.ts";
 import { judgeOutputPrediction } from "../rewards/output-prediction.ts";
 import { listSchemas, resolveSchema } from "../rewards/registry.ts";
 import type { SampleJudge } from "../types.ts";
+import type { RewardAppContext } from "./app-context.ts";
 import { scoreOpenRlhf } from "./openrlhf.ts";
 import { BadRequest, parseBody, parseInlineProblem, predictionRequest, rewardsRequest } from "./requests.ts";
 import { createScorer, type ScoreItem, type Scorer } from "./scorer.ts";
@@ -42,15 +43,7 @@ export interface RewardAppOptions {
 /** Largest request body accepted: 4 096 items of long completions fit; a runaway client does not. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-/** Everything the route handlers share. */
-export interface RewardAppContext {
-  scorer: Scorer;
-  problems: ReadonlyMap<string, Problem>;
-  deadlineMs: number;
-  defaultSchema: string;
-  schemaFor(spec: unknown): RewardSchema;
-  buildItems(items: { id: string | number; problem_id?: string; problem?: Record<string, unknown>; completion: string; language?: ScoreItem["language"]; truncated?: boolean }[], field: string): ScoreItem[];
-}
+export type { RewardAppContext } from "./app-context.ts";
 
 /** Creates the reward server application. */
 export function createRewardApp(opts: RewardAppOptions): Hono {

@@ -5,7 +5,7 @@
  * The answer is `{rewards, scores, extra_logs}`; an infrastructure failure is null in `rewards`,
  * so the trainer fails loudly instead of learning from a fake 0.
  */
-import type { RewardAppContext } from "./app.ts";
+import type { RewardAppContext } from "./app-context.ts";
 import { BadRequest, openRlhfRequest, parseBody } from "./requests.ts";
 
 export interface OpenRlhfResponse {

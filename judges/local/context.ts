@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { SandboxError } from "../types.ts";
 import { type CgroupLayout, detectCgroups, removeInstanceDirs } from "./cgroup-detect.ts";
+import type { SandboxContext } from "./context-types.ts";
 import { buildInitHelper } from "./init-helper.ts";
 import type { LauncherConfig } from "./launch.ts";
 import { bwrapSupports, locateTools, requireTool, type ToolPaths } from "./tools.ts";
@@ -25,20 +26,7 @@ export interface ContextOptions {
   tools: Record<keyof ToolPaths, string | null>;
 }
 
-export interface SandboxContext {
-  readonly mode: "bwrap" | "unsafe";
-  /** Owner of scratch folders: the sandbox uid when dropping root, else null (the current user). */
-  readonly owner: { uid: number; gid: number } | null;
-  readonly launcher: LauncherConfig;
-  readonly cgroups: CgroupLayout | null;
-  /** This instance's private folder (mode 0711); run folders live inside. */
-  readonly workDir: string;
-  readonly cacheDir: string;
-  readonly tools: Record<keyof ToolPaths, string | null>;
-  /** A name unique within this process, for run folders and cgroups. */
-  nextId(prefix: string): string;
-  dispose(): void;
-}
+export type { SandboxContext } from "./context-types.ts";
 
 let instanceCounter = 0;
 const WORK_DIR_PREFIX = "codejudge-";

@@ -6,7 +6,7 @@ import { chownSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeF
 import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { SandboxError } from "../types.ts";
-import type { SandboxContext } from "./context.ts";
+import type { SandboxContext } from "./context-types.ts";
 
 export interface RunDir {
   root: string;

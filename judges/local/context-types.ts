@@ -1,0 +1,19 @@
+/** The sandbox context's shape, apart from context.ts so the modules context.ts uses (scratch folders) can name it without an import cycle. */
+import type { CgroupLayout } from "./cgroup-detect.ts";
+import type { LauncherConfig } from "./launch.ts";
+import type { ToolPaths } from "./tools.ts";
+
+export interface SandboxContext {
+  readonly mode: "bwrap" | "unsafe";
+  /** Owner of scratch folders: the sandbox uid when dropping root, else null (the current user). */
+  readonly owner: { uid: number; gid: number } | null;
+  readonly launcher: LauncherConfig;
+  readonly cgroups: CgroupLayout | null;
+  /** This instance's private folder (mode 0711); run folders live inside. */
+  readonly workDir: string;
+  readonly cacheDir: string;
+  readonly tools: Record<keyof ToolPaths, string | null>;
+  /** A name unique within this process, for run folders and cgroups. */
+  nextId(prefix: string): string;
+  dispose(): void;
+}
