@@ -1,11 +1,16 @@
 /**
  * Checker programs (testlib and cms protocols): compiled once through the sandbox, then run in the
  * same sandbox for every test with the input, the contestant's output and the answer as files.
+ *
+ * SE only when the checker is at fault: a run that ends without a decision (crash, limit, malformed
+ * verdict) is WA unless the checker also fails when handed the reference answer as the output. That
+ * second run happens once per test and its reading is cached, keyed by the test's input and answer.
  */
+import { createHash } from "node:crypto";
 import { join } from "node:path";
-import type { Checker, CompileLimits, Language, RunLimits, Sandbox, SourceFile } from "../types.ts";
+import type { Checker, CheckResult, CompileLimits, Language, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { CheckerError } from "./errors.ts";
-import { interpretCmsOutcome, interpretTestlibOutcome } from "./protocols.ts";
+import { type CheckerReading, readCmsOutcome, readTestlibOutcome, settleUndecided } from "./protocols.ts";
 import { clip } from "./text.ts";
 
 /** Checker programs are trusted more than submissions but still sandboxed; generous limits. */
@@ -76,10 +81,29 @@ export async function createProgramChecker(spec: ProgramCheckerSpec, deps: Progr
   }
   const program = prepared.program;
   const limits = deps.runLimits ?? CHECKER_RUN_LIMITS;
-  const interpret = spec.type === "testlib" ? interpretTestlibOutcome : interpretCmsOutcome;
-  return async (actual, expected, ctx) => {
-    const files = { [FILES.input]: ctx.input, [FILES.output]: actual, [FILES.answer]: expected };
-    const outcome = await deps.sandbox.run(program, { files, args: ARGS[spec.type] }, limits);
-    return interpret(outcome);
+  const read = spec.type === "testlib" ? readTestlibOutcome : readCmsOutcome;
+  const check = async (actual: string, expected: string, input: string): Promise<CheckerReading> => {
+    const files = { [FILES.input]: input, [FILES.output]: actual, [FILES.answer]: expected };
+    return read(await deps.sandbox.run(program, { files, args: ARGS[spec.type] }, limits));
+  };
+  const onReference = new Map<string, Promise<CheckerReading>>();
+  const checkReference = (expected: string, input: string): Promise<CheckerReading> => {
+    const key = createHash("sha256").update(input).update("\0").update(expected).digest("hex");
+    let reading = onReference.get(key);
+    if (!reading) {
+      // A sandbox failure is not a fact about the checker: forget it so a later test retries.
+      reading = check(expected, expected, input).catch((error: unknown) => {
+        onReference.delete(key);
+        throw error;
+      });
+      onReference.set(key, reading);
+    }
+    return reading;
+  };
+  return async (actual, expected, ctx): Promise<CheckResult> => {
+    const reading = await check(actual, expected, ctx.input);
+    if (reading.kind === "decision") return reading.result;
+    if (reading.kind === "fail") return { verdict: "SE", message: reading.message };
+    return settleUndecided(reading.message, await checkReference(expected, ctx.input));
   };
 }

@@ -4,10 +4,15 @@
  * testlib (Codeforces/Polygon): exit code 0 ok, 1 wrong answer, 2 presentation error, 3 FAIL (the
  * checker itself failed), 7 points. testlib's `quitp(x, msg)` writes "points x msg" to stderr; x is on
  * the problem's own scale, so we read it as a fraction when 0 <= x <= 1 and as a percentage when
- * 1 < x <= 100; anything else is a checker failure (SE). Exit 4 (testlib's "dirt", extra output) and
- * 8 (unexpected end of file, when enabled) are both "wrong output format" in testlib, so they map to PE.
+ * 1 < x <= 100. Exit 4 (testlib's "dirt", extra output) and 8 (unexpected end of file, when enabled)
+ * are both "wrong output format" in testlib, so they map to PE.
  *
  * cms: the first line of stdout is a score in [0,1], stderr is the message; exit code must be 0.
+ *
+ * A run is read as a decision, an explicit FAIL (testlib exit 3: SE), or no decision at all (a crash,
+ * a limit, an unknown exit code, a score that is not one). No decision is not yet SE: a checker that
+ * crashes on garbage output is the output's fault (testlib's convention), so program.ts asks the
+ * checker about the reference answer before settling it with {@link settleUndecided}.
  */
 import type { CheckResult, RunOutcome } from "../types.ts";
 import { clip } from "./text.ts";
@@ -39,10 +44,27 @@ function readMessage(outcome: RunOutcome): string {
   return clip(text, MESSAGE_CHARS);
 }
 
-/** A checker failure: the harness or problem setter is at fault, not the submission. */
-function failChecker(reason: string, outcome: RunOutcome): CheckResult {
+/** What one checker run said. */
+export type CheckerReading =
+  /** The checker judged the output (AC, WA or PE, with a score). */
+  | { kind: "decision"; result: CheckResult }
+  /** The checker said the test data or the checker itself is wrong (testlib exit 3): SE. */
+  | { kind: "fail"; message: string }
+  /** The checker ended without a decision: crashed, hit a limit, or printed no verdict. */
+  | { kind: "undecided"; message: string };
+
+/** The reason joined with the checker's own words, clipped. */
+function explain(reason: string, outcome: RunOutcome): string {
   const said = readMessage(outcome);
-  return { verdict: "SE", message: clip(said ? `${reason}: ${said}` : reason, MESSAGE_CHARS) };
+  return clip(said ? `${reason}: ${said}` : reason, MESSAGE_CHARS);
+}
+
+function undecided(reason: string, outcome: RunOutcome): CheckerReading {
+  return { kind: "undecided", message: explain(reason, outcome) };
+}
+
+function decided(result: CheckResult): CheckerReading {
+  return { kind: "decision", result };
 }
 
 /** A score in [0,1] as a verdict: 1 is AC, anything less is WA carrying the partial score. */
@@ -71,41 +93,54 @@ export function parseTestlibPoints(outcome: RunOutcome): number | null {
   return null;
 }
 
-/** Maps a testlib checker's exit to a check result. */
-export function interpretTestlibOutcome(outcome: RunOutcome): CheckResult {
+/** Reads a testlib checker's exit. */
+export function readTestlibOutcome(outcome: RunOutcome): CheckerReading {
   const abnormal = describeAbnormalEnd(outcome);
-  if (abnormal) return failChecker(abnormal, outcome);
+  if (abnormal) return undecided(abnormal, outcome);
   const message = readMessage(outcome);
   switch (outcome.exitCode) {
     case 0:
-      return { verdict: "AC", score: 1, message };
+      return decided({ verdict: "AC", score: 1, message });
     case 1:
-      return { verdict: "WA", score: 0, message };
+      return decided({ verdict: "WA", score: 0, message });
     case 2:
     case 4:
     case 8:
-      return { verdict: "PE", score: 0, message };
+      return decided({ verdict: "PE", score: 0, message });
     case 3:
-      return failChecker("checker reported FAIL (exit 3), a problem with the checker or the test data", outcome);
+      return { kind: "fail", message: explain("checker reported FAIL (exit 3), a problem with the checker or the test data", outcome) };
     case 7: {
       const score = parseTestlibPoints(outcome);
-      if (score === null) return failChecker("checker exited with points (7) but no points value in [0,100]", outcome);
-      return scoreToResult(score, message);
+      if (score === null) return undecided("checker exited with points (7) but no points value in [0,100]", outcome);
+      return decided(scoreToResult(score, message));
     }
     default:
-      return failChecker(`checker exited with unknown code ${outcome.exitCode}`, outcome);
+      return undecided(`checker exited with unknown code ${outcome.exitCode}`, outcome);
   }
 }
 
-/** Maps a cms checker's stdout score to a check result. */
-export function interpretCmsOutcome(outcome: RunOutcome): CheckResult {
+/** Reads a cms checker's stdout score. */
+export function readCmsOutcome(outcome: RunOutcome): CheckerReading {
   const abnormal = describeAbnormalEnd(outcome);
-  if (abnormal) return failChecker(abnormal, outcome);
-  if (outcome.exitCode !== 0) return failChecker(`checker exited with code ${outcome.exitCode}`, outcome);
+  if (abnormal) return undecided(abnormal, outcome);
+  if (outcome.exitCode !== 0) return undecided(`checker exited with code ${outcome.exitCode}`, outcome);
   const firstLine = (outcome.stdout.trim().split("\n")[0] ?? "").trim();
   const score = LEADING_NUMBER.exec(firstLine)?.[0] === firstLine ? Number(firstLine) : Number.NaN;
   if (!(score >= 0 && score <= 1)) {
-    return failChecker(`checker printed ${JSON.stringify(clip(firstLine, 80))} instead of a score in [0,1]`, outcome);
+    return undecided(`checker printed ${JSON.stringify(clip(firstLine, 80))} instead of a score in [0,1]`, outcome);
   }
-  return scoreToResult(score, clip(outcome.stderr.trim(), MESSAGE_CHARS));
+  return decided(scoreToResult(score, clip(outcome.stderr.trim(), MESSAGE_CHARS)));
+}
+
+/**
+ * Settles a run without a decision, given how the same checker read the reference answer as the
+ * contestant's output on the same test. A checker that decides on the reference (whatever it
+ * decides) works, so its crash was caused by this output: WA with score 0. One that also fails on
+ * the reference is broken: SE, the problem setter's fault.
+ */
+export function settleUndecided(message: string, reference: CheckerReading): CheckResult {
+  if (reference.kind === "decision") {
+    return { verdict: "WA", score: 0, message: clip(`checker gave no decision on this output (${message}); it decides on the reference answer, so the output is at fault`, MESSAGE_CHARS) };
+  }
+  return { verdict: "SE", message: clip(`checker is broken: no decision on this output (${message}), and on the reference answer: ${reference.message}`, MESSAGE_CHARS) };
 }

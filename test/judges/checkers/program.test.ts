@@ -73,11 +73,76 @@ describe("cms checker program", () => {
     expect(await checker("5 2\n", "3 4\n", { input: "7\n" })).toEqual({ verdict: "WA", score: 0.5, message: "valid but not sorted" });
   });
 
-  test("reports SE when the checker crashes", async () => {
+  test("reports WA, not SE, when the checker crashes on the output but judges the reference answer", async () => {
     const result = await checker("crash\n", "3 4\n", { input: "7\n" });
-    expect(result.verdict).toBe("SE");
+    expect(result).toMatchObject({ verdict: "WA", score: 0 });
     expect(result.message).toContain("checker bug triggered on purpose");
+    expect(result.message).toContain("the output is at fault");
   });
+});
+
+describe("checker that crashes", () => {
+  /** The real sandbox, counting the checker runs it is asked for. */
+  function countRuns(inner: Sandbox): { sandbox: Sandbox; runs: () => number } {
+    let runs = 0;
+    const sandbox: Sandbox = {
+      name: inner.name,
+      prepare: (source, limits) => inner.prepare(source, limits),
+      run: (program, input, limits) => {
+        runs++;
+        return inner.run(program, input, limits);
+      },
+      versions: () => inner.versions(),
+    };
+    return { sandbox, runs: () => runs };
+  }
+
+  test("reports SE when the checker also crashes on the reference answer", async () => {
+    const broken = await createChecker({ type: "cms", source: "import sys\nprint(1 / 0)\n" }, { sandbox });
+    const result = await broken("3 4\n", "3 4\n", { input: "7\n" });
+    expect(result.verdict).toBe("SE");
+    expect(result.message).toContain("checker is broken");
+    expect(result.message).toContain("ZeroDivisionError");
+  }, 60_000);
+
+  test("reports WA when a C++ testlib checker is killed by a signal on garbage output", async () => {
+    const source = `#include <csignal>
+#include <fstream>
+#include <string>
+int main(int argc, char** argv) {
+  std::ifstream out(argv[2]), ans(argv[3]);
+  std::string got, want;
+  out >> got; ans >> want;
+  if (got == "garbage") std::raise(SIGSEGV);
+  return got == want ? 0 : 1;
+}
+`;
+    const segfaulting = await createChecker({ type: "testlib", source, language: "cpp" }, { sandbox });
+    const result = await segfaulting("garbage\n", "3\n", { input: "1 2\n" });
+    expect(result).toMatchObject({ verdict: "WA", score: 0 });
+    expect(result.message).toContain("SIGSEGV");
+    expect(await segfaulting("3\n", "3\n", { input: "1 2\n" })).toMatchObject({ verdict: "AC" });
+  }, 60_000);
+
+  test("runs the checker on the reference answer once per test, not once per crash", async () => {
+    const counted = countRuns(sandbox);
+    const crashing = await createChecker({ type: "cms", source: cmsSource }, { sandbox: counted.sandbox });
+    expect((await crashing("crash\n", "3 4\n", { input: "7\n" })).verdict).toBe("WA");
+    expect(counted.runs()).toBe(2);
+    expect((await crashing("crash\n", "3 4\n", { input: "7\n" })).verdict).toBe("WA");
+    expect(counted.runs()).toBe(3);
+    expect((await crashing("crash\n", "1 5\n", { input: "6\n" })).verdict).toBe("WA");
+    expect(counted.runs()).toBe(5);
+  }, 60_000);
+
+  test("asks nothing more of the checker when it decides or FAILs", async () => {
+    const counted = countRuns(sandbox);
+    const failing = await createChecker({ type: "testlib", source: "import sys\nprint('FAIL no answer', file=sys.stderr)\nsys.exit(3)\n", language: "python" }, { sandbox: counted.sandbox });
+    const result = await failing("3 4\n", "3 4\n", { input: "7\n" });
+    expect(result.verdict).toBe("SE");
+    expect(result.message).toContain("FAIL no answer");
+    expect(counted.runs()).toBe(1);
+  }, 60_000);
 });
 
 describe("checker setup", () => {
