@@ -34,7 +34,7 @@ export async function resolvePulledDataset(repoId: string, opts: ResolveOptions 
   if (!sha) {
     const pinned = listPinnedRevisions(cacheDir, repoId);
     const known = pinned.length > 0 ? `cached revisions: ${pinned.join(", ")}` : "nothing of this repo is cached";
-    throw new HubError(`${repoId}@${revision} is not in the cache at ${cacheDir}${because}; ${known}. Pull it while online first.`, "not_cached");
+    throw new HubError(`${repoId}@${revision} is not in the cache at ${cacheDir}${because}; ${known}. Pull it while online first: bun run datasets pull ${repoId}${revision === "main" ? "" : ` --revision ${revision}`}`, "not_cached");
   }
   const mpath = manifestPath(cacheDir, repoId, sha);
   const manifest = readManifest(mpath);

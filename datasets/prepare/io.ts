@@ -1,23 +1,11 @@
 /** Reading the datasets the prepare commands work on, and writing what they produce. */
 import { gzipSync } from "node:zlib";
-import { loadHubDataset } from "../hub/load-pulled.ts";
-import { isHubSpec } from "../hub/repo-id.ts";
 import { writeFileAtomic } from "../hub/write-atomic.ts";
-import { datasetIdOf } from "../dataset-id.ts";
-import { loadAll } from "../load.ts";
+import { type OpenedDataset, openDataset } from "../open.ts";
 import type { Problem } from "../types.ts";
 
-export interface InputDataset {
-  /** What the user named: a file path or an `hf:` spec. */
-  source: string;
-  datasetId: string;
-  problems: Problem[];
-  format: string;
-  sha256: string;
-  /** Commit sha for Hub datasets. */
-  revision: string | null;
-  invalid: number;
-}
+/** A dataset read by a prepare command (see datasets/open.ts). */
+export type InputDataset = OpenedDataset;
 
 export interface InputOptions {
   format?: string;
@@ -27,13 +15,8 @@ export interface InputOptions {
 }
 
 /** Loads a dataset file, or a pulled Hub dataset named `hf:org/name[@rev][?config=C&split=S]` (from the cache). */
-export async function loadInput(source: string, opts: InputOptions = {}): Promise<InputDataset> {
-  if (isHubSpec(source)) {
-    const d = await loadHubDataset(source, { format: opts.format, skipInvalid: opts.skipInvalid, cacheDir: opts.hubCache });
-    return { source, datasetId: d.datasetId, problems: d.problems, format: d.format, sha256: d.sha256, revision: d.revision, invalid: d.invalid };
-  }
-  const d = await loadAll({ path: source, format: opts.format, skipInvalid: opts.skipInvalid });
-  return { source, datasetId: datasetIdOf(source), problems: d.problems, format: d.format, sha256: d.sha256, revision: null, invalid: d.invalid };
+export function loadInput(source: string, opts: InputOptions = {}): Promise<InputDataset> {
+  return openDataset(source, opts);
 }
 
 /** A Problem as a row of the canonical format: the on-disk schema is the Problem itself, every field kept. */

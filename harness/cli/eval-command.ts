@@ -3,11 +3,10 @@ import { basename } from "node:path";
 import { availableParallelism } from "node:os";
 import { listBuiltinSampleSets, BUILTIN_PROBLEMS_PATH } from "../../datasets/builtin/index.ts";
 import { datasetIdOf } from "../../datasets/dataset-id.ts";
-import { loadHubDataset } from "../../datasets/hub/load-pulled.ts";
 import { isHubSpec } from "../../datasets/hub/repo-id.ts";
 import { readEvalPlusRows, deriveEvalPlusTests } from "../../datasets/evalplus/index.ts";
 import { filterByContestDate } from "../../datasets/formats/date-window.ts";
-import { loadAll } from "../../datasets/load.ts";
+import { openDataset } from "../../datasets/open.ts";
 import type { Sandbox } from "../../judges/types.ts";
 import { sha256File } from "../../datasets/sha256.ts";
 import type { Problem } from "../../datasets/types.ts";
@@ -50,6 +49,8 @@ export interface EvalCommandOptions {
   genLang?: "cpp" | "python";
   since?: string;
   until?: string;
+  /** Hub cache root for `hf:` datasets (default: $HARNESS_HUB_CACHE or .harness/hub). */
+  hubCache?: string;
 }
 
 /** One dataset + samples file to evaluate, under a run name. */
@@ -149,7 +150,7 @@ interface LoadedForEval {
 }
 
 /**
- * Loads a dataset file, or a pulled Hub dataset (`hf:org/name@rev`) from the local cache. MBPP+/HumanEval+
+ * Opens the dataset (a file, a folder, or a pulled `hf:org/name@rev`; see datasets/open.ts). MBPP+/HumanEval+
  * with `--format mbppplus-full` derive expected outputs by running the canonical solutions in the sandbox.
  */
 async function loadDataset(
@@ -159,16 +160,13 @@ async function loadDataset(
   sandbox: Sandbox,
 ): Promise<LoadedForEval & { datasetId: string }> {
   let loaded: Omit<LoadedForEval, "allIds"> & { datasetId: string };
-  if (isHubSpec(path)) {
-    const hub = await loadHubDataset(path, { format: o.format, skipInvalid: o.skipInvalid });
-    loaded = { ...hub, datasetPath: path, revision: hub.revision };
-  } else if (o.format === EVALPLUS_FULL) {
+  if (o.format === EVALPLUS_FULL && !isHubSpec(path)) {
     const rows = await readEvalPlusRows(path);
     const problems = await deriveEvalPlusTests(rows, { sandbox, skipInvalid: o.skipInvalid });
     loaded = { problems, sha256: await sha256File(path), format: EVALPLUS_FULL, datasetPath: path, revision: null, datasetId: `${datasetIdOf(path)}-full` };
   } else {
-    const file = await loadAll({ path, format: o.format, skipInvalid: o.skipInvalid });
-    loaded = { ...file, datasetPath: path, revision: null, datasetId: builtin ? "builtin" : datasetIdOf(path) };
+    const d = await openDataset(path, { format: o.format, skipInvalid: o.skipInvalid, hubCache: o.hubCache });
+    loaded = { ...d, datasetPath: path, datasetId: builtin ? "builtin" : d.datasetId };
   }
   const allIds = new Set(loaded.problems.map((p) => p.id));
   if (o.since || o.until) {

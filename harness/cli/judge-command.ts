@@ -1,7 +1,7 @@
 /** `bun run judge`: judge one source file against one problem. */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { loadAll } from "../../datasets/load.ts";
+import { openDataset } from "../../datasets/open.ts";
 import type { Language } from "../../judges/types.ts";
 import { UsageError } from "../../judges/errors.ts";
 import { openJudge } from "./open-judge.ts";
@@ -14,6 +14,8 @@ export interface JudgeCommandOptions {
   allTests?: boolean;
   json?: boolean;
   format?: string;
+  /** Hub cache root when --problem is an `hf:` spec. */
+  hubCache?: string;
   testlib?: string;
   unsafeNoSandbox?: boolean;
 }
@@ -35,7 +37,7 @@ export function resolveLanguage(source: string, lang?: string): Language {
 
 /** Runs the judge command; returns the exit code (0 whatever the verdict: a verdict is data). */
 export async function runJudgeCommand(o: JudgeCommandOptions): Promise<number> {
-  const { problems } = await loadAll({ path: o.problem, format: o.format });
+  const { problems } = await openDataset(o.problem, { format: o.format, hubCache: o.hubCache });
   if (problems.length !== 1) throw new UsageError(`${o.problem} holds ${problems.length} problems; judge takes exactly one`);
   const problem = problems[0]!;
   const code = await readFile(o.source, "utf8").catch((err: unknown) => {

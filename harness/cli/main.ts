@@ -29,6 +29,7 @@ const jsonOption = () => new Option("--json", "print exactly one JSON document o
 const judgeOption = () => new Option("--judge <name>", "judge backend").default("local");
 const unsafeOption = () =>
   new Option("--unsafe-no-sandbox", "DANGEROUS: run model-written code without bubblewrap (rlimits only)");
+const hubCacheOption = () => new Option("--hub-cache <dir>", "Hub cache for hf: datasets (default: $HARNESS_HUB_CACHE or .harness/hub)");
 const testlibOption = () => new Option("--testlib <dir>", "folder with your testlib.h, for checker sources that include it");
 
 program
@@ -38,6 +39,7 @@ program
   .option("--format <name>", "force a dataset format (mbppplus-full: MBPP+/HumanEval+ base and plus inputs, outputs derived in the sandbox)")
   .option("--since <date>", "only problems with contest_date >= this (LiveCodeBench windows, contamination-free eval)")
   .option("--until <date>", "only problems with contest_date < this")
+  .addOption(hubCacheOption())
   .option("--samples <file>", "samples JSONL ({problem_id|task_id, completion|solution, language?, model?})")
   .option("--name <name>", "run name; the same name resumes an interrupted run")
   .addOption(dbOption())
@@ -65,7 +67,8 @@ program
 program
   .command("judge")
   .description("judge one source file against one problem")
-  .requiredOption("--problem <file>", "problem file (one problem, any supported format)")
+  .requiredOption("--problem <file>", "problem file (one problem, any supported format, or a pulled hf:org/name[@rev])")
+  .addOption(hubCacheOption())
   .requiredOption("--source <file>", "source file to judge")
   .option("--lang <lang>", "cpp | python (default: from the file extension)")
   .option("--format <name>", "force the problem file's format")
@@ -91,7 +94,8 @@ program
   .option("--host <host>", "address to bind (loopback by default)", "127.0.0.1")
   .option("--port <port>", "port (viewer default 8080, reward server default 8321; 0 picks a free one)", (v) => Number(v))
   .option("--rewards", "serve POST /v1/rewards (and OpenRLHF's /get_reward) instead of the viewer")
-  .option("--dataset <file>", "with --rewards: problems requests may name by id")
+  .option("--dataset <file>", "with --rewards: problems requests may name by id (a file, a folder or a pulled hf:org/name[@rev])")
+  .addOption(hubCacheOption())
   .option("--format <name>", "force the dataset format")
   .option("--schemas <file>", "with --rewards: extra reward schemas (JSON or YAML)")
   .addOption(judgeOption())

@@ -1,6 +1,6 @@
 /** `bun run serve`: the report viewer, or with --rewards the reward server trainers call. */
 import { availableParallelism } from "node:os";
-import { loadAll } from "../../datasets/load.ts";
+import { openDataset } from "../../datasets/open.ts";
 import { openJudge } from "./open-judge.ts";
 
 export interface ServeOptions {
@@ -10,6 +10,8 @@ export interface ServeOptions {
   rewards?: boolean;
   dataset?: string;
   format?: string;
+  /** Hub cache root when --dataset is an `hf:` spec. */
+  hubCache?: string;
   schemas?: string;
   judge: string;
   concurrency?: number;
@@ -32,7 +34,7 @@ async function serveRewards(o: ServeOptions): Promise<number> {
     import("../reward-server/index.ts"),
     import("../rewards/index.ts"),
   ]);
-  const problems = o.dataset ? (await loadAll({ path: o.dataset, format: o.format })).problems : [];
+  const problems = o.dataset ? (await openDataset(o.dataset, { format: o.format, hubCache: o.hubCache })).problems : [];
   if (!o.dataset) process.stderr.write("reward server: no --dataset; requests must carry problems inline\n");
   const handle = await openJudge(o);
   const server = await startRewardServer({
