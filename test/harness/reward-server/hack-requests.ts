@@ -9,7 +9,7 @@ import type { HackEntry } from "../../judges/hacks/catalogue.ts";
 export type HackRequest = { ok: true; item: Record<string, unknown> } | { ok: false; reason: string };
 
 /** GradeTask fields this converter knows how to carry; any other field may change what is judged. */
-const KNOWN_TASK_FIELDS = new Set(["mode", "tests", "testCode", "limits", "entryPoint"]);
+const KNOWN_TASK_FIELDS = new Set(["mode", "tests", "testCode", "limits", "entryPoint", "prelude"]);
 
 /**
  * The request item for `entry`. Only the time and memory limits travel: the server derives wall
@@ -36,7 +36,9 @@ export function toRewardItem(entry: HackEntry): HackRequest {
     languages: [entry.source.language],
   };
   if (entry.task.testCode !== undefined) problem.test_code = entry.task.testCode;
-  if (typeof task.entryPoint === "string") problem.entry_point = task.entryPoint;
+  if (entry.task.entryPoint !== undefined) problem.entry_point = entry.task.entryPoint;
+  // The prelude is the problem's solution_prefix (HumanEval's prompt, MultiPL-E's signature).
+  if (entry.task.prelude !== undefined) problem.solution_prefix = entry.task.prelude;
   const completion = "```" + entry.source.language + "\n" + entry.source.code + "\n```";
   return { ok: true, item: { id: entry.id, problem, completion, language: entry.source.language } };
 }
