@@ -36,6 +36,9 @@ export interface ProgramCheckerDeps {
   compileLimits?: CompileLimits;
 }
 
+/** Reference readings kept per checker (one per test that made it crash); the oldest goes first. */
+const MAX_REFERENCE_READINGS = 4096;
+
 const INCLUDES_TESTLIB = /#\s*include\s*[<"]testlib\.h[>"]/;
 
 /** Names of the files a checker run receives, and their order on the command line per protocol. */
@@ -96,6 +99,8 @@ export async function createProgramChecker(spec: ProgramCheckerSpec, deps: Progr
         onReference.delete(key);
         throw error;
       });
+      // Bounded, so a long-lived reward server meeting many crashing outputs does not grow forever.
+      if (onReference.size >= MAX_REFERENCE_READINGS) onReference.delete(onReference.keys().next().value as string);
       onReference.set(key, reading);
     }
     return reading;
