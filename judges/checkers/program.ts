@@ -91,7 +91,7 @@ export async function createProgramChecker(spec: ProgramCheckerSpec, deps: Progr
   };
   const onReference = new Map<string, Promise<CheckerReading>>();
   const checkReference = (expected: string, input: string): Promise<CheckerReading> => {
-    const key = createHash("sha256").update(input).update("\0").update(expected).digest("hex");
+    const key = createHash("sha256").update(`${input.length}:`).update(input).update(expected).digest("hex");
     let reading = onReference.get(key);
     if (!reading) {
       // A sandbox failure is not a fact about the checker: forget it so a later test retries.
