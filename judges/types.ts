@@ -95,7 +95,10 @@ export interface Sandbox {
   readonly name: string;
   prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult>;
   run(program: PreparedProgram, input: RunInput, limits: RunLimits): Promise<RunOutcome>;
-  /** Versions of the tools behind the sandbox (compiler, interpreter, sandbox itself), for provenance. */
+  /**
+   * Versions of the tools behind the sandbox (compiler, interpreter, sandbox itself), for provenance.
+   * A backend that compiles C++ names its compile flags, space-separated, under "g++ flags".
+   */
   versions(): Promise<Record<string, string>>;
   /**
    * Runs two programs at once, each in a sandbox of its own (own process tree, own scratch folder,

@@ -17,7 +17,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CPP_FLAGS } from "../../judges/local/compile.ts";
 import type { Language } from "../../judges/types.ts";
 import { createPool } from "../eval/pool.ts";
 import type { BaselineJudgement } from "./baseline.ts";
@@ -44,23 +43,23 @@ async function spawnForCpu(cmd: string[], cwd: string): Promise<{ ok: boolean; c
 }
 
 /** Builds bits/stdc++.h.gch with the harness's flags in `dir`; returns its CPU time. */
-async function buildDirectPch(gxx: string, dir: string): Promise<number> {
+async function buildDirectPch(gxx: string, cppFlags: readonly string[], dir: string): Promise<number> {
   writeFileSync(join(dir, "probe.cpp"), "#include <bits/stdc++.h>\n");
   // -E is enough for -H to name the header; no need to parse it.
-  const probe = await spawnForCpu([gxx, ...CPP_FLAGS, "-E", "-H", "probe.cpp", "-o", "/dev/null"], dir);
+  const probe = await spawnForCpu([gxx, ...cppFlags, "-E", "-H", "probe.cpp", "-o", "/dev/null"], dir);
   const header = probe.stderr.split("\n").find((line) => line.startsWith(". "))?.slice(2).trim();
   if (!probe.ok || !header) throw new Error(`bench floor: cannot find <bits/stdc++.h> with ${gxx} -H`);
   mkdirSync(join(dir, "pch", "bits"), { recursive: true });
   copyFileSync(header, join(dir, "pch", "bits", "stdc++.h"));
-  const build = await spawnForCpu([gxx, ...CPP_FLAGS, "-x", "c++-header", "pch/bits/stdc++.h", "-o", "pch/bits/stdc++.h.gch"], dir);
+  const build = await spawnForCpu([gxx, ...cppFlags, "-x", "c++-header", "pch/bits/stdc++.h", "-o", "pch/bits/stdc++.h.gch"], dir);
   if (!build.ok) throw new Error(`bench floor: building the PCH failed: ${build.stderr.slice(0, 500)}`);
   return build.cpuMs;
 }
 
 /** CPU time of compiling each source with the PCH, `cores` at a time (CPU time is per process). */
-async function measureCompiles(gxx: string, dir: string, sources: string[], cores: number): Promise<{ total: number; pchUsed: boolean }> {
+async function measureCompiles(gxx: string, cppFlags: readonly string[], dir: string, sources: string[], cores: number): Promise<{ total: number; pchUsed: boolean }> {
   const pchFlags = ["-I", join(dir, "pch"), "-Winvalid-pch"];
-  const check = await spawnForCpu([gxx, ...CPP_FLAGS, ...pchFlags, "-H", "-fsyntax-only", "probe.cpp"], dir);
+  const check = await spawnForCpu([gxx, ...cppFlags, ...pchFlags, "-H", "-fsyntax-only", "probe.cpp"], dir);
   const pchUsed = check.stderr.includes("stdc++.h.gch");
   const pool = createPool(cores);
   const times = await Promise.all(
@@ -69,12 +68,19 @@ async function measureCompiles(gxx: string, dir: string, sources: string[], core
         const sub = join(dir, `s${i}`);
         mkdirSync(sub);
         writeFileSync(join(sub, "main.cpp"), code);
-        const r = await spawnForCpu([gxx, ...CPP_FLAGS, ...pchFlags, "main.cpp", "-o", "main"], sub);
+        const r = await spawnForCpu([gxx, ...cppFlags, ...pchFlags, "main.cpp", "-o", "main"], sub);
         return r.cpuMs;
       }),
     ),
   );
   return { total: times.reduce((a, b) => a + b, 0), pchUsed };
+}
+
+/** The C++ flags a sandbox compiles with, from its versions() ("g++ flags"); the floor needs them to compile alike. */
+export function readCppFlags(versions: Record<string, string>): string[] {
+  const flags = versions["g++ flags"];
+  if (!flags) throw new Error('bench floor: the judge backend does not report its C++ flags (versions()["g++ flags"])');
+  return flags.split(" ").filter((f) => f !== "");
 }
 
 /** Estimates the floor of one language's corpus from the baseline's runs and direct compiles. */
@@ -85,6 +91,8 @@ export async function estimateFloor(
     cores: number;
     cpuLimitMs: Record<Language, number>;
     gxx?: string;
+    /** The harness's C++ compile flags, so the direct compiles do the same work (see readCppFlags). */
+    cppFlags: readonly string[];
     /** Warm cache: how many unique programs the harness really compiled, and whether the PCH already existed. */
     warm?: { compiled: number; pchCached: boolean };
   },
@@ -107,8 +115,8 @@ export async function estimateFloor(
     const dir = mkdtempSync(join(tmpdir(), "bench-floor-"));
     try {
       const gxx = opts.gxx ?? "g++";
-      pchBuildMs = await buildDirectPch(gxx, dir);
-      const compiled = await measureCompiles(gxx, dir, unique.map((i) => corpus.submissions[i]?.code ?? ""), opts.cores);
+      pchBuildMs = await buildDirectPch(gxx, opts.cppFlags, dir);
+      const compiled = await measureCompiles(gxx, opts.cppFlags, dir, unique.map((i) => corpus.submissions[i]?.code ?? ""), opts.cores);
       compileMs = compiled.total;
       pchUsed = compiled.pchUsed;
       if (opts.warm) {

@@ -4,8 +4,8 @@
  * pool of samples), timed from the sandbox's creation to its close.
  */
 import { createChecker } from "../../judges/checkers/index.ts";
-import { createLocalSandbox } from "../../judges/local/index.ts";
 import type { CompileLimits, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile, Verdict } from "../../judges/types.ts";
+import { createJudgeBackend } from "../cli/backends.ts";
 import { createSampleJudge } from "../eval/judge-sample.ts";
 import type { LimitOptions } from "../eval/limits.ts";
 import { createPool } from "../eval/pool.ts";
@@ -82,7 +82,7 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
 export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOptions): Promise<HarnessSideResult> {
   const started = performance.now();
   const stats = { compiles: 0, cacheHits: 0, runs: 0, compileWallMs: [] as number[], runWallMs: [] as number[], maxInFlight: 0 };
-  const local = createLocalSandbox({ cacheDir: opts.cacheDir });
+  const local = await createJudgeBackend("local", { cacheDir: opts.cacheDir });
   const sandbox = countWork(local, stats);
   const slots = createPool(opts.slots);
   const judge = createSampleJudge({

@@ -11,7 +11,7 @@ import { DEFAULT_LIMIT_OPTIONS, type LimitOptions } from "../eval/limits.ts";
 import { checkAgreement, describeAgreementFailures } from "./agreement.ts";
 import { type BaselineJudgement, judgeWithBaseline } from "./baseline.ts";
 import { BENCH_TIME_LIMIT_MS, DEFAULT_SUBMISSIONS, DEFAULT_TESTS, generateCorpus } from "./corpus.ts";
-import { estimateFloor } from "./floor.ts";
+import { estimateFloor, readCppFlags } from "./floor.ts";
 import { judgeWithHarness } from "./harness-side.ts";
 import { type BenchReport, buildLanguageReport, type LanguageReport, sumLanguages } from "./report.ts";
 
@@ -92,7 +92,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     progress(`${language}: harness ${(harness.wallMs / 1000).toFixed(1)} s; baseline judging (sequential, no sandbox)`);
     const baseline = await judgeAllWithBaseline(corpus, cpuLimitMs);
     progress(`${language}: baseline ${(baseline.wallMs / 1000).toFixed(1)} s; measuring the floor`);
-    const floor = await estimateFloor(corpus, baseline.judgements, { cores, cpuLimitMs, warm: opts.warm ? { compiled: harness.compiles, pchCached } : undefined });
+    const floor = await estimateFloor(corpus, baseline.judgements, { cores, cpuLimitMs, cppFlags: readCppFlags(harness.versions), warm: opts.warm ? { compiled: harness.compiles, pchCached } : undefined });
     const agreement = checkAgreement(
       corpus.submissions.map((s) => ({
         index: s.index,

@@ -131,6 +131,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       const user = ctx.owner ? `uid ${ctx.owner.uid}` : `uid ${process.getuid?.() ?? "?"} (not root)`;
       return {
         "g++": tools.gxx ? version("gxx", [tools.gxx, "--version"]) : "missing",
+        "g++ flags": CPP_FLAGS.join(" "),
         python3: tools.python3 ? version("python3", [tools.python3, "--version"]) : "missing",
         bwrap: tools.bwrap ? version("bwrap", [tools.bwrap, "--version"]) : "missing",
         sandbox: `${ctx.mode === "bwrap" ? "bwrap" : "unsafe-no-sandbox"}, ${user}, ${cgroup}`,

@@ -19,7 +19,7 @@ describe("runBench", () => {
     expect(report.ok).toBe(true);
     expect(report).toMatchObject({ bench: "judge", version: 1, seed: "tiny", config: { submissions: 6, tests: 3, cold: true, test_concurrency: 1 } });
     expect(report.machine.cores).toBeGreaterThan(0);
-    expect(Object.keys(report.sandbox).sort()).toEqual(["bwrap", "g++", "python3", "sandbox"]);
+    expect(Object.keys(report.sandbox).sort()).toEqual(["bwrap", "g++", "g++ flags", "python3", "sandbox"]);
     for (const lang of ["cpp", "python"] as const) {
       const l = report.languages[lang]!;
       expect(l.corpus).toMatchObject({ submissions: 6, problems: 1, tests_per_problem: 3 });

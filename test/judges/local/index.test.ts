@@ -31,6 +31,7 @@ describe("createLocalSandbox", () => {
     try {
       const versions = await sandbox.versions();
       expect(versions["g++"]).toMatch(/^g\+\+ .*\d+\.\d+/);
+      expect(versions["g++ flags"]).toContain("-std=c++17");
       expect(versions.python3).toMatch(/^Python 3\.\d+/);
       expect(versions.bwrap).toMatch(/^bubblewrap \d+\.\d+/);
       expect(versions.sandbox).toMatch(isRoot ? /^bwrap, uid 65534, / : /^bwrap, uid \d+ \(not root\)/);
