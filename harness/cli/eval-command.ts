@@ -218,7 +218,8 @@ async function evaluateJob(
       samplesSha256,
       judge: sandbox.name,
       judgeVersions: await sandbox.versions(),
-      limits: { ...limits, allTests: o.allTests ?? false, ks: o.ks, format: ds.format },
+      // The window is recorded so that a reader of the run knows which of the dataset's problems it covers.
+      limits: { ...limits, allTests: o.allTests ?? false, ks: o.ks, format: ds.format, ...(o.since || o.until ? { window: { since: o.since, until: o.until } } : {}) },
       extraction: { thinkTags: "drop", fence: "last-matching", freopen: "neutralize", prefixJoin: "continuations" },
       gitSha: readGitSha(),
     },

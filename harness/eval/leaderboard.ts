@@ -1,7 +1,60 @@
-/** Leaderboards: runs of the same dataset ranked by pass@1. */
+/**
+ * Leaderboards: runs of the same dataset version ranked by pass@1. The one builder the CLI
+ * (`bun run leaderboard`, the end of `bun run eval`) and the viewer's leaderboard page both use.
+ */
 import type { HarnessDb } from "../store/db.ts";
-import { countVerdicts, listRuns, type RunRow } from "../store/runs.ts";
+import { listRuns, type RunRow } from "../store/runs.ts";
+import { readRunMetrics, type RunMetricsReading } from "./run-metrics.ts";
 
+/** A run on a board, with its metrics (stored, or live while it runs) and its pass@1 rank. */
+export interface RankedRun {
+  run: RunRow;
+  reading: RunMetricsReading;
+  /** 1-based position by pass@1 within its board. */
+  rank: number;
+}
+
+/** One dataset version's runs, best pass@1 first. */
+export interface RunBoard {
+  datasetId: string;
+  datasetSha256: string;
+  runs: RankedRun[];
+}
+
+/**
+ * Groups runs by dataset version (id and sha256: two versions of a dataset are different tests, so
+ * their runs never share a board) and ranks each board by pass@1; a run that has none yet ranks last,
+ * and ties go to the older run. Boards come in dataset-id order, versions by their first run.
+ */
+export function rankRunBoards(db: HarnessDb, rows: RunRow[]): RunBoard[] {
+  const groups = new Map<string, RankedRun[]>();
+  for (const run of [...rows].sort((a, b) => a.id - b.id)) {
+    const key = `${run.datasetId}\u0000${run.datasetSha256}`;
+    const list = groups.get(key) ?? [];
+    list.push({ run, reading: readRunMetrics(db, run), rank: 0 });
+    groups.set(key, list);
+  }
+  const boards = [...groups.values()].map((list): RunBoard => {
+    list.sort((a, b) => comparePass1(b, a) || a.run.id - b.run.id);
+    list.forEach((r, i) => (r.rank = i + 1));
+    const first = list[0] as RankedRun;
+    return { datasetId: first.run.datasetId, datasetSha256: first.run.datasetSha256, runs: list };
+  });
+  return boards.sort((a, b) => a.datasetId.localeCompare(b.datasetId) || minId(a) - minId(b));
+}
+
+function comparePass1(a: RankedRun, b: RankedRun): number {
+  const x = a.reading.metrics.pass_at_k["1"] ?? null;
+  const y = b.reading.metrics.pass_at_k["1"] ?? null;
+  if (x === null || y === null) return x === y ? 0 : x === null ? -1 : 1;
+  return x - y;
+}
+
+function minId(board: RunBoard): number {
+  return Math.min(...board.runs.map((r) => r.run.id));
+}
+
+/** A leaderboard row as `bun run leaderboard --json` prints it. */
 export interface LeaderboardRow {
   rank: number;
   run_id: number;
@@ -9,57 +62,46 @@ export interface LeaderboardRow {
   model: string | null;
   judge: string;
   status: RunRow["status"];
+  /** The run's problems, judged or not. */
   problems: number;
   samples: number;
   pass_at_k: Record<string, number | null>;
   compile_rate: number | null;
   verdicts: Record<string, number>;
+  mean_time_ms: number | null;
+  /** "live" while the run has no stored metrics (it is still running). */
+  metrics_source: RunMetricsReading["source"];
   created_at: string;
 }
 
 export interface Leaderboard {
   dataset: string;
+  dataset_sha256: string;
   rows: LeaderboardRow[];
 }
 
-interface StoredMetrics {
-  samples?: number;
-  pass_at_k?: Record<string, number | null>;
-  compile_rate?: number | null;
-  verdicts?: Record<string, number>;
-}
-
-/** Builds one leaderboard per dataset (or only `datasetId`), best pass@1 first. */
+/** Builds one leaderboard per dataset version (or only those of `datasetId`), best pass@1 first. */
 export function buildLeaderboards(db: HarnessDb, opts: { datasetId?: string } = {}): Leaderboard[] {
-  const byDataset = new Map<string, LeaderboardRow[]>();
-  for (const run of listRuns(db, opts)) {
-    const m: StoredMetrics = run.metrics ? (JSON.parse(run.metrics) as StoredMetrics) : {};
-    const verdicts = m.verdicts ?? countVerdicts(db, run.id);
-    const row: LeaderboardRow = {
-      rank: 0,
+  return rankRunBoards(db, listRuns(db, opts)).map((board) => ({
+    dataset: board.datasetId,
+    dataset_sha256: board.datasetSha256,
+    rows: board.runs.map(({ run, reading: { metrics: m, source }, rank }) => ({
+      rank,
       run_id: run.id,
       name: run.name,
       model: run.model,
       judge: run.judge,
       status: run.status,
-      problems: run.problemCount,
-      samples: m.samples ?? run.sampleCount,
-      pass_at_k: m.pass_at_k ?? {},
-      compile_rate: m.compile_rate ?? null,
-      verdicts,
+      problems: m.problems,
+      samples: m.samples,
+      pass_at_k: m.pass_at_k,
+      compile_rate: m.compile_rate,
+      verdicts: m.verdicts,
+      mean_time_ms: m.mean_time_ms,
+      metrics_source: source,
       created_at: run.createdAt.toISOString(),
-    };
-    const list = byDataset.get(run.datasetId) ?? [];
-    list.push(row);
-    byDataset.set(run.datasetId, list);
-  }
-  return [...byDataset]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([dataset, rows]) => {
-      rows.sort((a, b) => (b.pass_at_k["1"] ?? -1) - (a.pass_at_k["1"] ?? -1) || a.name.localeCompare(b.name));
-      rows.forEach((r, i) => (r.rank = i + 1));
-      return { dataset, rows };
-    });
+    })),
+  }));
 }
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "n/a" : `${(x * 100).toFixed(1)}%`);
@@ -89,7 +131,7 @@ export function formatLeaderboards(boards: Leaderboard[]): string {
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? "").length)));
     const fmt = (row: string[]) => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
-    out.push(`Leaderboard: ${board.dataset}`, fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(fmt), "");
+    out.push(`Leaderboard: ${board.dataset} @ ${board.dataset_sha256.slice(0, 12)}`, fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(fmt), "");
   }
   return `${out.join("\n")}\n`;
 }

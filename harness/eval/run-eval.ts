@@ -4,13 +4,12 @@
  */
 import type { Problem } from "../../datasets/types.ts";
 import type { Verdict } from "../../judges/types.ts";
-import { summarizeRun, type RunMetrics } from "../metrics/index.ts";
+import type { RunMetrics } from "../metrics/index.ts";
 import type { HarnessDb } from "../store/db.ts";
 import {
   finishRun,
   forgetHarnessFailures,
   listJudgedIndexes,
-  listSampleSummaries,
   openRun,
   saveJudgedSample,
   saveProblems,
@@ -18,6 +17,7 @@ import {
 } from "../store/runs.ts";
 import type { SampleInput, SampleJudge } from "../types.ts";
 import { createPool } from "./pool.ts";
+import { computeRunMetrics } from "./run-metrics.ts";
 import type { Progress } from "./progress.ts";
 
 export interface EvalSample extends SampleInput {
@@ -96,7 +96,8 @@ export async function runEval(opts: EvalOptions): Promise<EvalResult> {
   );
   opts.progress?.finish();
 
-  const metrics = summarizeRun(listSampleSummaries(db, run.id), opts.problems, opts.ks);
+  // The same computation the viewer runs on a live run, so its numbers do not jump when the run ends.
+  const metrics = computeRunMetrics(db, run, { problems: opts.problems, ks: opts.ks });
   const status = fatal ? "failed" : opts.signal?.aborted ? "interrupted" : "done";
   finishRun(db, run.id, status, metrics);
   if (fatal) throw fatal;

@@ -58,8 +58,8 @@ export function loadComparison(db: HarnessDb, aId: number, bId: number): Compari
   const matched = both + neither + onlyA.length + onlyB.length;
   deltas.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.problemId.localeCompare(y.problemId));
   return {
-    a: summarizeRun(db, aRow, aStats),
-    b: summarizeRun(db, bRow, bStats),
+    a: summarizeRun(db, aRow),
+    b: summarizeRun(db, bRow),
     sameDataset: aRow.datasetSha256 === bRow.datasetSha256,
     onlyA,
     onlyB,

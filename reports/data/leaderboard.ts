@@ -1,8 +1,10 @@
 /** Leaderboard: runs grouped by dataset version, ranked by pass@1, sortable and filterable. */
 import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
+import { rankRunBoards, type RunBoard } from "../../harness/eval/leaderboard.ts";
 import { runs } from "../../harness/store/schema.ts";
-import { summarizeRun, type RunSummary } from "./runs.ts";
+import { viewMetricsOf } from "./metrics.ts";
+import { toRunSummary, type RunSummary } from "./runs.ts";
 
 export const LEADERBOARD_SORTS = ["pass1", "compile", "created", "name", "model", "samples"] as const;
 export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
@@ -56,14 +58,8 @@ export function loadLeaderboard(db: HarnessDb, q: LeaderboardQuery): Leaderboard
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(runs.datasetId), asc(runs.id))
     .all();
-  const groups = new Map<string, RunSummary[]>();
-  for (const row of rows) {
-    const key = `${row.datasetId}\u0000${row.datasetSha256}`;
-    const list = groups.get(key) ?? [];
-    list.push(summarizeRun(db, row));
-    groups.set(key, list);
-  }
-  const boards = [...groups.values()].map((list) => buildBoard(list, q));
+  // The CLI's builder groups and ranks; the page adds only filters and its own sort order.
+  const boards = rankRunBoards(db, rows).map((board) => buildBoard(board, q));
   const all = db.selectDistinct({ model: runs.model, judge: runs.judge }).from(runs).all();
   return {
     boards,
@@ -72,18 +68,16 @@ export function loadLeaderboard(db: HarnessDb, q: LeaderboardQuery): Leaderboard
   };
 }
 
-function buildBoard(list: RunSummary[], q: LeaderboardQuery): LeaderboardBoard {
-  const byPass = [...list].sort((a, b) => compareNullable(pass1(b), pass1(a)) || a.id - b.id);
-  const ranked: LeaderboardEntry[] = byPass.map((r, i) => ({ ...r, rank: i + 1 }));
+function buildBoard(board: RunBoard, q: LeaderboardQuery): LeaderboardBoard {
+  const ranked: LeaderboardEntry[] = board.runs.map((r) => ({ ...toRunSummary(r.run, viewMetricsOf(r.reading)), rank: r.rank }));
   const sign = q.dir === "asc" ? 1 : -1;
   ranked.sort((a, b) => sign * compareBy(a, b, q.sort) || a.rank - b.rank);
   // A pass@k no run could estimate (too few samples per problem) would be a column of dashes.
   const keys = new Set<string>(["1"]);
-  for (const r of list) for (const [k, v] of Object.entries(r.metrics.passAtK)) if (v !== null) keys.add(k);
-  const first = list[0] as RunSummary;
+  for (const r of ranked) for (const [k, v] of Object.entries(r.metrics.passAtK)) if (v !== null) keys.add(k);
   return {
-    datasetId: first.datasetId,
-    datasetSha256: first.datasetSha256,
+    datasetId: board.datasetId,
+    datasetSha256: board.datasetSha256,
     kValues: [...keys].sort((a, b) => Number(a) - Number(b)),
     runs: ranked,
   };

@@ -1,9 +1,12 @@
-/** Run metrics: read from the stored `runs.metrics` JSON, or computed live from samples while a run has none. */
-import { and, eq, sql } from "drizzle-orm";
-import { passAtK } from "../../harness/metrics/pass-at-k.ts";
-import { countVerdicts } from "../../harness/store/runs.ts";
+/**
+ * Run metrics in the viewer's shape. The numbers are the harness's own (harness/eval/run-metrics.ts):
+ * stored by the eval when a run ends, computed by the same function while it runs. This file only
+ * reshapes them for the pages, reading stored JSON defensively.
+ */
+import { readRunMetrics, type RunMetricsReading } from "../../harness/eval/run-metrics.ts";
 import type { HarnessDb } from "../../harness/store/db.ts";
-import { problems, samples } from "../../harness/store/schema.ts";
+import { countSamplesByProblem, listProblemMeta } from "../../harness/store/run-tallies.ts";
+import type { RunRow } from "../../harness/store/runs.ts";
 import { readNumber, readNumberMap, readObject, parseJson } from "./json.ts";
 
 /** Pass rate of one slice of a run (a source, a difficulty). */
@@ -14,9 +17,10 @@ export interface Breakdown {
   passAt1: number | null;
 }
 
-/** Metrics of a run in one shape, whether stored by the eval or computed here. */
+/** Metrics of a run in one shape, whether stored by the eval or computed live. */
 export interface RunMetrics {
   source: "stored" | "live";
+  /** The run's problems, judged or not (fixed when the run starts). */
   problems: number | null;
   samples: number | null;
   passAtK: Record<string, number | null>;
@@ -38,14 +42,29 @@ export interface ProblemStat {
   correct: number;
 }
 
+/** A run's metrics for the pages: stored, or live while it has none. */
+export function loadRunMetrics(db: HarnessDb, row: RunRow): RunMetrics {
+  return viewMetricsOf(readRunMetrics(db, row));
+}
+
+/** The view shape of metrics the harness read (as the leaderboard builder hands them over). */
+export function viewMetricsOf(reading: RunMetricsReading): RunMetrics {
+  return toViewMetrics(reading.metrics, reading.source);
+}
+
 /** Reads stored metrics JSON; null when absent or not an object. */
 export function readStoredMetrics(text: string | null): RunMetrics | null {
   const o = readObject(parseJson(text));
-  if (!o) return null;
+  return o ? toViewMetrics(o, "stored") : null;
+}
+
+/** Reshapes harness metrics (snake_case, as stored) for the views; fields of the wrong type read as missing. */
+function toViewMetrics(m: unknown, source: RunMetrics["source"]): RunMetrics {
+  const o = readObject(m) ?? {};
   const passAtK: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(readObject(o.pass_at_k) ?? {})) passAtK[k] = readNumber(v);
   return {
-    source: "stored",
+    source,
     problems: readNumber(o.problems),
     samples: readNumber(o.samples),
     passAtK,
@@ -65,108 +84,14 @@ function readBreakdowns(v: unknown): Breakdown[] {
   });
 }
 
-/**
- * Per-problem sample and AC counts of a run, in dataset order. Both counts come from the run's indexes
- * without reading sample rows, whose large completion columns would make a 20 000-sample run slow.
- */
+/** Per-problem sample and AC counts of a run (problems with samples only), in dataset order. */
 export function loadProblemStats(db: HarnessDb, runId: number, datasetSha: string): ProblemStat[] {
-  const totals = db
-    .select({ problemId: samples.problemId, n: sql<number>`count(*)` })
-    .from(samples)
-    .where(eq(samples.runId, runId))
-    .groupBy(samples.problemId)
-    .all();
-  // No GROUP BY here: with two equalities the planner takes the (run_id, verdict) index, and problem_id
-  // sits before the large columns in each row, so counting in JS stays cheap.
-  const correct = new Map<string, number>();
-  const acRows = db
-    .select({ problemId: samples.problemId })
-    .from(samples)
-    .where(and(eq(samples.runId, runId), eq(samples.verdict, "AC")))
-    .all();
-  for (const r of acRows) correct.set(r.problemId, (correct.get(r.problemId) ?? 0) + 1);
-  const meta = new Map(
-    db
-      .select({ id: problems.id, ordinal: problems.ordinal, source: problems.source, difficulty: problems.difficulty })
-      .from(problems)
-      .where(eq(problems.datasetSha256, datasetSha))
-      .all()
-      .map((p) => [p.id, p]),
-  );
-  const stats = totals.map((t): ProblemStat => {
-    const m = meta.get(t.problemId);
-    return {
-      problemId: t.problemId,
-      ordinal: m?.ordinal ?? null,
-      source: m?.source ?? null,
-      difficulty: m?.difficulty ?? null,
-      samples: t.n,
-      correct: correct.get(t.problemId) ?? 0,
-    };
+  const counts = countSamplesByProblem(db, runId);
+  const meta = new Map(listProblemMeta(db, datasetSha).map((p) => [p.id, p]));
+  const stats = [...counts].map(([problemId, c]): ProblemStat => {
+    const m = meta.get(problemId);
+    return { problemId, ordinal: m?.ordinal ?? null, source: m?.source ?? null, difficulty: m?.difficulty ?? null, ...c };
   });
   // Dataset order; problems missing from the stored dataset go last, by id.
   return stats.sort((a, b) => (a.ordinal ?? Infinity) - (b.ordinal ?? Infinity) || a.problemId.localeCompare(b.problemId));
-}
-
-/** Compile and time aggregates, defined as the eval's metrics define them. */
-function loadRunAggregates(db: HarnessDb, runId: number): { compiled: number; reachedCompile: number; timeSum: number; ran: number } {
-  const row = db
-    .select({
-      compiled: sql<number>`coalesce(sum(${samples.compileOk} = 1), 0)`,
-      reachedCompile: sql<number>`count(${samples.compileOk})`,
-      // Programs that never ran (no code, compile error, harness error) have no meaningful time.
-      timeSum: sql<number>`coalesce(sum(case when ${samples.verdict} in ('NO_CODE', 'CE', 'SE') then 0 else ${samples.timeMs} end), 0)`,
-      ran: sql<number>`coalesce(sum(${samples.verdict} not in ('NO_CODE', 'CE', 'SE')), 0)`,
-    })
-    .from(samples)
-    .where(eq(samples.runId, runId))
-    .get();
-  return row ?? { compiled: 0, reachedCompile: 0, timeSum: 0, ran: 0 };
-}
-
-/** Computes metrics from samples, for a run whose eval has not stored them (yet); `ks` as the run asked. */
-export function computeLiveMetrics(db: HarnessDb, runId: number, datasetSha: string, stats?: ProblemStat[], ks: number[] = [1, 5, 10]): RunMetrics {
-  const perProblem = stats ?? loadProblemStats(db, runId, datasetSha);
-  const verdicts = countVerdicts(db, runId);
-  const agg = loadRunAggregates(db, runId);
-  const sampleCount = perProblem.reduce((a, p) => a + p.samples, 0);
-  const passAtKs: Record<string, number | null> = {};
-  for (const k of ks) passAtKs[String(k)] = meanPassAtK(perProblem, k);
-  return {
-    source: "live",
-    problems: perProblem.length,
-    samples: sampleCount,
-    passAtK: passAtKs,
-    compileRate: agg.reachedCompile ? agg.compiled / agg.reachedCompile : null,
-    verdicts,
-    bySource: groupBreakdowns(perProblem, (p) => p.source),
-    byDifficulty: groupBreakdowns(perProblem, (p) => p.difficulty),
-    meanTimeMs: agg.ran ? agg.timeSum / agg.ran : null,
-    solved: perProblem.filter((p) => p.correct > 0).length,
-  };
-}
-
-/** Mean pass@k over the problems with at least k samples; null when none has. */
-function meanPassAtK(stats: ProblemStat[], k: number): number | null {
-  const values = stats.map((p) => passAtK(p.samples, p.correct, k)).filter((v): v is number => v !== null);
-  return values.length ? values.reduce((a, v) => a + v, 0) / values.length : null;
-}
-
-/** Groups per-problem stats into breakdown rows keyed by `keyOf`; problems without a key group as "unknown", as the eval does. */
-export function groupBreakdowns(stats: ProblemStat[], keyOf: (p: ProblemStat) => string | null): Breakdown[] {
-  const groups = new Map<string, ProblemStat[]>();
-  for (const p of stats) {
-    const key = keyOf(p) || "unknown";
-    const list = groups.get(key) ?? [];
-    list.push(p);
-    groups.set(key, list);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, list]) => ({
-      key,
-      problems: list.length,
-      samples: list.reduce((a, p) => a + p.samples, 0),
-      passAt1: meanPassAtK(list, 1),
-    }));
 }

@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { rewardExperiments } from "../../harness/store/schema.ts";
-import { groupBreakdowns, loadProblemStats, type Breakdown, type ProblemStat } from "./metrics.ts";
+import { loadProblemStats, type Breakdown, type ProblemStat } from "./metrics.ts";
 import { loadRunRow, readProvenance, summarizeRun, type RunProvenance, type RunSummary } from "./runs.ts";
 
 /** Cells drawn in the problem grid; larger runs link to the paged sample list instead. */
@@ -30,7 +30,7 @@ export interface RunDetail {
 export function loadRunDetail(db: HarnessDb, id: number): RunDetail {
   const row = loadRunRow(db, id);
   const stats = loadProblemStats(db, id, row.datasetSha256);
-  const run = summarizeRun(db, row, stats);
+  const run = summarizeRun(db, row);
   const rewards = db
     .select({ n: sql<number>`count(*)` })
     .from(rewardExperiments)
@@ -39,8 +39,8 @@ export function loadRunDetail(db: HarnessDb, id: number): RunDetail {
   return {
     run,
     provenance: readProvenance(row),
-    bySource: run.metrics.bySource.length ? run.metrics.bySource : groupBreakdowns(stats, (p) => p.source),
-    byDifficulty: run.metrics.byDifficulty.length ? run.metrics.byDifficulty : groupBreakdowns(stats, (p) => p.difficulty),
+    bySource: run.metrics.bySource,
+    byDifficulty: run.metrics.byDifficulty,
     grid: stats.slice(0, GRID_LIMIT).map(toCell),
     gridTotal: stats.length,
     rewardExperiments: rewards?.n ?? 0,

@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { runs } from "../../harness/store/schema.ts";
 import { makeNotFound } from "../errors.ts";
-import { readNumberArray, readObject, parseJson } from "./json.ts";
-import { computeLiveMetrics, readStoredMetrics, type ProblemStat, type RunMetrics } from "./metrics.ts";
+import { parseJson } from "./json.ts";
+import { loadRunMetrics, type RunMetrics } from "./metrics.ts";
 
 export type RunRow = typeof runs.$inferSelect;
 
@@ -46,8 +46,12 @@ export function loadRunRow(db: HarnessDb, id: number): RunRow {
 }
 
 /** Turns a run row into a summary; metrics come from the stored JSON, or from samples when there is none. */
-export function summarizeRun(db: HarnessDb, row: RunRow, stats?: ProblemStat[]): RunSummary {
-  const metrics = readStoredMetrics(row.metrics) ?? computeLiveMetrics(db, row.id, row.datasetSha256, stats, readKs(row));
+export function summarizeRun(db: HarnessDb, row: RunRow): RunSummary {
+  return toRunSummary(row, loadRunMetrics(db, row));
+}
+
+/** A run row and metrics already read, as a summary. */
+export function toRunSummary(row: RunRow, metrics: RunMetrics): RunSummary {
   return {
     id: row.id,
     name: row.name,
@@ -63,12 +67,6 @@ export function summarizeRun(db: HarnessDb, row: RunRow, stats?: ProblemStat[]):
     finishedAt: row.finishedAt ? formatIso(row.finishedAt) : null,
     metrics,
   };
-}
-
-/** The pass@k values a run asked for (limits.ks, as the eval records it), defaulting to 1, 5, 10. */
-function readKs(row: RunRow): number[] {
-  const ks = readNumberArray(readObject(parseJson(row.limits))?.ks)?.filter((k) => Number.isInteger(k) && k >= 1);
-  return ks?.length ? ks : [1, 5, 10];
 }
 
 /** Extracts the provenance fields of a run row, parsing its JSON columns. */

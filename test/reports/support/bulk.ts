@@ -13,6 +13,17 @@ export function syntheticProblem(i: number, problemIds: string[]): string {
   return problemIds[i % problemIds.length] as string;
 }
 
+/** Stores synthetic problems (stdio, no tests) as dataset version `datasetSha`, so a run of it has a problem list. */
+export function insertSyntheticProblems(path: string, datasetSha: string, problemIds: string[]): void {
+  const db = new Database(path);
+  db.exec("PRAGMA busy_timeout = 5000;");
+  const insert = db.prepare(
+    "INSERT INTO problems (dataset_sha256, id, ordinal, source, difficulty, mode, test_count, body) VALUES (?1, ?2, ?3, 'synthetic', NULL, 'stdio', 0, ?4)",
+  );
+  db.transaction(() => problemIds.forEach((id, i) => insert.run(datasetSha, id, i, JSON.stringify({ id, statement: "", mode: "stdio", tests: [] }))))();
+  db.close();
+}
+
 /** Inserts `count` samples (each with one test result) into run `runId` of the database at `path`. */
 export function insertSyntheticSamples(path: string, runId: number, count: number, problemIds: string[]): void {
   const db = new Database(path);
