@@ -3,7 +3,7 @@
  * module is imported when its subcommand runs. The judge for filter-by-reward is wired here.
  */
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { parseLanguage } from "../../datasets/language.ts";
+import { describeUnknownLanguage, parseLanguage } from "../../judges/languages.ts";
 import { runCommand } from "./run-command.ts";
 
 const parseCount = (v: string): number => {
@@ -29,7 +29,7 @@ const parseFraction = (v: string): number => {
 const parseList = (v: string): string[] => v.split(",").map((s) => s.trim()).filter(Boolean);
 const parseLang = (v: string) => {
   const l = parseLanguage(v);
-  if (!l) throw new InvalidArgumentError("expected cpp or python");
+  if (!l) throw new InvalidArgumentError(describeUnknownLanguage(v));
   return l;
 };
 
@@ -111,7 +111,7 @@ export function registerDatasetsCommand(program: Command): void {
     .addOption(json())
     .action((file: string, o) =>
       act(async () => {
-        const [m, j] = await Promise.all([import("../../datasets/prepare/reward-command.ts"), import("./open-judge.ts")]);
+        const [m, j] = await Promise.all([import("../eval/filter-by-reward-command.ts"), import("./open-judge.ts")]);
         return m.runFilterByReward(file, o, () => j.openJudge(o));
       }, o),
     );

@@ -5,9 +5,9 @@ import { loadSamples } from "../../../harness/samples/read-samples.ts";
 import { createChecker } from "../../../judges/checkers/index.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
 import { loadAll } from "../../../datasets/load.ts";
-import { filterReferenceSolutions, filterSamples } from "../../../datasets/prepare/filter-by-reward.ts";
+import { filterReferenceSolutions, filterSamples } from "../../../harness/eval/filter-by-reward.ts";
 import type { Problem } from "../../../datasets/types.ts";
-import { toJsonl, useTempDir } from "../temp-files.ts";
+import { toJsonl, useTempDir } from "../../datasets/temp-files.ts";
 import { HUMANEVAL_GZ } from "../../support/real-data.ts";
 
 const { dir, write } = useTempDir();

@@ -1,11 +1,11 @@
 /** `datasets filter-by-reward`: loads the inputs, runs the injected judge, writes the kept set and a report. */
 import { existsSync } from "node:fs";
-import { UsageError } from "../../harness/cli/backends.ts";
-import { loadSamples } from "../../harness/samples/read-samples.ts";
-import type { SampleJudge } from "../../harness/types.ts";
-import { readRows } from "../read-rows.ts";
+import { type InputOptions, loadInput, writeJsonl, writeProblems, writeReport } from "../../datasets/prepare/io.ts";
+import { readRows } from "../../datasets/read-rows.ts";
+import { UsageError } from "../../judges/errors.ts";
+import { loadSamples } from "../samples/read-samples.ts";
+import type { SampleJudge } from "../types.ts";
 import { filterReferenceSolutions, filterSamples, type RewardFilterReport } from "./filter-by-reward.ts";
-import { type InputOptions, loadInput, writeJsonl, writeProblems, writeReport } from "./io.ts";
 
 /** `--solutions-from` value naming the problems' own reference solutions. */
 export const SOLUTIONS_COLUMN = "solutions";

@@ -3,12 +3,12 @@
  * test. Solutions come from the problems themselves (their reference `solutions`) or from a
  * samples file (model trajectories). The judge is injected: this module never picks a sandbox.
  */
-import { createPool } from "../../harness/eval/pool.ts";
-import type { SampleRecord } from "../../harness/samples/types.ts";
-import type { JudgedSample, SampleInput, SampleJudge } from "../../harness/types.ts";
+import { countBy } from "../../datasets/prepare/histogram.ts";
+import type { Problem } from "../../datasets/types.ts";
 import type { Language, Verdict } from "../../judges/types.ts";
-import type { Problem } from "../types.ts";
-import { countBy } from "./histogram.ts";
+import type { SampleRecord } from "../samples/types.ts";
+import type { JudgedSample, SampleInput, SampleJudge } from "../types.ts";
+import { createPool } from "./pool.ts";
 
 export interface RewardFilterOptions {
   judge: SampleJudge;
