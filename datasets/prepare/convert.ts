@@ -4,7 +4,7 @@
  * it is kept only when that answer holds a complete fenced code block (an unclosed one means the
  * generation was cut off).
  */
-import { findFencedBlocks } from "../../harness/extract/fences.ts";
+import { findFencedBlocks } from "../fences.ts";
 import { DatasetError, type RowLocation } from "../types.ts";
 
 export type SftStyle = "prompt-completion" | "messages";

@@ -5,7 +5,7 @@
  *   prompt:            {prompt: [system, user], problem_id}               (GRPO: rewards come from the judge)
  * Answer-mode problems (no program, e.g. GSM8K) get their statement as the user message.
  */
-import { buildPrompt } from "../../harness/generate/prompt.ts";
+import { buildPrompt } from "../prompt.ts";
 import type { Language } from "../../judges/types.ts";
 import type { Problem } from "../types.ts";
 import type { ChatMessage } from "./convert.ts";

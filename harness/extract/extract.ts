@@ -5,7 +5,7 @@
  */
 import type { Language } from "../../judges/types.ts";
 import { findBareCode } from "./bare.ts";
-import { type FencedBlock, findFencedBlocks, removeFencedBlocks } from "./fences.ts";
+import { type FencedBlock, findFencedBlocks, removeFencedBlocks } from "../../datasets/fences.ts";
 import { neutraliseFreopen } from "./freopen.ts";
 import { classifyTag, inferLanguage } from "./language.ts";
 import { addPrefixContext, needsPrefix, startsIndented } from "./prefix.ts";

@@ -3,7 +3,7 @@
  * The SDK's own retries are off: retry policy lives in retry.ts, where it can be tested. SDK errors
  * are classified into {@link EndpointError}s.
  */
-import type { PromptSpec } from "./prompt.ts";
+import type { PromptSpec } from "../../datasets/prompt.ts";
 import { EndpointError } from "./retry.ts";
 
 export interface EndpointConfig {

@@ -4,7 +4,7 @@
  */
 import { HarnessError } from "../../judges/errors.ts";
 import { createEndpointClient, type Choice, type RequestChoices } from "./client.ts";
-import type { PromptSpec } from "./prompt.ts";
+import type { PromptSpec } from "../../datasets/prompt.ts";
 import { EndpointError, withRetries } from "./retry.ts";
 import { countExistingSamples, openAppender, type GeneratedSample } from "./samples-file.ts";
 import { createPool } from "../eval/pool.ts";

@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
-import { buildPrompt } from "../../../harness/generate/prompt.ts";
+import { buildPrompt } from "../../../datasets/prompt.ts";
 import { loadAll } from "../../../datasets/load.ts";
 import { toTrlRecords } from "../../../datasets/prepare/export-trl.ts";
 import { toVerlRows, type VerlRow, writeVerlParquet } from "../../../datasets/prepare/export-verl.ts";

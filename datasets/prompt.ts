@@ -1,6 +1,6 @@
-/** Prompts for code generation, built from canonical Problems. */
-import type { Language } from "../../judges/types.ts";
-import type { Problem } from "../../datasets/types.ts";
+/** Prompts for code generation, built from canonical Problems: what `eval` sends and what dataset exports write. */
+import type { Language } from "../judges/types.ts";
+import type { Problem } from "./types.ts";
 
 /** What the generator sends for one problem. `prompt` is the user message (chat) or the raw prompt (completion). */
 export interface PromptSpec {

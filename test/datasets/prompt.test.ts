@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import type { Problem } from "../../../datasets/types.ts";
-import { buildPrompt } from "../../../harness/generate/prompt.ts";
+import type { Problem } from "../../datasets/types.ts";
+import { buildPrompt } from "../../datasets/prompt.ts";
 
 function problem(over: Partial<Problem>): Problem {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { findFencedBlocks, removeFencedBlocks } from "../../../harness/extract/fences.ts";
+import { findFencedBlocks, removeFencedBlocks } from "../../datasets/fences.ts";
 
 describe("findFencedBlocks", () => {
   test("finds tagged and untagged blocks in order with their content", () => {
