@@ -1,0 +1,164 @@
+/**
+ * C++ function mode end to end on the local sandbox: real MultiPL-E rows (the shipped fixture and
+ * published HumanEval-cpp rows), correct and wrong completions, and the ways a candidate can fail.
+ */
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { multipleFormat } from "../../../datasets/formats/multiple.ts";
+import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
+import type { GradeTask } from "../../../judges/types.ts";
+import { sharedTestCacheDir } from "../../support/test-cache.ts";
+import { cppTask, judgeCpp, LIMITS } from "./cpp-support.ts";
+
+// Two g++ compiles and two sandboxed runs per case on a busy 2-core machine.
+setDefaultTimeout(180_000);
+
+let sandbox: LocalSandbox;
+beforeAll(() => {
+  sandbox = createLocalSandbox({ cacheDir: sharedTestCacheDir() });
+});
+afterAll(async () => {
+  await sandbox.close?.();
+});
+
+function loadRows(path: string): Map<string, GradeTask & { prompt: string }> {
+  const tasks = new Map<string, GradeTask & { prompt: string }>();
+  readFileSync(path, "utf8")
+    .split("\n")
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const problem = multipleFormat.convert(JSON.parse(line), { file: path, line: i + 1 });
+      if (!problem.languages.includes("cpp")) return;
+      const task = cppTask(problem.solution_prefix ?? "", problem.entry_point ?? "", problem.test_code ?? "");
+      tasks.set(problem.id, { ...task, prompt: problem.solution_prefix ?? "" });
+    });
+  return tasks;
+}
+
+const shipped = loadRows(new URL("../../datasets/fixtures/multipl-e.jsonl", import.meta.url).pathname);
+const published = loadRows(new URL("./fixtures/multipl-e-cpp.jsonl", import.meta.url).pathname);
+
+function row(id: string): GradeTask & { prompt: string } {
+  const task = shipped.get(id) ?? published.get(id);
+  if (!task) throw new Error(`no fixture row ${id}`);
+  return task;
+}
+
+/** A completion as MultiPL-E scores it: the prompt, the body, the closing brace. */
+function complete(id: string, body: string): string {
+  return `${row(id).prompt}${body}\n}\n`;
+}
+
+const CORRECT: Record<string, string> = {
+  HumanEval_53_add: "    return x + y;",
+  mbpp_904_is_Even: "    return n % 2 == 0;",
+  HumanEval_0_has_close_elements: `    for (size_t i = 0; i < numbers.size(); i++)
+        for (size_t j = i + 1; j < numbers.size(); j++)
+            if (std::fabs(numbers[i] - numbers[j]) < threshold) return true;
+    return false;`,
+  HumanEval_101_words_string: `    std::vector<std::string> out; std::string cur;
+    for (char c : s) {
+        if (c == ',' || c == ' ') { if (!cur.empty()) out.push_back(cur); cur.clear(); }
+        else cur += c;
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;`,
+  HumanEval_107_even_odd_palindrome: `    long even = 0, odd = 0;
+    for (long i = 1; i <= n; i++) {
+        std::string s = std::to_string(i);
+        if (s == std::string(s.rbegin(), s.rend())) (i % 2 == 0 ? even : odd)++;
+    }
+    return std::make_tuple(even, odd);`,
+  HumanEval_22_filter_integers: `    std::vector<long> out;
+    for (auto& v : values) if (v.type() == typeid(int)) out.push_back(std::any_cast<int>(v));
+    return out;`,
+  HumanEval_12_longest: `    if (strings.empty()) return std::nullopt;
+    std::string best = strings[0];
+    for (auto& s : strings) if (s.size() > best.size()) best = s;
+    return best;`,
+  HumanEval_111_histogram: `    std::map<std::string, long> count; std::stringstream ss(test); std::string w; long top = 0;
+    while (ss >> w) top = std::max(top, ++count[w]);
+    std::map<std::string, long> out;
+    for (auto& kv : count) if (kv.second == top) out.insert(kv);
+    return out;`,
+};
+
+describe("C++ function mode on real MultiPL-E rows", () => {
+  for (const [id, body] of Object.entries(CORRECT)) {
+    test(`a correct completion of ${id} is AC`, async () => {
+      const result = await judgeCpp(sandbox, row(id), complete(id, body));
+      expect(`${result.verdict} ${result.message ?? ""}`.trim()).toBe("AC");
+    });
+  }
+
+  test("a wrong completion of HumanEval_53_add is WA, naming the failed assert", async () => {
+    const result = await judgeCpp(sandbox, row("HumanEval_53_add"), complete("HumanEval_53_add", "    return x * y;"));
+    expect(result.verdict).toBe("WA");
+    expect(result.message).toContain("candidate((0), (1)) == (1)");
+  });
+
+  test("a wrong completion of HumanEval_111_histogram (a map) is WA", async () => {
+    const result = await judgeCpp(sandbox, row("HumanEval_111_histogram"), complete("HumanEval_111_histogram", "    return {{test, 1}};"));
+    expect(result.verdict).toBe("WA");
+  });
+
+  test("a std::any completion that checks for long instead of int is WA, as when the tests ran in one program", async () => {
+    const body = "    std::vector<long> out;\n    for (auto& v : values) if (v.type() == typeid(long)) out.push_back(std::any_cast<long>(v));\n    return out;";
+    const result = await judgeCpp(sandbox, row("HumanEval_22_filter_integers"), complete("HumanEval_22_filter_integers", body));
+    expect(result.verdict).toBe("WA");
+  });
+
+  test("a chat answer with its own signature (const reference, int) is still AC", async () => {
+    const code = "#include <bits/stdc++.h>\nusing namespace std;\nlong add(const long& x, int y) { return x + y; }\n";
+    expect((await judgeCpp(sandbox, row("HumanEval_53_add"), code)).verdict).toBe("AC");
+  });
+
+  test("a completion that prints debugging output on stdout is still AC; the output goes to its stderr", async () => {
+    const code = complete("HumanEval_53_add", '    std::cout << "adding " << x << " and " << y << std::endl;\n    return x + y;');
+    const result = await judgeCpp(sandbox, row("HumanEval_53_add"), code);
+    expect(result.verdict).toBe("AC");
+    expect(result.programStderr).toContain("adding 2 and 3");
+  });
+
+  test("a row whose prompt uses a C union is SE with that cause, since the union's value cannot cross processes", async () => {
+    const result = await judgeCpp(sandbox, row("HumanEval_103_rounded_avg"), complete("HumanEval_103_rounded_avg", '    return std::string("0b11");'));
+    expect(result.verdict).toBe("SE");
+    expect(result.message).toContain("union");
+  });
+});
+
+describe("C++ function mode failures", () => {
+  const add = (body: string, extra = "") => `#include <bits/stdc++.h>\n#include <unistd.h>\n${extra}\nlong add(long x, long y) {\n${body}\n}\n`;
+
+  test("a function that crashes is RE", async () => {
+    expect((await judgeCpp(sandbox, row("HumanEval_53_add"), add("    volatile int* p = nullptr; return *p + x + y;"))).verdict).toBe("RE");
+  });
+
+  test("a function that throws is RE", async () => {
+    expect((await judgeCpp(sandbox, row("HumanEval_53_add"), add('    throw std::runtime_error("no");'))).verdict).toBe("RE");
+  });
+
+  test("a function that never returns is TLE", async () => {
+    const task = { ...row("HumanEval_53_add"), limits: { ...LIMITS, cpuMs: 500, wallMs: 3000 } };
+    expect((await judgeCpp(sandbox, task, add("    volatile long s = 0; for (;;) s += x; return s;"))).verdict).toBe("TLE");
+  });
+
+  test("a function that allocates without bound is MLE", async () => {
+    const body = "    std::vector<std::vector<char>> hog; for (;;) hog.emplace_back(1 << 20, 'x'); return 0;";
+    expect((await judgeCpp(sandbox, row("HumanEval_53_add"), add(body))).verdict).toBe("MLE");
+  });
+
+  test("a program that exits mid-call without answering is RE", async () => {
+    expect((await judgeCpp(sandbox, row("HumanEval_53_add"), add("    _exit(0);"))).verdict).toBe("RE");
+  });
+
+  test("garbage written on the real stdout before any call is a malformed answer: WA", async () => {
+    const result = await judgeCpp(sandbox, row("HumanEval_53_add"), add("    return x + y;", 'static int noise = (write(1, "R 3\\nabc", 7), 0);'));
+    expect(result.verdict).toBe("WA");
+    expect(result.message).toContain("malformed answer");
+  });
+
+  test("a candidate with its own main does not compile: CE", async () => {
+    expect((await judgeCpp(sandbox, row("HumanEval_53_add"), add("    return x + y;", "int main() { return 0; }"))).verdict).toBe("CE");
+  });
+});
