@@ -7,6 +7,10 @@
  * Type-only imports count: the cruise runs on swc's parse of the source (before types are
  * stripped), and no option below filters `import type`, so a cycle made only of types fails too
  * (test/dependency-rules.test.ts proves it with a deliberate one).
+ *
+ * Why swc: dependency-cruiser's TypeScript parser needs TypeScript's JS API (< 7), and this
+ * project type-checks with TypeScript 7, which has none. Its swc parser did not parse .tsx, so
+ * patches/dependency-cruiser@*.patch turns swc's tsx switch on for .tsx files (bun applies it).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -54,14 +58,16 @@ module.exports = {
       name: "reports-reads-storage-only",
       comment:
         "reports/ renders what the store holds. From harness/ it may import only the store " +
-        "(harness/store/: schema, queries), the metric definitions computed from stored rows " +
-        "(harness/metrics/) and the leaderboard builder (harness/eval/leaderboard.ts), so the viewer " +
-        "and the CLI share one definition. Nothing that judges, generates or serves.",
+        "(harness/store/: schema, queries), the metric definitions (harness/metrics/), and the two " +
+        "readers that compute from stored rows, harness/eval/run-metrics.ts and " +
+        "harness/eval/leaderboard.ts, so the viewer and the CLI share one definition of each. " +
+        "Nothing that judges, generates or serves, and nothing from datasets/ or trainers/; " +
+        "judges/ vocabulary (verdict types, errors) stays allowed.",
       severity: "error",
       from: { path: "^reports/" },
       to: {
         path: "^(harness|datasets|trainers)/",
-        pathNot: "^(harness/store/|harness/metrics/|harness/eval/leaderboard\\.ts$)",
+        pathNot: "^(harness/store/|harness/metrics/|harness/eval/(run-metrics|leaderboard)\\.ts$)",
       },
     },
     {
@@ -94,7 +100,8 @@ module.exports = {
     // Pre-compilation dependencies: `import type` is a dependency like any other.
     tsPreCompilationDeps: true,
     parser: "swc",
-    tsConfig: { fileName: "tsconfig.json" },
     moduleSystems: ["es6", "cjs"],
+    // Packages such as hono expose subpaths (hono/jsx) through package.json "exports" only.
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
   },
 };
