@@ -108,6 +108,13 @@ export interface Sandbox {
    * cannot reach. Backends without it cannot judge function-mode problems safely.
    */
   runPair?(program: PairSide, peer: PairSide): Promise<PairOutcome>;
+  /**
+   * Proves the backend works before anything is judged: prepares and runs a tiny known-good program
+   * per language it supports (see judges/self-test.ts) and throws a {@link SandboxError} naming what
+   * is broken. The CLI runs it once at start-up of every command that judges, so a broken toolchain
+   * fails at once instead of turning a whole eval into CE or SE.
+   */
+  selfTest(): Promise<void>;
   close?(): Promise<void>;
 }
 

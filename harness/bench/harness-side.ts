@@ -74,6 +74,7 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
       return outcome;
     },
     versions: () => inner.versions(),
+    selfTest: () => inner.selfTest(),
     close: () => inner.close?.() ?? Promise.resolve(),
   };
 }

@@ -1,35 +1,126 @@
 /**
- * The only place that wires concrete judge backends. Each factory imports its backend lazily so
- * that choosing one never loads the others (or their SDKs).
+ * The only place that wires concrete judge backends. `--judge NAME` picks one; each backend reads
+ * its own settings (`--judge-opt key=value` on the command line, or the `HARNESS_*` variable of
+ * each key) into a typed object, and is created from that. Each factory imports its backend lazily
+ * so that choosing one never loads the others (or their SDKs).
  */
 import { UsageError } from "../../judges/errors.ts";
+import type { Sandbox } from "../../judges/types.ts";
 
 /** Transition: UsageError now lives in judges/errors.ts; import it from there. */
 export { UsageError };
-import type { Sandbox } from "../../judges/types.ts";
 
+/** What the command line gives every backend. */
 export interface BackendOptions {
+  /** `--unsafe-no-sandbox`: only backends that sandbox locally honour it; others refuse it. */
   unsafeNoSandbox?: boolean;
+  /** `--judge-opt key=value`, repeatable: settings of the chosen backend. */
+  judgeOpt?: string[];
+  /** Cache folder (compile cache...), for callers that keep their own (the bench). */
   cacheDir?: string;
 }
 
-/** Judge backends by name. */
-export const JUDGE_BACKENDS: Record<string, (opts: BackendOptions) => Promise<Sandbox>> = {
-  local: async (opts) => (await import("../../judges/local/index.ts")).createLocalSandbox({ ...opts, tools: readToolOverrides() }),
-};
-
-/** Tool locations for machines that keep them elsewhere: HARNESS_GXX, HARNESS_PYTHON3, HARNESS_BWRAP. */
-function readToolOverrides(env: Record<string, string | undefined> = process.env) {
-  const tools: { gxx?: string; python3?: string; bwrap?: string } = {};
-  if (env.HARNESS_GXX) tools.gxx = env.HARNESS_GXX;
-  if (env.HARNESS_PYTHON3) tools.python3 = env.HARNESS_PYTHON3;
-  if (env.HARNESS_BWRAP) tools.bwrap = env.HARNESS_BWRAP;
-  return tools;
+/** One setting a backend takes: its `--judge-opt` key, the environment variable that also sets it. */
+export interface BackendSettingSpec {
+  env: string;
+  help: string;
 }
 
-/** Creates the named judge backend; an unknown name lists the known ones. */
-export async function createJudgeBackend(name: string, opts: BackendOptions = {}): Promise<Sandbox> {
-  const factory = JUDGE_BACKENDS[name];
-  if (!factory) throw new UsageError(`unknown judge '${name}'; known judges: ${Object.keys(JUDGE_BACKENDS).join(", ")}`);
-  return factory(opts);
+/** A backend: the settings it takes, how it reads them, how it is created from them. */
+export interface BackendDefinition<S> {
+  description: string;
+  settings: Record<string, BackendSettingSpec>;
+  /** Builds the typed settings from the raw values (command line over environment) and the common options. */
+  configure(raw: Record<string, string>, opts: BackendOptions): S;
+  create(settings: S): Promise<Sandbox>;
+}
+
+/** Settings of the local bubblewrap sandbox (judges/local/). */
+export interface LocalBackendSettings {
+  unsafeNoSandbox: boolean;
+  cacheDir?: string;
+  /** Tool locations for machines that keep them elsewhere. */
+  tools: { gxx?: string; python3?: string; bwrap?: string };
+}
+
+const local: BackendDefinition<LocalBackendSettings> = {
+  description: "g++ and python3 under bubblewrap on this machine",
+  settings: {
+    gxx: { env: "HARNESS_GXX", help: "path of g++ (under /usr)" },
+    python3: { env: "HARNESS_PYTHON3", help: "path of python3 (under /usr)" },
+    bwrap: { env: "HARNESS_BWRAP", help: "path of bubblewrap" },
+    "cache-dir": { env: "HARNESS_JUDGE_CACHE", help: "compile cache folder (default .harness/cache)" },
+  },
+  configure(raw, opts) {
+    const tools: LocalBackendSettings["tools"] = {};
+    if (raw.gxx) tools.gxx = raw.gxx;
+    if (raw.python3) tools.python3 = raw.python3;
+    if (raw.bwrap) tools.bwrap = raw.bwrap;
+    return { unsafeNoSandbox: opts.unsafeNoSandbox ?? false, cacheDir: raw["cache-dir"] ?? opts.cacheDir, tools };
+  },
+  create: async (s) => (await import("../../judges/local/index.ts")).createLocalSandbox(s),
+};
+
+/** A backend with its settings type erased, so that backends of different settings share one table. */
+export interface JudgeBackend {
+  description: string;
+  settings: Record<string, BackendSettingSpec>;
+  open(raw: Record<string, string>, opts: BackendOptions): Promise<Sandbox>;
+}
+
+/** Erases a definition's settings type (configure and create stay paired). */
+export function defineBackend<S>(def: BackendDefinition<S>): JudgeBackend {
+  return { description: def.description, settings: def.settings, open: (raw, opts) => def.create(def.configure(raw, opts)) };
+}
+
+/**
+ * Judge backends by name. A new backend (Piston: endpoint URLs; WASM: pool size) adds an entry
+ * with its own settings type; see judges/README.md, "Adding a judge backend".
+ */
+export const JUDGE_BACKENDS: Record<string, JudgeBackend> = { local: defineBackend(local) };
+
+/** Reads a backend's raw settings: `--judge-opt key=value` over the key's environment variable. */
+export function readBackendSettings(
+  name: string,
+  def: Pick<JudgeBackend, "settings">,
+  judgeOpt: string[] = [],
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const [key, spec] of Object.entries(def.settings)) {
+    const value = env[spec.env];
+    if (value) raw[key] = value;
+  }
+  for (const item of judgeOpt) {
+    const eq = item.indexOf("=");
+    const key = eq > 0 ? item.slice(0, eq) : "";
+    if (!(key in def.settings)) {
+      const known = Object.keys(def.settings).join(", ") || "none";
+      throw new UsageError(`--judge-opt '${item}': judge '${name}' takes key=value with key one of: ${known}`);
+    }
+    raw[key] = item.slice(eq + 1);
+  }
+  return raw;
+}
+
+/** Creates the named judge backend from its settings; an unknown name lists the known ones. */
+export async function createJudgeBackend(name: string, opts: BackendOptions = {}, env: Record<string, string | undefined> = process.env): Promise<Sandbox> {
+  const def = JUDGE_BACKENDS[name];
+  if (!def) throw new UsageError(`unknown judge '${name}'; known judges: ${Object.keys(JUDGE_BACKENDS).join(", ")}`);
+  return def.open(readBackendSettings(name, def, opts.judgeOpt, env), opts);
+}
+
+/**
+ * Creates the named backend and runs its self-test once, as every command that judges does at
+ * start-up: a broken toolchain fails here, with a clear SandboxError, before anything is judged.
+ */
+export async function openJudgeBackend(name: string, opts: BackendOptions = {}, env: Record<string, string | undefined> = process.env): Promise<Sandbox> {
+  const sandbox = await createJudgeBackend(name, opts, env);
+  try {
+    await sandbox.selfTest();
+  } catch (err) {
+    await sandbox.close?.().catch(() => undefined);
+    throw err;
+  }
+  return sandbox;
 }

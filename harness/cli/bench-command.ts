@@ -53,7 +53,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--test-concurrency <n>", "tests of one sample run at once (default 1)", parsePositive)
     .option("--rewards", "run the reward server load bench instead")
     .option("--batches <n>", "with --rewards: batches of 256 completions to send", parsePositive)
-    .action((opts: BenchCommandOptions) => runCommand(() => runBenchCommand(opts)));
+    .action((opts: BenchCommandOptions) => runCommand(() => runBenchCommand(opts), opts));
 }
 
 function writeReport(path: string, report: unknown): void {
@@ -68,6 +68,8 @@ export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
   const { runBench } = await import("../bench/run-bench.ts");
   const { formatBenchReport } = await import("../bench/report.ts");
   const languages: Language[] = o.lang === "both" ? ["cpp", "python"] : [o.lang];
+  // A broken toolchain fails here, clearly, not as a bench full of disagreements.
+  await (await import("./backends.ts")).openJudgeBackend("local").then((sandbox) => sandbox.close?.());
   // Exiting runs the "exit" handlers that remove the bench's temp caches and the sandbox's scratch.
   const onSigint = () => process.exit(130);
   process.once("SIGINT", onSigint);
@@ -97,14 +99,14 @@ export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
 
 /** `--rewards`: the reward server's load bench (harness/bench/reward-server-bench.ts). */
 async function runRewardsCommand(o: BenchCommandOptions): Promise<number> {
-  const [{ runRewardsBench: run, formatRewardsBench: format }, { createJudgeBackend }, { createSampleJudge }, { createChecker }, { createPool }] = await Promise.all([
+  const [{ runRewardsBench: run, formatRewardsBench: format }, { openJudgeBackend }, { createSampleJudge }, { createChecker }, { createPool }] = await Promise.all([
     import("../bench/reward-server-bench.ts"),
     import("./backends.ts"),
     import("../eval/judge-sample.ts"),
     import("../../judges/checkers/index.ts"),
     import("../eval/pool.ts"),
   ]);
-  const sandbox = await createJudgeBackend("local");
+  const sandbox = await openJudgeBackend("local");
   try {
     // The server judges many requests at once: the slots keep its sandbox runs to one per core.
     const slots = createPool(o.slots ?? availableParallelism());

@@ -27,6 +27,8 @@ const program = new Command()
 const dbOption = () => new Option("--db <path>", "SQLite database file").default(DEFAULT_DB_PATH);
 const jsonOption = () => new Option("--json", "print exactly one JSON document on stdout (logs go to stderr)");
 const judgeOption = () => new Option("--judge <name>", "judge backend").default("local");
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+const judgeOptOption = () => new Option("--judge-opt <key=value>", "a setting of the judge backend, repeatable (local: gxx, python3, bwrap, cache-dir)").argParser(collect);
 const unsafeOption = () =>
   new Option("--unsafe-no-sandbox", "DANGEROUS: run model-written code without bubblewrap (rlimits only)");
 const hubCacheOption = () => new Option("--hub-cache <dir>", "Hub cache for hf: datasets (default: $HARNESS_HUB_CACHE or .harness/hub)");
@@ -45,6 +47,7 @@ program
   .addOption(dbOption())
   .addOption(jsonOption())
   .addOption(judgeOption())
+  .addOption(judgeOptOption())
   .option("--concurrency <n>", "samples judged at once (default: 2 × cores; sandbox runs are capped at one per core)", parseIntArg)
   .option("--all-tests", "run every test instead of stopping at the first failure")
   .option("--ks <list>", "k values for pass@k (a k above a problem's sample count is not computable)", parseKs, [1, 2, 5, 10])
@@ -73,6 +76,7 @@ program
   .option("--lang <lang>", "cpp | python (default: from the file extension)")
   .option("--format <name>", "force the problem file's format")
   .addOption(judgeOption())
+  .addOption(judgeOptOption())
   .option("--all-tests", "run every test instead of stopping at the first failure")
   .addOption(jsonOption())
   .addOption(unsafeOption())
@@ -99,6 +103,7 @@ program
   .option("--format <name>", "force the dataset format")
   .option("--schemas <file>", "with --rewards: extra reward schemas (JSON or YAML)")
   .addOption(judgeOption())
+  .addOption(judgeOptOption())
   .option("--concurrency <n>", "with --rewards: samples judged at once (default: cores)", parseIntArg)
   .option("--deadline-ms <ms>", "with --rewards: default and maximum per-request deadline", parseIntArg, 120_000)
   .addOption(unsafeOption())

@@ -6,10 +6,12 @@ import { createSampleJudge } from "../eval/judge-sample.ts";
 import { createPool } from "../eval/pool.ts";
 import type { LimitOptions } from "../eval/limits.ts";
 import type { SampleJudge } from "../types.ts";
-import { createJudgeBackend } from "./backends.ts";
+import { openJudgeBackend } from "./backends.ts";
 
 export interface OpenJudgeOptions {
   judge: string;
+  /** `--judge-opt key=value`: settings of the chosen backend (see backends.ts). */
+  judgeOpt?: string[];
   unsafeNoSandbox?: boolean;
   /** Folder holding the user's testlib.h; defaults to $HARNESS_TESTLIB_DIR. */
   testlib?: string;
@@ -26,7 +28,8 @@ export interface JudgeHandle {
 
 /** Opens the judge named on the command line. Close it when done (it may hold helper processes). */
 export async function openJudge(o: OpenJudgeOptions): Promise<JudgeHandle> {
-  const sandbox = await createJudgeBackend(o.judge, { unsafeNoSandbox: o.unsafeNoSandbox });
+  // The backend's self-test runs here, once: a broken toolchain stops the command before any sample is judged.
+  const sandbox = await openJudgeBackend(o.judge, { unsafeNoSandbox: o.unsafeNoSandbox, judgeOpt: o.judgeOpt });
   const testlibDir = o.testlib ?? process.env.HARNESS_TESTLIB_DIR;
   // One slot per core for every compile and test run, whatever number of samples is in flight:
   // oversubscribed cores make CPU times, and so TLE verdicts, depend on load.

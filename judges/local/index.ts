@@ -5,7 +5,8 @@
  */
 import { resolve } from "node:path";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
-import { SandboxError } from "../types.ts";
+import { LANGUAGES, SandboxError } from "../types.ts";
+import { selfTestSandbox } from "../self-test.ts";
 import { checkPython, compileCpp, CPP_FLAGS } from "./compile.ts";
 import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
 import { type LocalPairSide, runLocalPair } from "./pair.ts";
@@ -115,7 +116,8 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
   };
   const prepare = createCachedPrepare(cacheDir, preparers);
 
-  return {
+  let selfTestPromise: Promise<void> | null = null;
+  const sandbox: LocalSandbox = {
     name: "local",
     prepare,
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits) {
@@ -124,6 +126,10 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     },
     async runPair(program: PairSide, peer: PairSide) {
       return runLocalPair(await context(), toLocalSide(program, "program"), toLocalSide(peer, "peer"));
+    },
+    selfTest() {
+      selfTestPromise ??= selfTestSandbox(sandbox, LANGUAGES, { describeTool: (language) => describeTool(tools, language) });
+      return selfTestPromise;
     },
     async versions() {
       const ctx = await context();
@@ -154,4 +160,10 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       if (contextPromise) (await contextPromise.catch(() => null))?.dispose();
     },
   };
+  return sandbox;
+}
+
+/** Which tool a failing language ran, and the variable that sets it. */
+function describeTool(tools: Record<keyof ToolPaths, string | null>, language: Language): string {
+  return language === "cpp" ? `g++ (${tools.gxx ?? "missing"}; HARNESS_GXX)` : `python3 (${tools.python3 ?? "missing"}; HARNESS_PYTHON3)`;
 }

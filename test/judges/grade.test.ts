@@ -48,6 +48,7 @@ function scriptedSandbox(script: (RunOutcome | Error)[]) {
       return next;
     },
     versions: async () => ({}),
+    selfTest: async () => {},
   };
   return { sandbox, runs, prepareCount: () => prepares };
 }
@@ -180,6 +181,7 @@ function gatedSandbox(answers: Record<string, RunOutcome>) {
       return answer;
     },
     versions: async () => ({}),
+    selfTest: async () => {},
   };
   /** Resolves once `count` runs have started. */
   const startedCount = async (count: number) => {

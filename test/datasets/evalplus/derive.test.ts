@@ -37,6 +37,7 @@ const sandbox: Sandbox = {
     return local.run(program, input, limits);
   },
   versions: () => local.versions(),
+  selfTest: () => local.selfTest(),
 };
 
 /** Grades a Python solution of a derived problem in the sandbox, as the harness would. */

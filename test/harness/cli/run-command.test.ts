@@ -79,6 +79,33 @@ describe("exit codes and messages of failing commands", () => {
     expect(out.error.message).toContain("'two'");
   });
 
+  test("a judge whose python3 is a broken binary fails its self-test at start-up: one line, exit 1, a sandbox error object", async () => {
+    const dataset = join(dir, "one-broken.json");
+    writeFileSync(dataset, JSON.stringify({ id: "one", statement: "Print 1.", tests: [{ input: "", output: "1\n" }] }));
+    const samples = join(dir, "one.jsonl");
+    writeFileSync(samples, `${JSON.stringify({ problem_id: "one", completion: "print(1)", language: "python" })}\n`);
+    const r = await runCli(["eval", "--dataset", dataset, "--samples", samples, "--db", join(dir, "broken.db"), "--json", "--quiet"], {
+      env: { HARNESS_PYTHON3: "/bin/false" },
+    });
+    expect(r.code).toBe(1);
+    const line = expectOneLine(r);
+    expect(line).toContain("self-test for python");
+    expect(line).toContain("HARNESS_PYTHON3");
+    expect(parseOneJson<ErrorJson>(r).error.category).toBe("sandbox");
+  });
+
+  test("--judge-opt sets a backend setting the same way: judge with python3=/usr/bin/false fails its self-test with exit 1", async () => {
+    const r = await runCli(["judge", "--problem", testlibProblem, "--source", sumSource, "--judge-opt", "python3=/usr/bin/false"]);
+    expect(r.code).toBe(1);
+    expect(expectOneLine(r)).toContain("failed its self-test for python");
+  });
+
+  test("a --judge-opt key the backend does not take exits 2 listing the keys it takes", async () => {
+    const r = await runCli(["judge", "--problem", testlibProblem, "--source", sumSource, "--judge-opt", "pool=4"]);
+    expect(r.code).toBe(2);
+    expect(expectOneLine(r)).toContain("gxx, python3, bwrap, cache-dir");
+  });
+
   test("leaderboard --json on a database that does not exist prints a usage error object and exits 2", async () => {
     const r = await runCli(["leaderboard", "--db", join(dir, "none.db"), "--json"]);
     expect(r.code).toBe(2);

@@ -8,6 +8,7 @@ const untouchableSandbox: Sandbox = {
   prepare: () => Promise.reject(new Error("pure checkers must not prepare programs")),
   run: () => Promise.reject(new Error("pure checkers must not run programs")),
   versions: () => Promise.resolve({}),
+  selfTest: () => Promise.resolve(),
 };
 const deps = { sandbox: untouchableSandbox };
 const ctx = { input: "" };

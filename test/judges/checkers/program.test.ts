@@ -93,6 +93,7 @@ describe("checker that crashes", () => {
         return inner.run(program, input, limits);
       },
       versions: () => inner.versions(),
+      selfTest: () => inner.selfTest(),
     };
     return { sandbox, runs: () => runs };
   }

@@ -17,6 +17,7 @@ export const BOMB_COMPILE_LIMITS: CompileLimits = { cpuMs: 3000, wallMs: 5000, m
 
 /** Ids of all checks, usable as keys of `skips`. */
 export const CONFORMANCE_CHECKS = [
+  "self-test",
   "ac-echo-cpp",
   "ac-echo-py",
   "nonzero-exit",

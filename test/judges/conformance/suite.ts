@@ -96,6 +96,9 @@ export function runSandboxConformance(
       await sandbox?.close?.();
     });
 
+    ctx.check("self-test", "selfTest() passes on a healthy backend", async () => {
+      await ctx.sandbox().selfTest();
+    });
     registerRunChecks(ctx);
     registerCompileChecks(ctx);
     registerProcessChecks(ctx);
