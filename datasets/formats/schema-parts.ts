@@ -1,13 +1,13 @@
 /** zod pieces shared by the row formats: languages and checker specs as datasets write them. */
 import { z } from "zod";
 import type { CheckerSpec, Language } from "../../judges/types.ts";
-import { listLanguageAliases, parseLanguage } from "../language.ts";
+import { describeUnknownLanguage, parseLanguage } from "../../judges/languages.ts";
 
 /** A language name or alias (`c++`, `python3`...), normalised to a Language. */
 export const languageSchema = z.string().transform((name, ctx): Language => {
   const lang = parseLanguage(name);
   if (lang) return lang;
-  ctx.addIssue({ code: "custom", message: `unknown language '${name}' (known: ${listLanguageAliases().join(", ")})` });
+  ctx.addIssue({ code: "custom", message: describeUnknownLanguage(name) });
   return z.NEVER;
 });
 

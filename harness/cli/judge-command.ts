@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { openDataset } from "../../datasets/open.ts";
+import { describeUnknownLanguage, languageOfExtension, parseLanguage } from "../../judges/languages.ts";
 import type { Language } from "../../judges/types.ts";
 import { UsageError } from "../../judges/errors.ts";
 import { openJudge } from "./open-judge.ts";
@@ -20,17 +21,14 @@ export interface JudgeCommandOptions {
   unsafeNoSandbox?: boolean;
 }
 
-const EXTENSIONS: Record<string, Language> = { ".cpp": "cpp", ".cc": "cpp", ".cxx": "cpp", ".py": "python" };
-const LANG_NAMES: Record<string, Language> = { cpp: "cpp", "c++": "cpp", python: "python", py: "python", python3: "python" };
-
-/** Picks the language from --lang or the file extension. */
+/** Picks the language from --lang (any alias of judges/languages.ts) or the file extension. */
 export function resolveLanguage(source: string, lang?: string): Language {
   if (lang) {
-    const l = LANG_NAMES[lang.toLowerCase()];
-    if (!l) throw new UsageError(`unknown --lang '${lang}'; known: ${Object.keys(LANG_NAMES).join(", ")}`);
+    const l = parseLanguage(lang);
+    if (!l) throw new UsageError(`--lang: ${describeUnknownLanguage(lang)}`);
     return l;
   }
-  const l = EXTENSIONS[extname(source).toLowerCase()];
+  const l = languageOfExtension(extname(source));
   if (!l) throw new UsageError(`cannot tell the language of ${source}; pass --lang cpp|python`);
   return l;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bun
 /** The harness command line. Each command lives in its own module; this file only parses and dispatches. */
 import { Command, InvalidArgumentError, Option } from "commander";
+import { describeUnknownLanguage, parseLanguage } from "../../judges/languages.ts";
 import { DEFAULT_DB_PATH } from "../store/db.ts";
 import { registerBenchCommand } from "./bench-command.ts";
 import { registerDatasetsCommand } from "./datasets-command.ts";
@@ -17,6 +18,11 @@ const parseNumber = (v: string): number => {
   return n;
 };
 const parseKs = (v: string): number[] => v.split(",").map((k) => parseIntArg(k.trim()));
+const parseLang = (v: string) => {
+  const l = parseLanguage(v);
+  if (!l) throw new InvalidArgumentError(describeUnknownLanguage(v));
+  return l;
+};
 
 const program = new Command()
   .name("harness")
@@ -64,7 +70,7 @@ program
   .option("--top-p <p>", "nucleus sampling", parseNumber, 0.95)
   .option("--max-tokens <n>", "max new tokens per completion", parseIntArg, 2048)
   .option("--gen-concurrency <n>", "requests in flight when generating", parseIntArg, 8)
-  .addOption(new Option("--gen-lang <lang>", "language to ask for when a problem accepts several").choices(["cpp", "python"]))
+  .option("--gen-lang <lang>", "language to ask for when a problem accepts several (cpp, python or an alias: c++, py...)", parseLang)
   .action((opts) => runCommand(() => import("./eval-command.ts").then((m) => m.runEvalCommand(opts)), opts));
 
 program
@@ -73,7 +79,7 @@ program
   .requiredOption("--problem <file>", "problem file (one problem, any supported format, or a pulled hf:org/name[@rev])")
   .addOption(hubCacheOption())
   .requiredOption("--source <file>", "source file to judge")
-  .option("--lang <lang>", "cpp | python (default: from the file extension)")
+  .option("--lang <lang>", "cpp | python, or an alias (c++, cxx, py, python3...; default: from the file extension)")
   .option("--format <name>", "force the problem file's format")
   .addOption(judgeOption())
   .addOption(judgeOptOption())

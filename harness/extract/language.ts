@@ -1,30 +1,11 @@
 /** Language of a fence tag or of a piece of code. */
+import { parseLanguage } from "../../judges/languages.ts";
 import type { Language } from "../../judges/types.ts";
-
-const TAGS: Record<string, Language> = {
-  cpp: "cpp",
-  "c++": "cpp",
-  cc: "cpp",
-  cxx: "cpp",
-  hpp: "cpp",
-  cpp11: "cpp",
-  cpp14: "cpp",
-  cpp17: "cpp",
-  cpp20: "cpp",
-  "c++11": "cpp",
-  "c++14": "cpp",
-  "c++17": "cpp",
-  "c++20": "cpp",
-  python: "python",
-  py: "python",
-  python3: "python",
-  py3: "python",
-};
 
 /** Language named by a normalised fence tag: a Language, "untagged" for "", "other" for anything else. */
 export function classifyTag(tag: string): Language | "untagged" | "other" {
   if (tag === "") return "untagged";
-  return TAGS[tag] ?? "other";
+  return parseLanguage(tag) ?? "other";
 }
 
 const CPP_SIGNS: RegExp[] = [

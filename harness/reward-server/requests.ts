@@ -1,14 +1,15 @@
 /** Request bodies of the reward server, validated with zod; errors name the field that is wrong. */
 import { z } from "zod";
 import { canonicalFormat } from "../../datasets/formats/canonical.ts";
+import { languageSchema } from "../../datasets/formats/schema-parts.ts";
 import type { Problem } from "../../datasets/types.ts";
-import { LANGUAGES, type Language } from "../../judges/types.ts";
 import { formatPath } from "../rewards/definition.ts";
 
 /** Most items one request may carry: bounds the memory a single request can take. */
 export const MAX_ITEMS = 4096;
 
-const language = z.enum(LANGUAGES as [Language, ...Language[]]);
+// Any spelling of judges/languages.ts ("Python", "c++", "py3"), as datasets and samples files accept.
+const language = languageSchema;
 
 const rewardItem = z
   .object({

@@ -1,5 +1,5 @@
 /** Validation of one samples-file row into a SampleRecord. */
-import { parseLanguage, listLanguageAliases } from "../../datasets/language.ts";
+import { describeUnknownLanguage, parseLanguage } from "../../judges/languages.ts";
 import { DatasetError, type RowLocation } from "../../datasets/types.ts";
 import type { SampleRecord } from "./types.ts";
 
@@ -22,7 +22,7 @@ export function parseSample(row: Record<string, unknown>, at: RowLocation, index
   if (row.language != null) {
     if (typeof row.language !== "string") return fail("language", `expected a string, got ${describe(row.language)}`);
     const language = parseLanguage(row.language);
-    if (!language) return fail("language", `unknown language '${row.language}' (known: ${listLanguageAliases().join(", ")})`);
+    if (!language) return fail("language", describeUnknownLanguage(row.language));
     record.language = language;
   }
   if (row.model != null) {

@@ -47,6 +47,22 @@ describe("bun run judge", () => {
     }
   });
 
+  test("--lang takes any alias of the language table (cxx, C++, python3) and refuses an unknown one with exit 2", async () => {
+    const src = join(dir, "max.txt");
+    writeFileSync(src, "#include <bits/stdc++.h>\nint main(){long long x,b=LLONG_MIN;while(std::cin>>x)b=std::max(b,x);std::cout<<b<<'\\n';}\n");
+    for (const lang of ["cxx", "C++"]) {
+      const out = parseOneJson<JudgeJson & { language: string }>(await runCli(["judge", "--problem", problem, "--source", src, "--lang", lang, "--json"]));
+      expect([out.language, out.verdict]).toEqual(["cpp", "AC"]);
+    }
+    const py = join(dir, "max-py.txt");
+    writeFileSync(py, "print(max(map(int, input().split())))\n");
+    const out = parseOneJson<JudgeJson & { language: string }>(await runCli(["judge", "--problem", problem, "--source", py, "--lang", "python3", "--json"]));
+    expect([out.language, out.verdict]).toEqual(["python", "AC"]);
+    const bad = await runCli(["judge", "--problem", problem, "--source", py, "--lang", "cobol"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--lang: unknown language 'cobol' (known: cpp, python,");
+  });
+
   test("stops at the first failing test by default and runs them all with --all-tests", async () => {
     const src = join(dir, "first.py");
     // Prints the first number: wrong on test 1 only.

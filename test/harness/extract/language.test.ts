@@ -1,10 +1,21 @@
 import { describe, expect, test } from "bun:test";
+import { extractCode } from "../../../harness/extract/extract.ts";
 import { classifyTag, inferLanguage } from "../../../harness/extract/language.ts";
+import { listLanguageAliases, parseLanguage } from "../../../judges/languages.ts";
 
 describe("classifyTag", () => {
   test("maps the C++ and Python spellings to their language", () => {
     for (const t of ["cpp", "c++", "cc", "cxx", "cpp17", "c++20"]) expect(classifyTag(t)).toBe("cpp");
     for (const t of ["python", "py", "python3", "py3"]) expect(classifyTag(t)).toBe("python");
+  });
+
+  test("reads fence tags with the judges' language table: every alias it lists is a tag", () => {
+    for (const alias of listLanguageAliases()) expect(classifyTag(alias)).toBe(parseLanguage(alias)!);
+  });
+
+  test("an upper-case fence tag (```C++) is taken for a C++ sample", () => {
+    const e = extractCode("```C++\nint main() { return 0; }\n```", { language: "cpp", mode: "stdio" });
+    expect(e.ok && e.code).toBe("int main() { return 0; }\n");
   });
 
   test("tells untagged fences from fences of other languages", () => {

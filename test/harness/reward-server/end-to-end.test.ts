@@ -59,6 +59,34 @@ async function rewards(schema: string, names: (keyof typeof COMPLETIONS)[], test
 }
 
 describe("reward server with the real judge", () => {
+  test("a request names the language by any alias (Python, python3, py, c++, C++, cxx); an unknown one is a 400 naming the field", async () => {
+    const pyCode = "n = int(input())\nprint(2 * n)";
+    const cppCode = "#include <iostream>\nint main() { long long n; std::cin >> n; std::cout << 2 * n << std::endl; }";
+    const untagged = (code: string) => "```\n" + code + "\n```";
+    const items = [
+      ...["Python", "python3", "py"].map((language) => ({ id: language, problem_id: "double", completion: untagged(pyCode), language })),
+      ...["c++", "C++", "cxx"].map((language) => ({ id: language, problem_id: "double", completion: untagged(cppCode), language })),
+      // The alias really selects C++: a Python-only completion has no C++ code to judge.
+      { id: "c++ asked, python given", problem_id: "double", completion: py(pyCode), language: "c++" },
+    ];
+    const post = (body: unknown) => fetch(`${server.url}/v1/rewards`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await post({ schema: "binary", items });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { results: { id: string; verdict: string }[] };
+    expect(Object.fromEntries(body.results.map((r) => [r.id, r.verdict]))).toEqual({
+      Python: "AC",
+      python3: "AC",
+      py: "AC",
+      "c++": "AC",
+      "C++": "AC",
+      cxx: "AC",
+      "c++ asked, python given": "NO_CODE",
+    });
+    const bad = await post({ schema: "binary", items: [{ id: 1, problem_id: "double", completion: py(pyCode), language: "cobol" }] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^items\[0\]\.language: unknown language 'cobol' \(known: cpp, python, /);
+  });
+
   test("binary and pass-rate reward real programs by their real verdicts", async () => {
     expect(await rewards("binary", ["right", "plusTwo", "syntax", "prose", "cpp"])).toEqual({
       right: [1, "AC"],
