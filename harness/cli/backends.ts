@@ -7,9 +7,6 @@
 import { UsageError } from "../../judges/errors.ts";
 import type { Sandbox } from "../../judges/types.ts";
 
-/** Transition: UsageError now lives in judges/errors.ts; import it from there. */
-export { UsageError };
-
 /** What the command line gives every backend. */
 export interface BackendOptions {
   /** `--unsafe-no-sandbox`: only backends that sandbox locally honour it; others refuse it. */

@@ -4,12 +4,14 @@
  * request waits for the first judging instead of running the program again.
  * Only successful judgings are kept: an infrastructure failure or a timeout must be retried.
  */
+import { HarnessError } from "../../judges/errors.ts";
 
 /** A judging abandoned because its request's deadline passed. */
-export class DeadlineExceeded extends Error {
+export class DeadlineExceeded extends HarnessError {
   override name = "DeadlineExceeded";
   constructor() {
-    super("request deadline passed");
+    // The judging did not finish in the time the request allowed: the judging side's failure, not the sample's.
+    super("request deadline passed", "sandbox");
   }
 }
 

@@ -1,4 +1,5 @@
 /** Request bodies of the reward server, validated with zod; errors name the field that is wrong. */
+import { HarnessError } from "../../judges/errors.ts";
 import { z } from "zod";
 import { canonicalFormat } from "../../datasets/formats/canonical.ts";
 import { languageSchema } from "../../datasets/formats/schema-parts.ts";
@@ -65,8 +66,11 @@ export const predictionRequest = z
   .strict();
 
 /** A request the server refuses (HTTP 400), naming the field. */
-export class BadRequest extends Error {
+export class BadRequest extends HarnessError {
   override name = "BadRequest";
+  constructor(message: string) {
+    super(message, "usage");
+  }
 }
 
 /** Parses a body with a zod schema or throws BadRequest naming the first wrong field. */

@@ -3,6 +3,7 @@
  * all within one deadline per request) and applies a schema. An infrastructure failure or a
  * missed deadline is `reward: null`, never 0: an outage must not look like a wrong answer.
  */
+import { HarnessError } from "../../judges/errors.ts";
 import type { Problem } from "../../datasets/types.ts";
 import type { Language, Verdict } from "../../judges/types.ts";
 import { createPool } from "../eval/pool.ts";
@@ -51,8 +52,11 @@ interface Judged {
 }
 
 /** The judge reported SE: the harness, not the sample, failed. */
-class JudgeReportedInfraError extends Error {
+class JudgeReportedInfraError extends HarnessError {
   override name = "JudgeReportedInfraError";
+  constructor(message: string) {
+    super(message, "sandbox");
+  }
 }
 
 export interface ScorerOptions {

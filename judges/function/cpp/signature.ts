@@ -2,6 +2,7 @@
  * The function a C++ function-mode task tests, read from its prelude (MultiPL-E's prompt: includes,
  * a doc comment, and the signature line `RET NAME(PARAMS) {` that the model continues).
  */
+import { HarnessError } from "../../errors.ts";
 
 export interface CppParam {
   /** The parameter's type as written, e.g. `std::map<std::string,long>`. */
@@ -17,9 +18,9 @@ export interface CppSignature {
 }
 
 /** Why a prelude cannot be judged in C++ function mode; the task, not the candidate, is the cause. */
-export class UnsupportedCppTask extends Error {
+export class UnsupportedCppTask extends HarnessError {
   constructor(message: string) {
-    super(message);
+    super(message, "dataset");
     this.name = "UnsupportedCppTask";
   }
 }
