@@ -10,6 +10,7 @@
  * with its cause, so one broken run does not stop an evaluation; a `missing_tool` SandboxError is
  * rethrown, because then no sample can be judged at all. Other exceptions are bugs and propagate.
  */
+import { DEFAULT_COMPILE_LIMITS } from "./compile-limits.ts";
 import { HarnessError } from "./errors.ts";
 import {
   SandboxError,
@@ -29,8 +30,6 @@ import {
 } from "./types.ts";
 import { classifyFunctionFailure, mapTermination, summariseCompileFailure, truncateText } from "./verdicts.ts";
 
-/** Compile limits used when the caller gives none. */
-export const DEFAULT_COMPILE_LIMITS: CompileLimits = { cpuMs: 30_000, wallMs: 60_000, memoryMb: 2048, logBytes: 64 << 10 };
 
 /** Characters of stdout/stderr kept per test, and of the compile log. */
 export const KEPT_OUTPUT_CHARS = 4096;

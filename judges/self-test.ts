@@ -4,7 +4,7 @@
  * stops a command at once with a clear error, instead of turning every sample into CE or SE.
  * Backends call {@link selfTestSandbox} from their `selfTest()`.
  */
-import { DEFAULT_COMPILE_LIMITS } from "./grade.ts";
+import { DEFAULT_COMPILE_LIMITS } from "./compile-limits.ts";
 import type { Language, RunLimits, Sandbox } from "./types.ts";
 import { SandboxError } from "./types.ts";
 

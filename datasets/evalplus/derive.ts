@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { DEFAULT_COMPILE_LIMITS } from "../../judges/compile-limits.ts";
 import type { CompileLimits, RunLimits, Sandbox } from "../../judges/types.ts";
 import * as defaults from "../defaults.ts";
 import { failField, parseRow } from "../formats/parse-row.ts";
@@ -46,7 +47,6 @@ const DERIVE_RUN_LIMITS: RunLimits = {
   processes: 4,
   fileBytes: 1 << 20,
 };
-const COMPILE_LIMITS: CompileLimits = { cpuMs: 30_000, wallMs: 60_000, memoryMb: 1024, logBytes: 64 << 10 };
 /** EvalPlus records `out is not None` for these MBPP+ tasks, whose outputs are regex matches. */
 const OUTPUT_NOT_NONE = new Set(["check_str", "text_match_three", "text_starta_endb"]);
 
@@ -137,7 +137,7 @@ async function runDerivation(
   opts: DeriveOptions,
 ): Promise<Derived> {
   const source = { language: "python" as const, code: buildDeriveProgram(canonical) };
-  const prepared = await opts.sandbox.prepare(source, opts.compileLimits ?? COMPILE_LIMITS);
+  const prepared = await opts.sandbox.prepare(source, opts.compileLimits ?? DEFAULT_COMPILE_LIMITS);
   if (!prepared.ok) throw new DatasetError(at.file, at.line, "canonical_solution", `does not compile: ${prepared.log.slice(0, 500)}`);
   const stdin = `{"inputs": ${JSON.stringify(inputsJson)}, ${Object.entries(request).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`;
   const outcome = await opts.sandbox.run(prepared.program, { stdin }, opts.runLimits ?? DERIVE_RUN_LIMITS);

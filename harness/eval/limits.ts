@@ -1,4 +1,5 @@
 /** Turns a problem's declared limits into sandbox limits. */
+import { DEFAULT_COMPILE_LIMITS } from "../../judges/compile-limits.ts";
 import type { CompileLimits, Language, RunLimits } from "../../judges/types.ts";
 import type { Problem } from "../../datasets/types.ts";
 
@@ -20,7 +21,7 @@ export const DEFAULT_LIMIT_OPTIONS: LimitOptions = {
   wallSlackMs: 1000,
   outputLimitMb: 16,
   processes: 32,
-  compile: { cpuMs: 30_000, wallMs: 60_000, memoryMb: 1024, logBytes: 64 * 1024 },
+  compile: DEFAULT_COMPILE_LIMITS,
 };
 
 /** Run limits for one problem in one language. */

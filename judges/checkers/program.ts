@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { DEFAULT_COMPILE_LIMITS } from "../compile-limits.ts";
 import type { Checker, CheckResult, CompileLimits, Language, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { CheckerError } from "./errors.ts";
 import { type CheckerReading, readCmsOutcome, readTestlibOutcome, settleUndecided } from "./protocols.ts";
@@ -23,8 +24,11 @@ export const CHECKER_RUN_LIMITS: RunLimits = {
   fileBytes: 16 << 20,
 };
 
-/** testlib.h alone takes several seconds to compile. */
-export const CHECKER_COMPILE_LIMITS: CompileLimits = { cpuMs: 120_000, wallMs: 180_000, memoryMb: 2048, logBytes: 64 << 10 };
+/**
+ * The default compile limits, widened: a checker includes testlib.h, one large header that the
+ * precompiled bits/stdc++.h does not cover, so it takes several seconds and more memory to compile.
+ */
+export const CHECKER_COMPILE_LIMITS: CompileLimits = { ...DEFAULT_COMPILE_LIMITS, cpuMs: 120_000, wallMs: 180_000, memoryMb: 2048 };
 
 export type ProgramCheckerSpec = { type: "testlib" | "cms"; source: string; language?: Language };
 
