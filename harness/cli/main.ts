@@ -27,8 +27,9 @@ const parseLang = (v: string) => {
 const program = new Command()
   .name("harness")
   .description("Evaluation-first harness for code-generation models")
-  .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  // A usage error is one line that says where help is, not the whole help text.
+  .configureOutput({ outputError: (text, write) => write(`${text.trimEnd()} (see --help)\n`) });
 
 const dbOption = () => new Option("--db <path>", "SQLite database file").default(DEFAULT_DB_PATH);
 const jsonOption = () => new Option("--json", "print exactly one JSON document on stdout (logs go to stderr)");
@@ -138,7 +139,12 @@ registerBenchCommand(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err: unknown) {
-  // commander throws for --help/--version (exit 0) and for usage errors (already printed).
+  // commander throws for --help/--version (exit 0) and for usage errors (already printed on stderr).
   const code = (err as { exitCode?: number }).exitCode;
+  if (typeof code === "number" && code !== 0 && process.argv.includes("--json")) {
+    // Scripts reading stdout get the same error object as for any other failure.
+    const message = (err instanceof Error ? err.message : String(err)).replace(/^error: /, "");
+    process.stdout.write(`${JSON.stringify({ error: { category: "usage", message } })}\n`);
+  }
   process.exit(typeof code === "number" ? (code === 0 ? 0 : 2) : 1);
 }

@@ -106,6 +106,13 @@ describe("exit codes and messages of failing commands", () => {
     expect(expectOneLine(r)).toContain("gxx, python3, bwrap, cache-dir");
   });
 
+  test("a malformed option value exits 2 with one line pointing at --help, and --json prints a usage error object", async () => {
+    const r = await runCli(["eval", "--ks", "0", "--json"]);
+    expect(r.code).toBe(2);
+    expect(expectOneLine(r)).toBe("error: option '--ks <list>' argument '0' is invalid. expected a positive integer (see --help)");
+    expect(parseOneJson<ErrorJson>(r).error).toEqual({ category: "usage", message: "option '--ks <list>' argument '0' is invalid. expected a positive integer" });
+  });
+
   test("leaderboard --json on a database that does not exist prints a usage error object and exits 2", async () => {
     const r = await runCli(["leaderboard", "--db", join(dir, "none.db"), "--json"]);
     expect(r.code).toBe(2);
