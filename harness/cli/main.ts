@@ -111,7 +111,7 @@ program
   .option("--schemas <file>", "with --rewards: extra reward schemas (JSON or YAML)")
   .addOption(judgeOption())
   .addOption(judgeOptOption())
-  .option("--concurrency <n>", "with --rewards: samples judged at once (default: cores)", parseIntArg)
+  .option("--concurrency <n>", "with --rewards: samples judged at once (default: 2 × cores; sandbox runs are capped at one per core)", parseIntArg)
   .option("--deadline-ms <ms>", "with --rewards: default and maximum per-request deadline", parseIntArg, 120_000)
   .addOption(unsafeOption())
   .addOption(testlibOption())
