@@ -12,8 +12,10 @@ import { loadAll } from "../../../datasets/load.ts";
 import { BUILTIN_PROBLEMS_PATH } from "../../../datasets/builtin/index.ts";
 import type { Problem } from "../../../datasets/types.ts";
 import { runEval, type EvalResult } from "../../../harness/eval/run-eval.ts";
+import { computeRunMetrics, listRunProblems } from "../../../harness/eval/run-metrics.ts";
 import { summarizeRun, type RunMetrics } from "../../../harness/metrics/summarize.ts";
 import { openDb } from "../../../harness/store/db.ts";
+import { openRun, saveProblems } from "../../../harness/store/runs.ts";
 import type { SampleJudge } from "../../../harness/types.ts";
 import { buildReportApp } from "../../../reports/app.ts";
 import { createBuiltinJudge, readSampleRows } from "../../datasets/builtin/fixture.ts";
@@ -90,45 +92,6 @@ async function observe(runId: number): Promise<Observation> {
   }
 }
 
-beforeAll(async () => {
-  problems = (await loadAll({ path: BUILTIN_PROBLEMS_PATH })).problems;
-  // Three samples of each of the first five problems: enough for pass@3 and a mix of verdicts.
-  const wanted = new Set(problems.slice(0, 5).map((p) => p.id));
-  const rows = readSampleRows("sloppy-coder").filter((r) => wanted.has(r.problem_id));
-  const { sandbox, judge } = createBuiltinJudge();
-  let started = 0;
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  // The real judge, held after a few samples: the run stays "running" with part of its samples stored.
-  const heldJudge: SampleJudge = async (problem, sample, ctx) => {
-    if (++started > HELD_AFTER) await gate;
-    return judge(problem, sample, ctx);
-  };
-  const db = openDb(dbPath);
-  const evalDone = runEval({
-    db,
-    meta: { name: "half-judged", model: "sloppy-coder", datasetId: "builtin", datasetPath: BUILTIN_PROBLEMS_PATH, datasetSha256: "builtin-sha", samplesPath: null, samplesSha256: null, judge: "local", judgeVersions: {}, limits: { ks: KS }, extraction: {}, gitSha: null },
-    problems,
-    samples: rows.map((r, index) => ({ index, problemId: r.problem_id, completion: r.completion, language: r.language, model: r.model })),
-    judge: heldJudge,
-    concurrency: 2,
-    ks: KS,
-  });
-  try {
-    const count = () => (db.$client.query("select count(*) as n from samples").get() as { n: number }).n;
-    while (count() < HELD_AFTER) await Bun.sleep(50);
-    const runId = (db.$client.query("select id from runs").get() as { id: number }).id;
-    during = await observe(runId);
-    release();
-    result = await evalDone;
-    after = await observe(result.run_id);
-  } finally {
-    release();
-    await evalDone.catch(() => undefined);
-    db.$client.close();
-    await sandbox.close?.();
-  }
-}, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -154,6 +117,46 @@ function expectAgreement(o: Observation): void {
 }
 
 describe("run metrics have one definition", () => {
+  beforeAll(async () => {
+    problems = (await loadAll({ path: BUILTIN_PROBLEMS_PATH })).problems;
+    // Three samples of each of the first five problems: enough for pass@3 and a mix of verdicts.
+    const wanted = new Set(problems.slice(0, 5).map((p) => p.id));
+    const rows = readSampleRows("sloppy-coder").filter((r) => wanted.has(r.problem_id));
+    const { sandbox, judge } = createBuiltinJudge();
+    let started = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // The real judge, held after a few samples: the run stays "running" with part of its samples stored.
+    const heldJudge: SampleJudge = async (problem, sample, ctx) => {
+      if (++started > HELD_AFTER) await gate;
+      return judge(problem, sample, ctx);
+    };
+    const db = openDb(dbPath);
+    const evalDone = runEval({
+      db,
+      meta: { name: "half-judged", model: "sloppy-coder", datasetId: "builtin", datasetPath: BUILTIN_PROBLEMS_PATH, datasetSha256: "builtin-sha", samplesPath: null, samplesSha256: null, judge: "local", judgeVersions: {}, limits: { ks: KS }, extraction: {}, gitSha: null },
+      problems,
+      samples: rows.map((r, index) => ({ index, problemId: r.problem_id, completion: r.completion, language: r.language, model: r.model })),
+      judge: heldJudge,
+      concurrency: 2,
+      ks: KS,
+    });
+    try {
+      const count = () => (db.$client.query("select count(*) as n from samples").get() as { n: number }).n;
+      while (count() < HELD_AFTER) await Bun.sleep(50);
+      const runId = (db.$client.query("select id from runs").get() as { id: number }).id;
+      during = await observe(runId);
+      release();
+      result = await evalDone;
+      after = await observe(result.run_id);
+    } finally {
+      release();
+      await evalDone.catch(() => undefined);
+      db.$client.close();
+      await sandbox.close?.();
+    }
+  }, 300_000);
+
   test("while the run is half judged, the viewer's live metrics and the CLI leaderboard agree on every metric", () => {
     expect(during.viewer.status).toBe("running");
     expect(during.viewer.metrics.source).toBe("live");
@@ -177,5 +180,25 @@ describe("run metrics have one definition", () => {
     expect(during.viewer.metrics.problems).toBe(problems.length);
     expect(after.viewer.metrics.problems).toBe(problems.length);
     expect(during.reference.problems_without_samples).toBeGreaterThan(problems.length - 5);
+  });
+});
+
+describe("a run's problems", () => {
+  const dated = (id: string, contest_date?: string): Problem => ({ id, statement: id, mode: "stdio", tests: [{ input: "", output: "" }], time_limit_ms: 1000, memory_limit_mb: 64, checker: { type: "tokens" }, languages: ["cpp"], tags: [], ...(contest_date ? { contest_date } : {}) });
+  const meta = (name: string, limits: Record<string, unknown>) => ({ name, model: null, datasetId: "lcb", datasetPath: null, datasetSha256: "lcb-sha", samplesPath: null, samplesSha256: null, judge: "local", judgeVersions: {}, limits, extraction: {}, gitSha: null, problemCount: 0, sampleCount: 0 });
+
+  test("are the dataset version's problems, or those inside the contest-date window the run recorded", () => {
+    const db = openDb(":memory:");
+    try {
+      saveProblems(db, "lcb-sha", [dated("old", "2024-01-05"), dated("new", "2024-09-01"), dated("undated"), dated("newer", "2024-10-01")]);
+      const all = openRun(db, meta("all", { ks: [1] })).run;
+      const windowed = openRun(db, meta("window", { ks: [1], window: { since: "2024-08-01" } })).run;
+      expect(listRunProblems(db, all).map((p) => p.id)).toEqual(["old", "new", "undated", "newer"]);
+      expect(listRunProblems(db, windowed).map((p) => p.id)).toEqual(["new", "newer"]);
+      expect(computeRunMetrics(db, windowed).problems).toBe(2);
+      expect(computeRunMetrics(db, windowed).problems_without_samples).toBe(2);
+    } finally {
+      db.$client.close();
+    }
   });
 });
