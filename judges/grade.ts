@@ -12,6 +12,7 @@
  */
 import { DEFAULT_COMPILE_LIMITS } from "./compile-limits.ts";
 import { HarnessError } from "./errors.ts";
+import { type FunctionRun, functionKitFor, hasRunPair, runFunctionPair } from "./function/index.ts";
 import {
   SandboxError,
   type Checker,
@@ -28,7 +29,7 @@ import {
   type TestResult,
   type Verdict,
 } from "./types.ts";
-import { classifyFunctionFailure, mapTermination, summariseCompileFailure, truncateText } from "./verdicts.ts";
+import { mapTermination, summariseCompileFailure, truncateText } from "./verdicts.ts";
 
 
 /** Characters of stdout/stderr kept per test, and of the compile log. */
@@ -56,7 +57,7 @@ export interface GradeArgs {
   /** Run every test even after a failure (for partial scores). */
   allTests?: boolean;
   compileLimits?: CompileLimits;
-  /** A result of preparing {@link buildProgramSource}(task, source), when the caller already has one. */
+  /** A result of preparing {@link buildProgramSource}(task, source), when the caller already has one (stdio mode). */
   prepared?: PrepareResult;
   /**
    * Tests of this submission run at once (default 1). No test starts once a failure is known, and
@@ -67,11 +68,20 @@ export interface GradeArgs {
   slots?: RunSlots;
 }
 
-/** The program the grader compiles: the source itself, or in function mode the source followed by the test code. */
+/**
+ * The program the grader compiles for the candidate: the source itself, or in function mode the
+ * candidate's side of the pair (never holding the tests, which run in a separate tester).
+ */
 export function buildProgramSource(task: GradeTask, source: SourceFile): SourceFile {
   if (task.mode === "stdio") return source;
-  if (!task.testCode) throw new GradeError("function-mode task has no testCode to append to the solution");
-  return { ...source, code: `${source.code}\n\n${task.testCode}` };
+  return functionKit(task, source).plan(task, source).program;
+}
+
+function functionKit(task: GradeTask, source: SourceFile) {
+  if (!task.testCode) throw new GradeError("function-mode task has no testCode to run against the solution");
+  const kit = functionKitFor(source.language);
+  if (!kit) throw new GradeError(`function mode does not support ${source.language} solutions`);
+  return kit;
 }
 
 /** Runs `task` in a slot when slots are given. */
@@ -134,21 +144,50 @@ async function gradeStdioTest(args: GradeArgs, program: PreparedProgram, test: T
   return { result, error: `checker failed on test ${index + 1}: ${check.message || "no message"}` };
 }
 
-/** Runs the solution with its appended test code; exit 0 passes. */
-async function gradeFunctionTest(args: GradeArgs, program: PreparedProgram): Promise<Graded> {
-  let outcome: RunOutcome;
-  try {
-    outcome = await args.sandbox.run(program, { stdin: "" }, args.task.limits);
-  } catch (error) {
-    return { result: buildTestResult(0, "function", "SE", null), error: describeHarnessFailure(error, "sandbox failed") };
+/** The Judgement of a function-mode pair run (the candidate's side and the tester, see judges/function/). */
+function judgeFunctionRun(run: FunctionRun): Judgement {
+  if (run.kind === "not_compiled") {
+    const { prepared } = run;
+    const compile = { ok: false, log: truncateText(prepared.log, KEPT_LOG_CHARS), timeMs: prepared.timeMs, cached: false };
+    return judgeWithoutTests("CE", 1, compile, summariseCompileFailure(prepared));
   }
-  const verdict: Verdict =
-    outcome.termination === "exited"
-      ? "AC"
-      : outcome.termination === "nonzero" || (outcome.termination === "signaled" && outcome.signal === "SIGABRT")
-        ? classifyFunctionFailure(outcome.stderr)
-        : (mapTermination(outcome.termination) ?? "RE");
-  return { result: buildTestResult(0, "function", verdict, outcome) };
+  if (run.kind === "tester_not_compiled") {
+    return judgeWithoutTests("SE", 1, null, `the function-mode tester did not compile: ${truncateText(run.prepared.log, 2000)}`);
+  }
+  const { prepared, outcome, verdict } = run;
+  const message = verdict.message;
+  if (verdict.verdict === "CE") {
+    // The driver compiles the candidate before running any of it, so this report is genuine.
+    const log = message ?? "the solution does not compile";
+    return judgeWithoutTests("CE", 1, { ok: false, log: truncateText(log, KEPT_LOG_CHARS), timeMs: 0, cached: false }, `compile error: ${truncateText(log.trim().split("\n").pop() ?? "", 200)}`);
+  }
+  const compile = { ok: true, log: truncateText(prepared.log, KEPT_LOG_CHARS), timeMs: prepared.timeMs, cached: prepared.cached };
+  // The candidate's stdout is the protocol channel; what it printed went to its stderr.
+  const result = buildTestResult(0, "function", verdict.verdict, { ...outcome.program, stdout: "" });
+  if (message) result.checkerMessage = message;
+  const graded: Graded = { result };
+  if (verdict.verdict === "SE") graded.error = `function-mode tester: ${message ?? "no message"}`;
+  return summarise([graded], 1, compile);
+}
+
+/** Function mode: the candidate and the trusted tester run as a pair; the tester's report decides. */
+async function gradeFunction(args: GradeArgs): Promise<Judgement> {
+  const { sandbox, task, source } = args;
+  const kit = functionKit(task, source);
+  if (!hasRunPair(sandbox)) throw new GradeError(`the ${sandbox.name} sandbox cannot judge function mode (it has no runPair)`);
+  try {
+    const run = await runFunctionPair({
+      sandbox,
+      kit,
+      task,
+      source,
+      compileLimits: args.compileLimits ?? DEFAULT_COMPILE_LIMITS,
+      inSlot: (work) => runInSlot(args.slots, work),
+    });
+    return judgeFunctionRun(run);
+  } catch (error) {
+    return judgeWithoutTests("SE", 1, null, describeHarnessFailure(error, "sandbox failed in function mode"));
+  }
 }
 
 /** Builds the Judgement from the graded tests; the first failing test gives the verdict. */
@@ -184,8 +223,10 @@ export async function gradeSubmission(args: GradeArgs): Promise<Judgement> {
   const { task, sandbox } = args;
   const total = task.mode === "function" ? 1 : task.tests.length;
   if (total === 0) throw new GradeError("stdio task has no tests; grading it would be a vacuous AC");
-  const program = buildProgramSource(task, args.source);
+  if (task.mode === "function") functionKit(task, args.source);
   if (args.source.code.trim() === "") return judgeWithoutTests("NO_CODE", total, null);
+  if (task.mode === "function") return gradeFunction(args);
+  const program = args.source;
 
   let prepared: PrepareResult;
   try {
@@ -196,9 +237,7 @@ export async function gradeSubmission(args: GradeArgs): Promise<Judgement> {
   const compile = { ok: prepared.ok, log: truncateText(prepared.log, KEPT_LOG_CHARS), timeMs: prepared.timeMs, cached: prepared.ok && prepared.cached };
   if (!prepared.ok) return judgeWithoutTests("CE", total, compile, summariseCompileFailure(prepared));
 
-  const { program: ready } = prepared;
-  if (task.mode === "function") return summarise([await runInSlot(args.slots, () => gradeFunctionTest(args, ready))], total, compile);
-  return summarise(await walkStdioTests(args, ready), total, compile);
+  return summarise(await walkStdioTests(args, prepared.program), total, compile);
 }
 
 /**

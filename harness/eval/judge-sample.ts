@@ -85,6 +85,9 @@ export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
           mode,
           tests,
           testCode: problem.test_code,
+          entryPoint: problem.entry_point,
+          // Function mode: the tester runs the prompt first (it defines helpers the tests use).
+          prelude: mode === "function" ? problem.solution_prefix : undefined,
           limits: deriveRunLimits(problem, language, limits),
         },
         source: { language, code: extraction.code },
@@ -144,8 +147,8 @@ const fingerprints = new WeakMap<Problem, string>();
 function fingerprintProblem(p: Problem): string {
   let f = fingerprints.get(p);
   if (!f) {
-    const { tests, test_code, checker, time_limit_ms, memory_limit_mb, mode } = p;
-    f = hashKey([JSON.stringify({ tests, test_code, checker, time_limit_ms, memory_limit_mb, mode })]);
+    const { tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix } = p;
+    f = hashKey([JSON.stringify({ tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix })]);
     fingerprints.set(p, f);
   }
   return f;

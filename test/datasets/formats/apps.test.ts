@@ -72,7 +72,7 @@ describe("apps format", async () => {
 
   test("a solution that lacks the function raises NameError (a runtime error, not a wrong answer)", () => {
     const run = runWithTestCode(factorial, "def fact(n):\n    return 1\n");
-    expect(lastErrorLine(run.stderr)).toBe("NameError: the solution defines neither Solution.factorial nor factorial");
+    expect(lastErrorLine(run.stderr)).toBe("NameError: the solution defines no function factorial");
   });
 
   test("reads TACO-style rows without problem_id, and tests stored as lists of lines", () => {

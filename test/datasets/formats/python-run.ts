@@ -10,10 +10,27 @@ export function runPython(code: string, stdin = ""): { exitCode: number; stdout:
   return { exitCode: run.exitCode, stdout: run.stdout.toString(), stderr: run.stderr.toString() };
 }
 
-/** Runs `code` followed by the problem's test_code, as the grader joins them. */
+/**
+ * In one process, what function mode's tester provides to call-harness test code: a function that
+ * calls `Solution().name` when the class has that method, else the function `name`. The grader runs
+ * the tests in a separate tester; format tests only check a conversion against reference code.
+ */
+export const IN_PROCESS_CANDIDATE = `
+def _harness_candidate(name):
+    def call(*args, **kwargs):
+        cls = globals().get("Solution")
+        if isinstance(cls, type) and hasattr(cls, name):
+            return getattr(cls(), name)(*args, **kwargs)
+        if not callable(globals().get(name)):
+            raise NameError("the solution defines no function " + name)
+        return globals()[name](*args, **kwargs)
+    return call
+`;
+
+/** Runs `code` followed by the problem's test_code in one process (reference code only). */
 export function runWithTestCode(problem: Problem, code: string): { exitCode: number; stdout: string; stderr: string } {
   if (problem.test_code === undefined) throw new Error(`${problem.id} has no test_code`);
-  return runPython(`${code}\n\n${problem.test_code}`);
+  return runPython(`${code}\n\n${IN_PROCESS_CANDIDATE}\n${problem.test_code}`);
 }
 
 /** The last line of stderr (Python's final exception line). */

@@ -4,6 +4,7 @@
  * code, never model output, so it runs outside the sandbox.
  */
 import type { Problem } from "../../../datasets/types.ts";
+import { IN_PROCESS_CANDIDATE } from "./python-run.ts";
 
 const RUNNER = `
 import json, sys
@@ -21,7 +22,7 @@ export async function findFailingReferences(problems: Problem[]): Promise<string
   const programs = problems.map((p) => {
     const reference = p.solutions?.find((s) => s.language === "python");
     if (!reference || p.test_code === undefined) throw new Error(`${p.id} has no Python reference or no test_code`);
-    return { id: p.id, code: `${reference.code}\n${p.test_code}` };
+    return { id: p.id, code: `${reference.code}\n${IN_PROCESS_CANDIDATE}\n${p.test_code}` };
   });
   const proc = Bun.spawn(["/usr/bin/python3", "-c", RUNNER], {
     stdin: new Blob([JSON.stringify(programs)]),

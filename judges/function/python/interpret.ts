@@ -1,0 +1,57 @@
+/**
+ * The verdict of a Python function-mode pair. Success comes only from the tester's report line on
+ * its own stderr; the candidate's process contributes how it ended (a limit, a crash), never an AC.
+ */
+import type { PairOutcome, RunOutcome, Verdict } from "../../types.ts";
+import { mapTermination } from "../../verdicts.ts";
+
+const REPORT_PREFIX = "@@tester ";
+const REPORTED: ReadonlySet<string> = new Set(["AC", "WA", "RE", "CE", "EOF"]);
+
+export interface TesterReport {
+  verdict: "AC" | "WA" | "RE" | "CE" | "EOF";
+  message?: string;
+}
+
+/** The tester's one report line, or null when there is none, several, or it is malformed. */
+export function readTesterReport(stderr: string): TesterReport | null {
+  const lines = stderr.split("\n").filter((line) => line.startsWith(REPORT_PREFIX));
+  if (lines.length !== 1) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse((lines[0] as string).slice(REPORT_PREFIX.length));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const { verdict, message } = parsed as Record<string, unknown>;
+  if (typeof verdict !== "string" || !REPORTED.has(verdict)) return null;
+  if (message !== undefined && typeof message !== "string") return null;
+  return message === undefined ? { verdict: verdict as TesterReport["verdict"] } : { verdict: verdict as TesterReport["verdict"], message };
+}
+
+function describeEnd(run: RunOutcome): string {
+  if (run.termination === "exited") return "exited with code 0";
+  if (run.termination === "nonzero") return `exited with code ${run.exitCode}`;
+  return `was killed by ${run.signal ?? "a signal"}`;
+}
+
+type Interpretation = { verdict: Verdict; message?: string };
+
+/** The verdict of one pair: a limit the candidate hit first, then the tester's report. */
+export function interpretPythonPair(outcome: PairOutcome): Interpretation {
+  const { program, peer } = outcome;
+  const programEnd = mapTermination(program.termination);
+  if (programEnd && programEnd !== "RE") return { verdict: programEnd, message: `the solution hit its ${programEnd} limit` };
+  const report = readTesterReport(peer.stderr);
+  if (!report) {
+    // The tester stopped without a word: swamped by the candidate's data, or the candidate's crash took the pipe.
+    const peerEnd = mapTermination(peer.termination);
+    if (peerEnd === "TLE" || peerEnd === "MLE" || peerEnd === "OLE") return { verdict: peerEnd, message: `the tester hit its ${peerEnd} limit on the solution's data` };
+    if (programEnd) return { verdict: programEnd, message: `the solution ${describeEnd(program)}` };
+    return { verdict: "RE", message: `the tester ended without a report (it ${describeEnd(peer)}): ${peer.stderr.slice(-500)}` };
+  }
+  if (report.verdict === "EOF") return { verdict: "RE", message: `the solution ${describeEnd(program)} before the tests finished` };
+  if (report.verdict === "AC" && programEnd) return { verdict: programEnd, message: `the tests passed but the solution then ${describeEnd(program)}` };
+  return report.message === undefined ? { verdict: report.verdict } : { verdict: report.verdict, message: report.message };
+}
