@@ -1,0 +1,139 @@
+/**
+ * Python function mode end to end on the local sandbox: the candidate under the driver, the tests in
+ * the trusted tester, values crossing the pipe. Correct programs on the hack catalogue's own tasks
+ * are the control: the design that refuses the hacks still accepts honest solutions.
+ */
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { PURE_CHECKERS } from "../../../../judges/checkers/index.ts";
+import { gradeSubmission } from "../../../../judges/grade.ts";
+import { createLocalSandbox, type LocalSandbox } from "../../../../judges/local/index.ts";
+import type { GradeTask, Judgement, RunLimits } from "../../../../judges/types.ts";
+import { sharedTestCacheDir } from "../../../support/test-cache.ts";
+import { callTask } from "../../hacks/entries-call-harness.ts";
+import { addTask } from "../../hacks/entries-function-python.ts";
+
+// Two sandboxed Python processes per judgement on a busy 2-core machine.
+setDefaultTimeout(60_000);
+
+const LIMITS: RunLimits = { cpuMs: 1000, wallMs: 4000, memoryMb: 256, outputBytes: 1 << 20, processes: 8, fileBytes: 1 << 20 };
+
+let sandbox: LocalSandbox;
+beforeAll(() => {
+  sandbox = createLocalSandbox({ cacheDir: sharedTestCacheDir() });
+});
+afterAll(async () => {
+  await sandbox.close?.();
+});
+
+function task(testCode: string, extra: Partial<GradeTask> = {}): GradeTask {
+  return { mode: "function", tests: [], testCode, entryPoint: "f", limits: LIMITS, ...extra };
+}
+
+function judge(code: string, t: GradeTask): Promise<Judgement> {
+  return gradeSubmission({ sandbox, task: t, source: { language: "python", code }, checker: PURE_CHECKERS.tokens });
+}
+
+function messageOf(j: Judgement): string {
+  return j.tests[0]?.checkerMessage ?? j.error ?? "";
+}
+
+describe("python function mode: correct programs on the catalogue's tasks (control)", () => {
+  test("a correct add passes the HumanEval-shaped task with its prelude", async () => {
+    expect((await judge("def add(a, b):\n    return a + b\n", addTask())).verdict).toBe("AC");
+  });
+
+  test("a correct add passes the call-harness task, as a function or as a Solution method", async () => {
+    expect((await judge("def add(a, b):\n    return a + b\n", callTask())).verdict).toBe("AC");
+    expect((await judge("class Solution:\n    def add(self, a, b):\n        return a + b\n", callTask())).verdict).toBe("AC");
+  });
+});
+
+describe("python function mode: the tests run in the tester", () => {
+  test("helpers come from the trusted prelude, not from the candidate's copy of it", async () => {
+    const prelude = "def encode(s):\n    return s[::-1]\n\ndef f(s):\n    '''Undo encode.'''\n";
+    const sabotaged = "def encode(s):\n    return 'x'\n\ndef f(s):\n    return s[::-1]\n";
+    const j = await judge(sabotaged, task("assert f(encode('abc')) == 'abc'\nassert encode('ab') == 'ba'\n", { prelude }));
+    expect(j.verdict).toBe("AC");
+  });
+
+  test("in-place changes to list arguments are written back into the tests' own objects", async () => {
+    const sortsInPlace = "def f(xs):\n    xs.sort()\n    return len(xs)\n";
+    expect((await judge(sortsInPlace, task("d = [3, 1, 2]\nassert f(d) == 3\nassert d == [1, 2, 3]\n"))).verdict).toBe("AC");
+    expect((await judge(sortsInPlace, task("d = [3, 1]\nassert f(d) == 2 and d == [3, 1]\n"))).verdict).toBe("WA");
+  });
+
+  test("a built-in exception keeps its type, so tests that expect a ValueError still pass", async () => {
+    const t = task("try:\n    f(-1)\nexcept ValueError as e:\n    assert str(e) == 'negative'\nelse:\n    assert False\n");
+    expect((await judge("def f(x):\n    raise ValueError('negative')\n", t)).verdict).toBe("AC");
+    const custom = await judge("class Mine(ValueError):\n    pass\ndef f(x):\n    raise Mine('negative')\n", t);
+    expect(custom.verdict).toBe("RE");
+    expect(messageOf(custom)).toContain("the solution raised Mine: negative");
+  });
+
+  test("plain values keep their exact type and value across the pipe", async () => {
+    const values = "[10**400, -2**70, 0.1, -0.0, float('inf'), 1+2j, b'\\x00\\xff', 'é\\n', (1, [2]), {3}, frozenset({4}), {(1, 2): {'k': None}}, True, 1, None]";
+    const tests = `import math
+vals = ${values}
+for v in vals:
+    r = f(v)
+    assert r == v and type(r) is type(v), (r, v)
+assert math.copysign(1.0, f(-0.0)) == -1.0
+assert math.isnan(f(float('nan')))
+`;
+    expect((await judge("def f(x):\n    return x\n", task(tests))).verdict).toBe("AC");
+  });
+
+  test("subclasses arrive as their plain base value, so their own __eq__ never runs in the tests", async () => {
+    const j = await judge("class S(str):\n    def __eq__(self, o):\n        return True\ndef f(x):\n    return S('no')\n", task("assert f(1) == 'yes'\n"));
+    expect(j.verdict).toBe("WA");
+  });
+
+  test("iterators arrive as iterators: list() of them works, comparing them to a list does not", async () => {
+    const code = "def f(xs):\n    return map(abs, xs)\n";
+    expect((await judge(code, task("assert list(f([-1, 2])) == [1, 2]\n"))).verdict).toBe("AC");
+    expect((await judge(code, task("assert f([-1, 2]) == [1, 2]\n"))).verdict).toBe("WA");
+  });
+
+  test("other objects arrive as stand-ins that keep only their truthiness (a re.Match in MBPP)", async () => {
+    const code = "import re\ndef f(s):\n    return re.match('a', s)\n";
+    expect((await judge(code, task("assert f('abc')\nassert not f('xyz')\nassert f('abc') is not None\n"))).verdict).toBe("AC");
+    expect((await judge(code, task("assert f('abc') == f('abc')\n"))).verdict).toBe("WA");
+  });
+
+  test("modules the candidate imported are imported in the tester too (MBPP tests use math unimported)", async () => {
+    expect((await judge("import math\ndef f(x):\n    return math.sqrt(x)\n", task("assert math.isclose(f(2.0), 1.41421356, rel_tol=1e-6)\n"))).verdict).toBe("AC");
+  });
+
+  test("a value the tests pass that the protocol cannot carry is RE with a clear message", async () => {
+    const j = await judge("def f(g):\n    return g(1)\n", task("assert f(lambda x: x + 1) == 2\n"));
+    expect(j.verdict).toBe("RE");
+    expect(messageOf(j)).toContain("the tests pass f a value function mode cannot carry");
+  });
+});
+
+describe("python function mode: how the candidate ends", () => {
+  test("a missing function is RE with a NameError", async () => {
+    const j = await judge("def g(x):\n    return x\n", task("assert f(1) == 1\n"));
+    expect(j.verdict).toBe("RE");
+    expect(messageOf(j)).toContain("NameError");
+  });
+
+  test("reading stdin at import finds end of file at once (RE), instead of waiting on the protocol", async () => {
+    const j = await judge("n = int(input())\ndef f(x):\n    return x\n", task("assert f(1) == 1\n"));
+    expect(j.verdict).toBe("RE");
+    expect(messageOf(j)).toContain("EOFError");
+  });
+
+  test("an endless loop in the function is TLE, a memory hog MLE", async () => {
+    expect((await judge("def f(x):\n    while True:\n        pass\n", task("assert f(1) == 1\n"))).verdict).toBe("TLE");
+    expect((await judge("def f(x):\n    return len(bytearray(1 << 30))\n", task("assert f(1) == 1\n"))).verdict).toBe("MLE");
+  });
+
+  test("the judgement's time and memory are those of the candidate's run, which shows only its own prints", async () => {
+    const j = await judge("import sys\ndef f(x):\n    print('called')\n    return x\n", task("assert f(1) == 1\n"));
+    expect(j.verdict).toBe("AC");
+    expect(j.tests[0]).toMatchObject({ stdout: "", stderr: "called\n" });
+    expect(j.tests[0]!.memoryKb).toBeGreaterThan(0);
+    expect(j.timeMs).toBe(j.tests[0]!.timeMs);
+  });
+});

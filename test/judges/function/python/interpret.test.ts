@@ -1,0 +1,56 @@
+import { describe, expect, test } from "bun:test";
+import { interpretPythonPair, readTesterReport } from "../../../../judges/function/python/interpret.ts";
+import type { RunOutcome } from "../../../../judges/types.ts";
+
+function run(over: Partial<RunOutcome> = {}): RunOutcome {
+  return { termination: "exited", exitCode: 0, signal: null, timeMs: 5, wallMs: 10, memoryKb: 1000, stdout: "", stderr: "", ...over };
+}
+const report = (body: object) => `@@tester ${JSON.stringify(body)}\n`;
+
+describe("readTesterReport", () => {
+  test("reads the one report line with its verdict and message", () => {
+    expect(readTesterReport(report({ verdict: "WA", message: "assertion failed at test line 3" }))).toEqual({
+      verdict: "WA",
+      message: "assertion failed at test line 3",
+    });
+  });
+
+  test("refuses two report lines, unknown verdicts, malformed JSON and non-string messages", () => {
+    expect(readTesterReport(report({ verdict: "AC" }) + report({ verdict: "AC" }))).toBeNull();
+    expect(readTesterReport(report({ verdict: "SE" }))).toBeNull();
+    expect(readTesterReport('@@tester {"verdict":"AC"')).toBeNull();
+    expect(readTesterReport(report({ verdict: "AC", message: 3 }))).toBeNull();
+    expect(readTesterReport("")).toBeNull();
+  });
+});
+
+describe("interpretPythonPair", () => {
+  test("AC only when the tester reported it and the candidate ended cleanly", () => {
+    expect(interpretPythonPair({ program: run(), peer: run({ stderr: report({ verdict: "AC" }) }) })).toEqual({ verdict: "AC" });
+    const crashedAfter = interpretPythonPair({ program: run({ termination: "nonzero", exitCode: 3 }), peer: run({ stderr: report({ verdict: "AC" }) }) });
+    expect(crashedAfter).toEqual({ verdict: "RE", message: "the tests passed but the solution then exited with code 3" });
+  });
+
+  test("a candidate that exits 0 before the tests end is RE, whatever its exit code says", () => {
+    const early = interpretPythonPair({ program: run(), peer: run({ stderr: report({ verdict: "EOF" }) }) });
+    expect(early).toEqual({ verdict: "RE", message: "the solution exited with code 0 before the tests finished" });
+  });
+
+  test("the candidate's own limits come first: TLE, MLE and OLE", () => {
+    const peer = run({ stderr: report({ verdict: "EOF" }) });
+    expect(interpretPythonPair({ program: run({ termination: "wall_time" }), peer }).verdict).toBe("TLE");
+    expect(interpretPythonPair({ program: run({ termination: "memory" }), peer }).verdict).toBe("MLE");
+    expect(interpretPythonPair({ program: run({ termination: "output" }), peer }).verdict).toBe("OLE");
+  });
+
+  test("a tester without a report is never AC nor SE: its limit, the candidate's crash, or RE", () => {
+    expect(interpretPythonPair({ program: run(), peer: run({ termination: "memory" }) }).verdict).toBe("MLE");
+    expect(interpretPythonPair({ program: run({ termination: "signaled", signal: "SIGSEGV" }), peer: run() }).verdict).toBe("RE");
+    expect(interpretPythonPair({ program: run(), peer: run({ stderr: "@@tester forged\n" }) }).verdict).toBe("RE");
+  });
+
+  test("passes WA, RE and CE through with the tester's message", () => {
+    const peer = run({ stderr: report({ verdict: "CE", message: "SyntaxError: invalid syntax" }) });
+    expect(interpretPythonPair({ program: run(), peer })).toEqual({ verdict: "CE", message: "SyntaxError: invalid syntax" });
+  });
+});
