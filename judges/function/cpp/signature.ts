@@ -51,11 +51,7 @@ function parseParam(text: string, name: string): CppParam {
   return { type };
 }
 
-/**
- * Reads the signature of `name` from the prelude's last line that declares it. Unions (MultiPL-E's
- * translation of Python's Union) are refused: a C union does not record which member is set, so its
- * value cannot be sent across a process boundary.
- */
+/** Reads the signature of `name` from the prelude's last line that declares it. */
 export function parseCppSignature(prelude: string, name: string): CppSignature {
   const lines = prelude.replace(/\r\n/g, "\n").split("\n");
   const escaped = name.replace(/[^\w]/g, "");
@@ -75,7 +71,6 @@ export function parseCppSignature(prelude: string, name: string): CppSignature {
   const returnType = (match[1] ?? "").trim();
   if (!returnType) throw new UnsupportedCppTask(`the signature of ${name} has no return type`);
   const head = lines.slice(0, index).join("\n");
-  if (/^\s*union\s/m.test(head)) throw new UnsupportedCppTask(`${name} uses a C union type, whose active member cannot be sent between processes`);
   const paramText = (match[2] ?? "").trim();
   const params = paramText === "" || paramText === "void" ? [] : splitTopLevel(paramText).map((p) => parseParam(p, name));
   return { name, returnType, params, head };

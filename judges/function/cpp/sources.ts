@@ -10,9 +10,12 @@
  * ahead of the candidate's code, the server is out of reach of its macros; the candidate's own
  * signature may differ (const references, int for long) as it could before, since the wrapper
  * converts like a direct call. A candidate `main` collides with the server's: CE.
+ *
+ * C unions of the prompt become tagged structs on both sides (unions.ts).
  */
 import { readFileSync } from "node:fs";
 import type { CppSignature } from "./signature.ts";
+import { buildTaggedUnion, parseUnions, removeUnions, tagUnionsIn } from "./unions.ts";
 
 function readHeader(name: string): string {
   return readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
@@ -42,7 +45,7 @@ export function buildTesterSource(sig: CppSignature, testCode: string): string {
     CODEC,
     TESTER,
     '#line 1 "prelude"',
-    sig.head,
+    tagUnionsIn(sig.head, parseUnions(sig.head)),
     proxy,
     // The prelude included <assert.h>; the tests' asserts now report instead of aborting.
     "#undef assert",
@@ -57,14 +60,16 @@ export function buildTesterSource(sig: CppSignature, testCode: string): string {
 export function buildProgramSource(sig: CppSignature, candidate: string): string {
   const wrapperHead = `${sig.returnType} harness_entry(${paramList(sig)})`;
   const forwarded = argNames(sig, (n) => `static_cast<decltype(${n})&&>(${n})`);
+  const unions = parseUnions(sig.head);
   return [
     SYSTEM_HEADERS,
     CODEC,
     SERVER,
+    ...unions.map(buildTaggedUnion),
     `${wrapperHead};`,
     "int main() { return harness::serve(&harness_entry); }",
     '#line 1 "solution.cpp"',
-    candidate,
+    removeUnions(candidate, unions),
     "",
     '#line 1 "harness-entry"',
     `${wrapperHead} {\n  return ${sig.name}(${forwarded});\n}`,

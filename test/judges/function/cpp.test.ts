@@ -76,6 +76,11 @@ const CORRECT: Record<string, string> = {
     std::string best = strings[0];
     for (auto& s : strings) if (s.size() > best.size()) best = s;
     return best;`,
+  HumanEval_103_rounded_avg: `    if (n > m) return -1;
+    long avg = (long)std::nearbyint((n + m) / 2.0); // rounds half to even, like Python's round
+    std::string bits;
+    do { bits = char('0' + avg % 2) + bits; avg /= 2; } while (avg > 0);
+    return std::string("0b") + bits;`,
   HumanEval_111_histogram: `    std::map<std::string, long> count; std::stringstream ss(test); std::string w; long top = 0;
     while (ss >> w) top = std::max(top, ++count[w]);
     std::map<std::string, long> out;
@@ -120,10 +125,25 @@ describe("C++ function mode on real MultiPL-E rows", () => {
     expect(result.programStderr).toContain("adding 2 and 3");
   });
 
-  test("a row whose prompt uses a C union is SE with that cause, since the union's value cannot cross processes", async () => {
-    const result = await judgeCpp(sandbox, row("HumanEval_103_rounded_avg"), complete("HumanEval_103_rounded_avg", '    return std::string("0b11");'));
-    expect(result.verdict).toBe("SE");
-    expect(result.message).toContain("union");
+  test("a completion of a row whose prompt uses a C union (HumanEval_103) that returns the wrong member is WA", async () => {
+    const result = await judgeCpp(sandbox, row("HumanEval_103_rounded_avg"), complete("HumanEval_103_rounded_avg", '    return std::string("-1");'));
+    expect(result.verdict).toBe("WA");
+  });
+
+  test("a chat answer that repeats the prompt's union in its own layout is still AC", async () => {
+    const code = `#include <bits/stdc++.h>
+union Union_std_string_long {
+  std::string f0;
+  long f1;
+  Union_std_string_long(std::string _f0) : f0(_f0) {}
+  Union_std_string_long(long _f1) : f1(_f1) {}
+  ~Union_std_string_long() {}
+};
+Union_std_string_long rounded_avg(long n, long m) {
+${CORRECT.HumanEval_103_rounded_avg}
+}
+`;
+    expect((await judgeCpp(sandbox, row("HumanEval_103_rounded_avg"), code)).verdict).toBe("AC");
   });
 });
 

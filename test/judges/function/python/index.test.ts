@@ -100,6 +100,13 @@ assert math.isnan(f(float('nan')))
     expect((await judge(code, task("assert f('abc') == f('abc')\n"))).verdict).toBe("WA");
   });
 
+  test("LeetCode-style tests that call Solution().method reach the candidate's class, even past a starter-code prelude", async () => {
+    const prelude = "class Solution:\n    def findMax(self, nums):\n        pass\n";
+    const t = task("def check(candidate):\n    assert candidate([1, 5, 2]) == 5\n\ncheck(Solution().findMax)\n", { prelude, entryPoint: undefined });
+    expect((await judge("class Solution:\n    def findMax(self, nums):\n        return max(nums)\n", t)).verdict).toBe("AC");
+    expect((await judge("class Solution:\n    def findMax(self, nums):\n        return nums[0]\n", t)).verdict).toBe("WA");
+  });
+
   test("modules the candidate imported are imported in the tester too (MBPP tests use math unimported)", async () => {
     expect((await judge("import math\ndef f(x):\n    return math.sqrt(x)\n", task("assert math.isclose(f(2.0), 1.41421356, rel_tol=1e-6)\n"))).verdict).toBe("AC");
   });
