@@ -2,13 +2,13 @@
  * Preparing a source inside the sandbox: g++ for C++ (with the shared PCH when present), a syntax
  * check for Python. Returns what happened; caching is the caller's business.
  */
-import { existsSync, lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CompileLimits, SourceFile } from "../types.ts";
 import type { SandboxContext } from "./context.ts";
 import { type ExecResult, execInSandbox } from "./exec.ts";
 import { PCH_DEST, PCH_USE_FLAGS } from "./pch.ts";
-import { createRunDir, writeSandboxFiles } from "./scratch.ts";
+import { createRunDir, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
 
 /** The C++ flag set (part of the cache key and of the PCH key). */
 export const CPP_FLAGS = ["-std=c++17", "-O2", "-pipe", "-DONLINE_JUDGE"];
@@ -18,6 +18,21 @@ export const PYTHON_FLAGS = ["-E", "-s", "-B"];
 export const CPP_SOURCE = "main.cpp";
 export const CPP_BINARY = "main";
 export const PY_SOURCE = "main.py";
+
+/**
+ * Largest program a compile may produce (the binary, or Python's sources together): also the
+ * compiler's RLIMIT_FSIZE, so a huge initialised array fails fast instead of filling the cache.
+ */
+export const MAX_PROGRAM_BYTES = 64 << 20;
+const MAX_PROGRAM_MIB = MAX_PROGRAM_BYTES >> 20;
+// What as, ld and cc1 say when RLIMIT_FSIZE stops them.
+const OUTPUT_TOO_LARGE = /File size limit exceeded|File too large|signal 25\b/;
+
+/** The compile error of a program over {@link MAX_PROGRAM_BYTES}. */
+export function programTooLargeLog(log: string, bytes: number | null): string {
+  const size = bytes === null ? "" : ` (${(bytes / (1 << 20)).toFixed(1)} MiB)`;
+  return `${log}${log && !log.endsWith("\n") ? "\n" : ""}[judges/local] the program${size} exceeds the ${MAX_PROGRAM_MIB} MiB limit on program size\n`;
+}
 
 // compile() reads the source as bytes, so the coding cookie and BOM rules are Python's own.
 const PY_CHECK = [
@@ -60,7 +75,7 @@ function execLimits(limits: CompileLimits) {
     wallMs: limits.wallMs,
     memoryBytes: limits.memoryMb * 1024 * 1024,
     processes: 16,
-    fileBytes: 256 << 20,
+    fileBytes: MAX_PROGRAM_BYTES,
     stackBytes: 64 << 20,
     nofile: 256,
   };
@@ -68,7 +83,7 @@ function execLimits(limits: CompileLimits) {
 
 /** Compiles C++ with g++ in the sandbox; `pchDir` is the staged PCH or null. */
 export async function compileCpp(ctx: SandboxContext, gxx: string, source: SourceFile, limits: CompileLimits, pchDir: string | null): Promise<CompileOutcome> {
-  const run = createRunDir(ctx, "compile-");
+  const run = createRunDir(ctx, "compile-", scratchCapsFor(limits.memoryMb * 1024 * 1024, { ...source.extraFiles, [CPP_SOURCE]: source.code }));
   try {
     const box = run.makeDir("box", true);
     const out = run.makeDir("out", true);
@@ -77,6 +92,7 @@ export async function compileCpp(ctx: SandboxContext, gxx: string, source: Sourc
     const mounts = [
       { src: box, dest: "/box", writable: true },
       { src: out, dest: "/out", writable: true },
+      ...run.scratchMounts(),
     ];
     if (pchDir) mounts.push({ src: pchDir, dest: PCH_DEST, writable: false });
     const command = [gxx, ...CPP_FLAGS, ...(pchDir ? PCH_USE_FLAGS : []), CPP_SOURCE, "-o", `/out/${CPP_BINARY}`];
@@ -94,9 +110,14 @@ export async function compileCpp(ctx: SandboxContext, gxx: string, source: Sourc
     const log = clipLog(result, limits.logBytes);
     const cause = classify(result, limits);
     const binary = join(out, CPP_BINARY);
-    if (cause) return { ok: false, log, timeMs: result.wallMs, cause };
+    if (cause) {
+      const tooLarge = cause === "compile_error" && OUTPUT_TOO_LARGE.test(log);
+      return { ok: false, log: tooLarge ? programTooLargeLog(log, null) : log, timeMs: result.wallMs, cause };
+    }
     // The sandbox user owns /out: accept only a regular file, never a link it planted.
     if (!existsSync(binary) || !lstatSync(binary).isFile()) return { ok: false, log, timeMs: result.wallMs, cause: "compile_error" };
+    const bytes = statSync(binary).size;
+    if (bytes > MAX_PROGRAM_BYTES) return { ok: false, log: programTooLargeLog(log, bytes), timeMs: result.wallMs, cause: "compile_error" };
     return { ok: true, log, timeMs: result.wallMs, files: { [CPP_BINARY]: readFileSync(binary) } };
   } finally {
     await run.dispose();
@@ -105,13 +126,13 @@ export async function compileCpp(ctx: SandboxContext, gxx: string, source: Sourc
 
 /** Syntax-checks Python with compile() in the sandbox; a SyntaxError is a compile error with its message. */
 export async function checkPython(ctx: SandboxContext, python3: string, source: SourceFile, limits: CompileLimits): Promise<CompileOutcome> {
-  const run = createRunDir(ctx, "pycheck-");
+  const run = createRunDir(ctx, "pycheck-", scratchCapsFor(limits.memoryMb * 1024 * 1024, { [PY_SOURCE]: source.code }));
   try {
     const box = run.makeDir("box", true);
     writeFileSync(join(box, PY_SOURCE), source.code, { mode: 0o644 });
     const result = await execInSandbox(ctx, {
       command: [python3, ...PYTHON_FLAGS, "-c", PY_CHECK],
-      mounts: [{ src: box, dest: "/box", writable: true }],
+      mounts: [{ src: box, dest: "/box", writable: true }, ...run.scratchMounts()],
       cwd: "/box",
       env: SANDBOX_ENV,
       statusPath: run.statusPath,
@@ -125,6 +146,8 @@ export async function checkPython(ctx: SandboxContext, python3: string, source: 
     if (cause) return { ok: false, log, timeMs: result.wallMs, cause };
     const encoder = new TextEncoder();
     const files = Object.fromEntries(Object.entries(source.extraFiles ?? {}).map(([name, text]) => [name, encoder.encode(text)]));
+    const bytes = Object.values(files).reduce((sum, f) => sum + f.length, Buffer.byteLength(source.code));
+    if (bytes > MAX_PROGRAM_BYTES) return { ok: false, log: programTooLargeLog(log, bytes), timeMs: result.wallMs, cause: "compile_error" };
     return { ok: true, log, timeMs: result.wallMs, files: { ...files, [PY_SOURCE]: encoder.encode(source.code) } };
   } finally {
     await run.dispose();

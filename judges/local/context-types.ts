@@ -1,6 +1,7 @@
 /** The sandbox context's shape, apart from context.ts so the modules context.ts uses (scratch folders) can name it without an import cycle. */
 import type { CgroupLayout } from "./cgroup-detect.ts";
 import type { LauncherConfig } from "./launch.ts";
+import type { ScratchSpace } from "./scratch-space.ts";
 import type { ToolPaths } from "./tools.ts";
 
 export interface SandboxContext {
@@ -11,9 +12,12 @@ export interface SandboxContext {
   readonly cgroups: CgroupLayout | null;
   /** This instance's private folder (mode 0711); run folders live inside. */
   readonly workDir: string;
+  /** Per-run scratch tmpfs mounts (or their degraded stand-in) and background removals. */
+  readonly scratch: ScratchSpace;
   readonly cacheDir: string;
   readonly tools: Record<keyof ToolPaths, string | null>;
   /** A name unique within this process, for run folders and cgroups. */
   nextId(prefix: string): string;
+  /** Detaches what is still mounted and removes the work folder (after {@link ScratchSpace.settle}). */
   dispose(): void;
 }

@@ -13,6 +13,7 @@ import { buildInitHelper } from "./init-helper.ts";
 import type { LauncherConfig } from "./launch.ts";
 import { bwrapSupports, locateTools, requireTool, type ToolPaths } from "./tools.ts";
 import { sweepStaleDirs } from "./scratch.ts";
+import { probeTmpfs, ScratchSpace } from "./scratch-space.ts";
 import { warnOnce } from "./warn.ts";
 
 /** The unprivileged user every sandboxed process runs as when the harness is root ("nobody"). */
@@ -84,10 +85,21 @@ export async function createContext(options: ContextOptions): Promise<SandboxCon
     disableUserns: bwrap ? bwrapSupports(bwrap, "--disable-userns") : false,
     toolsDir,
   };
+  const tmpfsFailure = probeTmpfs(workDir);
+  if (tmpfsFailure) {
+    warnOnce(
+      "no-tmpfs",
+      `per-run scratch tmpfs unavailable (${tmpfsFailure}): /box is a plain folder with no total size or inode cap (files are still limited one by one), and scratch folders are deleted in the background.`,
+    );
+  }
+  const scratch = new ScratchSpace(workDir, tmpfsFailure === null);
   let counter = 0;
   const layout = cgroups;
   // A harness that exits without close() still leaves no scratch behind.
-  const removeOnExit = () => rmSync(workDir, { recursive: true, force: true });
+  const removeOnExit = () => {
+    scratch.detachAll();
+    rmSync(workDir, { recursive: true, force: true });
+  };
   process.once("exit", removeOnExit);
   return {
     mode: bwrap ? "bwrap" : "unsafe",
@@ -95,12 +107,14 @@ export async function createContext(options: ContextOptions): Promise<SandboxCon
     launcher,
     cgroups,
     workDir,
+    scratch,
     cacheDir: options.cacheDir,
     tools: options.tools,
     nextId: (prefix) => `${prefix}${instanceId}-${++counter}`,
     dispose() {
       process.removeListener("exit", removeOnExit);
       if (layout) removeInstanceDirs(layout.bases);
+      scratch.detachAll();
       rmSync(workDir, { recursive: true, force: true });
     },
   };

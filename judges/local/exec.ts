@@ -3,12 +3,13 @@
  * which limit the harness enforced, whether the OOM killer acted, CPU, wall time, peak memory and
  * the captured output. Compile and run both go through here.
  */
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { SandboxError } from "../types.ts";
 import { captureStream, decodeUtf8 } from "./capture.ts";
 import { RunCgroup } from "./cgroup.ts";
 import type { SandboxContext } from "./context.ts";
 import { buildLaunch, type Mount, type ProgramRlimits } from "./launch.ts";
+import { makeRunToken, parseStatusReport } from "./status.ts";
 
 export interface ExecLimits {
   cpuMs: number;
@@ -59,6 +60,8 @@ export type EnforcedLimit = "cpu_time" | "wall_time" | "output";
 
 export interface ExecResult {
   status: InitStatus | null;
+  /** The status channel held something sandbox-init did not write: the program tampered with it. */
+  forged: boolean;
   limit: EnforcedLimit | null;
   oom: boolean;
   cpuMs: number;
@@ -92,19 +95,28 @@ function deriveRlimits(ctx: SandboxContext, limits: ExecLimits): ProgramRlimits 
   };
 }
 
-function parseStatus(text: string): InitStatus | null {
-  const first = text.split("\n")[0] ?? "";
-  const fields = first.trim().split(" ");
-  const [kind, value, utime, stime, rss] = fields;
-  if ((kind === "exit" || kind === "signal") && fields.length === 5) {
-    const cpuUs = Number(utime) + Number(stime);
-    if (kind === "exit") return { kind, code: Number(value), cpuUs, maxRssKb: Number(rss) };
-    return { kind, signal: Number(value), cpuUs, maxRssKb: Number(rss) };
+const ENOMEM = 12;
+
+/** sandbox-init's report, strictly parsed; harness failures throw, a forgery is a fact about the program. */
+function readStatus(statusPath: string, token: string, rlimits: ProgramRlimits): { status: InitStatus | null; forged: boolean; execNoMemory: boolean } {
+  const report = parseStatusReport(readFileSync(statusPath, "utf8"), token);
+  switch (report.kind) {
+    case "exit":
+    case "signal":
+      return { status: report, forged: false, execNoMemory: false };
+    case "none":
+      return { status: null, forged: false, execNoMemory: false };
+    case "forged":
+      return { status: null, forged: true, execNoMemory: false };
+    case "execfail":
+      // Under RLIMIT_AS (no memory cgroup) a program whose image does not fit cannot be exec'd: its own MLE.
+      if (report.errno === ENOMEM && rlimits.asBytes > 0) return { status: null, forged: false, execNoMemory: true };
+      throw new SandboxError(`the sandbox could not start the program (errno ${report.errno})`, "internal");
+    case "setupfail":
+      throw new SandboxError(`sandbox-init failed to set limits (errno ${report.errno})`, "sandbox_unavailable");
+    case "cgroupfail":
+      throw new SandboxError("could not move the run into its cgroup", "sandbox_unavailable");
   }
-  if (kind === "execfail") throw new SandboxError(`the sandbox could not start the program (errno ${value})`, "internal");
-  if (kind === "setupfail") throw new SandboxError(`sandbox-init failed to set limits (errno ${value})`, "sandbox_unavailable");
-  if (kind === "cgroupfail") throw new SandboxError("could not move the run into its cgroup", "sandbox_unavailable");
-  return null;
 }
 
 /** Runs `spec` in the sandbox; throws SandboxError only for harness failures. */
@@ -125,18 +137,24 @@ export async function execInSandbox(ctx: SandboxContext, spec: ExecSpec): Promis
 
 async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCgroup | null): Promise<ExecResult> {
   const { limits } = spec;
+  const rlimits = deriveRlimits(ctx, limits);
   const launch = buildLaunch(
     ctx.launcher,
-    { command: spec.command, mounts: spec.mounts, cwd: spec.cwd, env: spec.env, tmpBytes: limits.memoryBytes, rlimits: deriveRlimits(ctx, limits) },
+    { command: spec.command, mounts: spec.mounts, cwd: spec.cwd, env: spec.env, tmpBytes: limits.memoryBytes, rlimits },
     cgroup?.procsFiles ?? [],
   );
+  // The run's token reaches sandbox-init on fd 4 from a root-only file beside the status file.
+  const token = makeRunToken();
+  const tokenPath = `${spec.statusPath}.token`;
+  writeFileSync(tokenPath, `${token}\n`, { mode: 0o600 });
+  const tokenFd = openSync(tokenPath, "r");
   const statusFd = openSync(spec.statusPath, "w", 0o600);
   const stdinFd = spec.stdinPath ? openSync(spec.stdinPath, "r") : null;
   const started = performance.now();
   let proc: Bun.Subprocess<"ignore", "pipe", "pipe">;
   try {
     const stdin = spec.pipe ? "pipe" : (stdinFd ?? "ignore");
-    proc = Bun.spawn({ cmd: launch.argv, cwd: launch.cwd, env: launch.env, stdio: [stdin, "pipe", "pipe", statusFd] }) as Bun.Subprocess<
+    proc = Bun.spawn({ cmd: launch.argv, cwd: launch.cwd, env: launch.env, stdio: [stdin, "pipe", "pipe", statusFd, tokenFd] }) as Bun.Subprocess<
       "ignore",
       "pipe",
       "pipe"
@@ -145,6 +163,7 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
     throw new SandboxError(`cannot start the sandbox: ${(error as Error).message}`, "sandbox_unavailable", { cause: error });
   } finally {
     closeSync(statusFd);
+    closeSync(tokenFd);
     if (stdinFd !== null) closeSync(stdinFd);
   }
   if (spec.pipe) spec.pipe.onStart((proc as unknown as Bun.Subprocess<"pipe">).stdin);
@@ -190,24 +209,26 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
   const [stdout, stderr] = await Promise.all([stdoutDone, stderrDone]);
   clearTimeout(drainTimer);
 
-  const status = parseStatus(readFileSync(spec.statusPath, "utf8"));
+  const { status, forged, execNoMemory } = readStatus(spec.statusPath, token, rlimits);
   const cgroupCpuNs = cgroup?.readCpuNs() ?? null;
   const peakBytes = cgroup?.readPeakBytes() ?? null;
-  const oom = cgroup?.wasOomKilled() ?? false;
+  const oom = (cgroup?.wasOomKilled() ?? false) || execNoMemory;
   const limit = enforced.limit;
-  if (!status && limit === null && !oom) {
+  if (!status && !forged && limit === null && !oom) {
     const detail = decodeUtf8(stderr.bytes).trim().slice(-2000);
     throw new SandboxError(`the sandbox failed to start (exit ${proc.exitCode ?? proc.signalCode}): ${detail}`, "sandbox_unavailable");
   }
   return {
     status,
+    forged,
     limit,
     oom,
-    // sandbox-init's rusage covers the program's tree without bwrap's set-up; the cgroup covers
-    // everything, and is all there is when the run was killed before sandbox-init could report.
-    cpuMs: status ? Math.round(status.cpuUs / 1000) : Math.round((cgroupCpuNs ?? 0) / 1e6),
+    // sandbox-init's rusage covers the program's whole tree (it reaps everything before reporting);
+    // the cgroup covers every task that ever ran in it, bwrap's set-up included, and is all there is
+    // when the run was killed before sandbox-init could report. The larger figure is the honest one.
+    cpuMs: Math.round(Math.max((status?.cpuUs ?? 0) / 1000, (cgroupCpuNs ?? 0) / 1e6)),
     wallMs,
-    memoryKb: peakBytes !== null ? Math.round(peakBytes / 1024) : (status?.maxRssKb ?? 0),
+    memoryKb: Math.round(Math.max((peakBytes ?? 0) / 1024, status?.maxRssKb ?? 0)),
     stdout: decodeUtf8(stdout.bytes),
     stderr: decodeUtf8(stderr.bytes),
     stderrTotal: stderr.total,

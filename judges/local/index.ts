@@ -21,6 +21,8 @@ export interface LocalSandboxOptions {
   unsafeNoSandbox?: boolean;
   /** Compile cache, PCH and helper binaries; default `.harness/cache`. */
   cacheDir?: string;
+  /** Cap on the compiled programs kept in the cache, MiB (least recently used evicted); default 1024. */
+  cacheMaxMb?: number;
   /** Parent of this instance's private scratch folder; default the OS temp folder. */
   workRoot?: string;
   /** Tool locations (for unusual installs and tests); compilers must live under /usr. */
@@ -114,7 +116,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       },
     };
   };
-  const prepare = createCachedPrepare(cacheDir, preparers);
+  const prepare = createCachedPrepare(cacheDir, preparers, opts.cacheMaxMb === undefined ? undefined : opts.cacheMaxMb * 1024 * 1024);
 
   let selfTestPromise: Promise<void> | null = null;
   const sandbox: LocalSandbox = {
@@ -157,7 +159,9 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     async close() {
       if (closed) return;
       closed = true;
-      if (contextPromise) (await contextPromise.catch(() => null))?.dispose();
+      const ctx = contextPromise ? await contextPromise.catch(() => null) : null;
+      await ctx?.scratch.settle();
+      ctx?.dispose();
     },
   };
   return sandbox;

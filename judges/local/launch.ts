@@ -50,8 +50,10 @@ export const TOOLS_DEST = "/.sandbox";
 const INIT_NAME = "sandbox-init";
 
 // Joins every cgroup given before "--", then becomes the rest of the command line. On failure it
-// says so on fd 3 (the status channel), which the program can never write to.
-const JOIN_SCRIPT = 'while [ "$1" != -- ]; do echo $$ > "$1" || { echo "cgroupfail" >&3; exit 125; }; shift; done; shift; exec "$@"';
+// says so on fd 3 (the status channel) behind the run's token, read from fd 4 (sandbox-init reads
+// the token again with pread at offset 0, so this read does not take it away).
+const JOIN_SCRIPT =
+  'read -r t <&4; while [ "$1" != -- ]; do echo $$ > "$1" || { echo "$t cgroupfail" >&3; exit 125; }; shift; done; shift; exec "$@"';
 
 /** Top-level entries of a merged-/usr root: symlinks are recreated, real folders bound read-only. */
 function describeRootEntries(): { links: [string, string][]; dirs: string[] } {
@@ -81,8 +83,9 @@ function buildBwrapArgs(config: LauncherConfig, spec: LaunchSpec): string[] {
   for (const [target, path] of rootEntries.links) args.push("--symlink", target, path);
   for (const dir of rootEntries.dirs) args.push("--ro-bind", dir, dir);
   args.push("--proc", "/proc", "--dev", "/dev");
+  // A run with a scratch tmpfs brings its own /tmp and /dev/shm (capped together); others get bwrap's.
   const size = String(Math.max(1 << 20, Math.floor(spec.tmpBytes)));
-  args.push("--size", size, "--tmpfs", "/tmp", "--size", size, "--tmpfs", "/dev/shm");
+  for (const dest of ["/tmp", "/dev/shm"]) if (!spec.mounts.some((m) => m.dest === dest)) args.push("--size", size, "--tmpfs", dest);
   args.push("--ro-bind", config.toolsDir, TOOLS_DEST);
   for (const mount of spec.mounts) args.push(mount.writable ? "--bind" : "--ro-bind", mount.src, mount.dest);
   args.push("--chdir", spec.cwd, "--clearenv");

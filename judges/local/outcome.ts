@@ -20,7 +20,21 @@ const ALLOCATION_FAILED = /std::bad_alloc|\bMemoryError\b|Cannot allocate memory
 export interface ClassifyOptions {
   /** True when memory is limited by a cgroup (OOM kill); false under the RLIMIT_AS fallback. */
   memoryByCgroup: boolean;
+  /** Bytes the run left in its scratch file system (/box, /tmp, /dev/shm); null when unknown. */
+  scratchUsedBytes: number | null;
 }
+
+/**
+ * Whether a file can really have reached RLIMIT_FSIZE: a program may raise SIGXFSZ itself or print
+ * Python's EFBIG message, and must not pick OLE over RE that way. A genuine hit leaves a file of
+ * `fileBytes` in the scratch file system; unknown usage (no per-run tmpfs) is not evidence.
+ */
+function fileLimitReached(limits: RunLimits, options: ClassifyOptions): boolean {
+  return options.scratchUsedBytes !== null && options.scratchUsedBytes >= limits.fileBytes;
+}
+
+/** What the program's stderr gets when it wrote into the sandbox's status channel. */
+export const FORGED_NOTE = "[judges/local] the program tampered with the sandbox's status report";
 
 /** The Termination of a run, from the limit the harness enforced, the OOM killer and the exit status. */
 export function classifyRun(result: ExecResult, limits: RunLimits, options: ClassifyOptions): Termination {
@@ -29,15 +43,17 @@ export function classifyRun(result: ExecResult, limits: RunLimits, options: Clas
   if (result.limit === "cpu_time") return "cpu_time";
   if (result.limit === "wall_time") return result.cpuMs > limits.cpuMs ? "cpu_time" : "wall_time";
   const status = result.status;
-  if (!status) return "signaled";
+  // No report (killed before it could come) or a forged one: the program's own failure.
+  if (!status) return result.cpuMs > limits.cpuMs ? "cpu_time" : "signaled";
   if (status.kind === "signal") {
     const name = signalName(status.signal);
-    if (name === "SIGXCPU" || (name === "SIGKILL" && result.cpuMs >= limits.cpuMs)) return "cpu_time";
-    if (name === "SIGXFSZ") return "output";
+    // The signal alone is no evidence (raise() sends it too): the measured CPU or file must agree.
+    if ((name === "SIGXCPU" || name === "SIGKILL") && result.cpuMs >= limits.cpuMs) return "cpu_time";
+    if (name === "SIGXFSZ" && fileLimitReached(limits, options)) return "output";
   }
   if (result.cpuMs > limits.cpuMs) return "cpu_time";
   if (status.kind === "exit" && status.code === 0) return "exited";
-  if (FILE_TOO_LARGE.test(result.stderr)) return "output";
+  if (FILE_TOO_LARGE.test(result.stderr) && fileLimitReached(limits, options)) return "output";
   if (!options.memoryByCgroup && ALLOCATION_FAILED.test(result.stderr)) return "memory";
   return status.kind === "exit" ? "nonzero" : "signaled";
 }
@@ -48,11 +64,11 @@ export function buildRunOutcome(result: ExecResult, limits: RunLimits, options: 
   return {
     termination: classifyRun(result, limits, options),
     exitCode: status?.kind === "exit" ? status.code : null,
-    signal: status?.kind === "signal" ? signalName(status.signal) : result.status ? null : "SIGKILL",
+    signal: status?.kind === "signal" ? signalName(status.signal) : status || result.forged ? null : "SIGKILL",
     timeMs: result.cpuMs,
     wallMs: result.wallMs,
     memoryKb: result.memoryKb,
     stdout: result.stdout,
-    stderr: result.stderr,
+    stderr: result.forged ? `${result.stderr}${result.stderr && !result.stderr.endsWith("\n") ? "\n" : ""}${FORGED_NOTE}\n` : result.stderr,
   };
 }

@@ -2,17 +2,21 @@
  * prepare(): the content-addressed compile cache in front of compileCpp / checkPython.
  * Key = sha256(format, language, code, extraFiles, flags, compiler version). Successes and compile
  * errors are stored; time and memory failures depend on the limits and the machine, so they are not.
+ * The programs kept are capped in total size, least recently used evicted first (cache-budget.ts).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CompileLimits, PrepareResult, SourceFile } from "../types.ts";
 import { SandboxError } from "../types.ts";
 import { CACHE_FORMAT, ensureEntry, entryDir, hashKey, readMeta } from "./cache.ts";
+import { CacheBudget, markUsed } from "./cache-budget.ts";
 import { CPP_BINARY, CPP_FLAGS, type CompileOutcome, PYTHON_FLAGS } from "./compile.ts";
 import type { LocalProgramHandle } from "./run.ts";
 import { assertSafeFileName } from "./scratch.ts";
 
 const KIND = "programs";
+/** Default cap on the compiled programs kept (each is at most MAX_PROGRAM_BYTES). */
+export const DEFAULT_CACHE_MAX_BYTES = 1 << 30;
 
 type StoredMeta = { ok: true; log: string; timeMs: number } | { ok: false; log: string; timeMs: number; cause: "compile_error" };
 
@@ -48,8 +52,9 @@ function fromMeta(source: SourceFile, key: string, dir: string, meta: StoredMeta
  * Creates the cached prepare(). Concurrent calls for one key share a single compile; other
  * processes may compile the same key at the same time, and the first complete entry wins.
  */
-export function createCachedPrepare(cacheDir: string, preparers: (language: SourceFile["language"]) => Preparer) {
+export function createCachedPrepare(cacheDir: string, preparers: (language: SourceFile["language"]) => Preparer, maxBytes: number = DEFAULT_CACHE_MAX_BYTES) {
   const inFlight = new Map<string, Promise<PrepareResult>>();
+  const budget = new CacheBudget(join(cacheDir, KIND), join(cacheDir, "tmp"), maxBytes);
 
   async function prepareUncached(source: SourceFile, limits: CompileLimits, key: string): Promise<PrepareResult> {
     const outcome = await preparers(source.language).compile(source, limits);
@@ -67,6 +72,7 @@ export function createCachedPrepare(cacheDir: string, preparers: (language: Sour
       }
       writeFileSync(join(tmp, "meta.json"), JSON.stringify(meta));
     });
+    budget.add(dir);
     const stored = readMeta<StoredMeta>(dir) ?? meta;
     const result = fromMeta(source, key, dir, stored, outcome.timeMs, limits.logBytes);
     return result.ok ? { ...result, log: outcome.log, timeMs: outcome.timeMs, cached: false } : result;
@@ -78,7 +84,10 @@ export function createCachedPrepare(cacheDir: string, preparers: (language: Sour
     const key = programKey(source, preparers(source.language).compilerVersion());
     const dir = entryDir(cacheDir, KIND, key);
     const meta = readMeta<StoredMeta>(dir);
-    if (meta) return fromMeta(source, key, dir, meta, Math.round(performance.now() - started), limits.logBytes);
+    if (meta) {
+      markUsed(dir);
+      return fromMeta(source, key, dir, meta, Math.round(performance.now() - started), limits.logBytes);
+    }
     const pending = inFlight.get(key);
     if (pending) return pending;
     const promise = prepareUncached(source, limits, key).finally(() => inFlight.delete(key));

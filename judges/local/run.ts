@@ -2,14 +2,15 @@
  * Running a prepared program: a fresh run folder, the program copied in read-only at /prog, the
  * input files in the writable cwd /box, stdin from a file, and the raw result mapped to a RunOutcome.
  */
-import { cpSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { type Language, type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../types.ts";
 import { CPP_BINARY, PY_SOURCE, PYTHON_FLAGS } from "./compile.ts";
+import { markUsed } from "./cache-budget.ts";
 import type { SandboxContext } from "./context.ts";
 import { type ExecPipe, execInSandbox } from "./exec.ts";
 import { buildRunOutcome } from "./outcome.ts";
-import { createRunDir, writeSandboxFiles } from "./scratch.ts";
+import { createRunDir, filePagesBytes, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
 
 /** What a local PreparedProgram's handle holds: the cache entry with the program's files. */
 export interface LocalProgramHandle {
@@ -52,12 +53,16 @@ export async function runProgram(
   assertLimits(limits);
   const args = input.args ?? [];
   if (!args.every((a) => typeof a === "string" && !a.includes("\0"))) throw new SandboxError("RunInput.args must be strings without NUL", "internal");
-  const run = createRunDir(ctx, "run-");
+  // A run keeps its program's cache entry recent, so the cache's eviction leaves it alone.
+  markUsed(dirname(handle.programDir));
+  if (!existsSync(handle.programDir)) throw new SandboxError(`the prepared program ${handle.programDir} is gone from the compile cache; prepare it again`, "internal");
+  const files = input.files ?? {};
+  const run = createRunDir(ctx, "run-", scratchCapsFor(limits.memoryMb * 1024 * 1024, files));
   try {
     const box = run.makeDir("box", true);
     const exe = run.makeDir("prog", false);
     cpSync(handle.programDir, exe, { recursive: true });
-    writeSandboxFiles(ctx, box, input.files ?? {}, "RunInput.files");
+    writeSandboxFiles(ctx, box, files, "RunInput.files");
     const stdinPath = pipe ? undefined : join(run.root, "stdin");
     if (stdinPath) writeFileSync(stdinPath, input.stdin ?? "", { mode: 0o600 });
     const result = await execInSandbox(ctx, {
@@ -65,6 +70,7 @@ export async function runProgram(
       mounts: [
         { src: box, dest: "/box", writable: true },
         { src: exe, dest: PROGRAM_DEST },
+        ...run.scratchMounts(),
       ],
       cwd: "/box",
       env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8", HOME: "/tmp" },
@@ -83,7 +89,10 @@ export async function runProgram(
       stdoutBytes: limits.outputBytes,
       stderrBytes: STDERR_BYTES,
     });
-    return buildRunOutcome(result, limits, { memoryByCgroup: Boolean(ctx.cgroups?.bases.memory) });
+    // What the program itself left in its scratch (the harness's input files excluded).
+    const used = run.scratchUsedBytes();
+    const scratchUsedBytes = used === null ? null : Math.max(0, used - filePagesBytes(files));
+    return buildRunOutcome(result, limits, { memoryByCgroup: Boolean(ctx.cgroups?.bases.memory), scratchUsedBytes });
   } finally {
     await run.dispose();
   }

@@ -3,10 +3,17 @@
  *
  *   sandbox-init CPU_SOFT_S CPU_HARD_S AS_BYTES FSIZE_BYTES STACK_BYTES NOFILE NPROC -- PROGRAM ARGS...
  *
- * It forks PROGRAM with the given rlimits (0 = leave unset for AS and NPROC), reaps every process
- * that gets orphaned to it, and when PROGRAM ends writes one line to fd 3:
- *   "exit CODE UTIME_US STIME_US MAXRSS_KB" or "signal NUM UTIME_US STIME_US MAXRSS_KB",
- * or "execfail ERRNO" when PROGRAM could not be started. Then it kills what is left and exits.
+ * It forks PROGRAM with the given rlimits (0 = leave unset for AS and NPROC). When PROGRAM ends it
+ * kills what is left, reaps every process (so the CPU time of children PROGRAM never waited for is
+ * in the rusage too), and writes one line to fd 3, prefixed with the run's token:
+ *   "TOKEN exit CODE UTIME_US STIME_US MAXRSS_KB" or "TOKEN signal NUM UTIME_US STIME_US MAXRSS_KB",
+ * or "TOKEN execfail ERRNO" / "TOKEN setupfail ERRNO" when PROGRAM could not be started.
+ *
+ * The token (32 hex digits, fresh per run) is read from fd 4, a file the harness opened, with
+ * pread at offset 0 (the cgroup-joining shell before us reads it too); fd 4 is closed before
+ * PROGRAM exists. The process is made non-dumpable first thing, so PROGRAM (same uid) can neither
+ * ptrace it, read its memory, nor take its fd 3 with pidfd_getfd or /proc/1/fd/3; and even a
+ * report written through a leaked fd 3 lacks the token, which the harness treats as forged.
  *
  * Why a helper at all: bwrap reports a child killed by signal N as exit code 128+N, which is
  * ambiguous; and as pid 1 of the namespace this process cannot be signalled by the program
@@ -17,6 +24,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,11 +35,39 @@
 #include <unistd.h>
 
 #define STATUS_FD 3
+#define TOKEN_FD 4
+#define TOKEN_LEN 32
+
+static char token[TOKEN_LEN + 1];
+
+/** One report line, always behind the token (a line without it is a forgery to the harness). */
+static void report(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static void report(const char *format, ...) {
+  char line[256];
+  va_list args;
+  va_start(args, format);
+  vsnprintf(line, sizeof line, format, args);
+  va_end(args);
+  dprintf(STATUS_FD, "%s %s\n", token, line);
+}
+
+/** Reads the run's token from fd 4; without a valid one nothing can be reported, so say why on stderr. */
+static void read_token(void) {
+  ssize_t got = pread(TOKEN_FD, token, TOKEN_LEN, 0);
+  int valid = got == TOKEN_LEN;
+  for (int i = 0; valid && i < TOKEN_LEN; i++) valid = (token[i] >= '0' && token[i] <= '9') || (token[i] >= 'a' && token[i] <= 'f');
+  close(TOKEN_FD);
+  if (!valid) {
+    fprintf(stderr, "sandbox-init: no valid run token on fd %d\n", TOKEN_FD);
+    _exit(126);
+  }
+  token[TOKEN_LEN] = '\0';
+}
 
 static void set_limit(int resource, unsigned long long soft, unsigned long long hard) {
   struct rlimit rl = {(rlim_t)soft, (rlim_t)hard};
   if (setrlimit(resource, &rl) != 0) {
-    dprintf(STATUS_FD, "setupfail %d\n", errno);
+    report("setupfail %d", errno);
     _exit(126);
   }
 }
@@ -40,7 +76,7 @@ static unsigned long long parse_number(const char *text) {
   char *end = NULL;
   unsigned long long value = strtoull(text, &end, 10);
   if (end == text || *end != '\0') {
-    dprintf(STATUS_FD, "setupfail %d\n", EINVAL);
+    report("setupfail %d", EINVAL);
     _exit(126);
   }
   return value;
@@ -52,8 +88,12 @@ static void close_fds_from(int first) {
 }
 
 int main(int argc, char **argv) {
+  // Before anything else: a non-dumpable process cannot be ptraced or have its fds taken by the
+  // program, which runs as the same uid.
+  prctl(PR_SET_DUMPABLE, 0);
+  read_token();
   if (argc < 10 || strcmp(argv[8], "--") != 0) {
-    dprintf(STATUS_FD, "setupfail %d\n", EINVAL);
+    report("setupfail %d", EINVAL);
     return 126;
   }
   unsigned long long cpu_soft = parse_number(argv[1]);
@@ -77,7 +117,7 @@ int main(int argc, char **argv) {
 
   pid_t child = fork();
   if (child < 0) {
-    dprintf(STATUS_FD, "setupfail %d\n", errno);
+    report("setupfail %d", errno);
     return 126;
   }
   if (child == 0) {
@@ -93,7 +133,7 @@ int main(int argc, char **argv) {
     if (as_bytes > 0) set_limit(RLIMIT_AS, as_bytes, as_bytes);
     if (nproc > 0) set_limit(RLIMIT_NPROC, nproc, nproc);
     execvp(program[0], program);
-    dprintf(STATUS_FD, "execfail %d\n", errno);
+    report("execfail %d", errno);
     _exit(127);
   }
 
@@ -102,8 +142,17 @@ int main(int argc, char **argv) {
     pid_t done = waitpid(-1, &status, 0);
     if (done == child) break;
     if (done < 0 && errno != EINTR) {
-      dprintf(STATUS_FD, "setupfail %d\n", errno);
+      report("setupfail %d", errno);
       return 126;
+    }
+  }
+  // Daemons and children the program never waited for die now, and are reaped before the rusage
+  // is read, so their CPU time counts. As pid 1, kill(-1) reaches the whole namespace; outside
+  // one (unsafe mode), the session we lead, which includes us: there the cgroup accounts for them.
+  if (is_init) {
+    kill(-1, SIGKILL);
+    int ignored = 0;
+    while (waitpid(-1, &ignored, 0) > 0 || errno == EINTR) {
     }
   }
   struct rusage usage;
@@ -111,13 +160,10 @@ int main(int argc, char **argv) {
   long long utime = (long long)usage.ru_utime.tv_sec * 1000000 + usage.ru_utime.tv_usec;
   long long stime = (long long)usage.ru_stime.tv_sec * 1000000 + usage.ru_stime.tv_usec;
   if (WIFSIGNALED(status)) {
-    dprintf(STATUS_FD, "signal %d %lld %lld %ld\n", WTERMSIG(status), utime, stime, usage.ru_maxrss);
+    report("signal %d %lld %lld %ld", WTERMSIG(status), utime, stime, usage.ru_maxrss);
   } else {
-    dprintf(STATUS_FD, "exit %d %lld %lld %ld\n", WEXITSTATUS(status), utime, stime, usage.ru_maxrss);
+    report("exit %d %lld %lld %ld", WEXITSTATUS(status), utime, stime, usage.ru_maxrss);
   }
-  // Daemons the program left behind die with us: as pid 1, kill(-1) reaches the whole namespace;
-  // outside one, the session we lead.
-  if (is_init) kill(-1, SIGKILL);
-  else if (leads_group) kill(0, SIGKILL);
+  if (!is_init && leads_group) kill(0, SIGKILL);
   return 0;
 }
