@@ -151,6 +151,19 @@ def read_names(channel, hello, field):
     return valid
 
 
+def make_solution_class(channel, methods):
+    """A stand-in for the candidate's `class Solution` (LeetCode-style tests call Solution().name):
+    each method calls across the pipe, where the driver runs it on a fresh Solution()."""
+
+    class Solution(object):
+        def __init__(self, *args, **kwargs):
+            pass
+
+    for name in methods:
+        setattr(Solution, name, staticmethod(make_proxy(channel, name, "method")))
+    return Solution
+
+
 def read_modules(channel, hello):
     pairs = hello.get("modules", [])
     if type(pairs) is not list or len(pairs) > MAX_NAMES:
@@ -205,6 +218,8 @@ def run_tests(channel, task):
             scope[name] = make_proxy(channel, name, "auto")
     if entry:
         scope[entry] = make_proxy(channel, entry, "auto")
+    if methods:
+        scope["Solution"] = make_solution_class(channel, methods)
 
     def harness_candidate(name):
         """The call harness's target: Solution().name when the class has it, else the function."""

@@ -25,7 +25,7 @@ const limits = { cpuMs: 5000, wallMs: 10_000, memoryMb: 256, outputBytes: 1 << 1
 function gradeCpp(problem: Problem, code: string) {
   return gradeSubmission({
     sandbox,
-    task: { mode: "function", tests: [], testCode: problem.test_code, limits },
+    task: { mode: "function", tests: [], testCode: problem.test_code, entryPoint: problem.entry_point, prelude: problem.solution_prefix, limits },
     source: { language: "cpp", code },
     checker: PURE_CHECKERS.tokens,
   });
@@ -51,7 +51,7 @@ describe("multipl-e format", async () => {
     expect(addPy.test_code).toStartWith("def check(candidate):");
   });
 
-  test("a whole C++ function followed by the tests compiles and exits 0 in the sandbox", async () => {
+  test("a whole C++ function passes the tests in the sandbox", async () => {
     const judgement = await gradeCpp(add, `${add.solution_prefix}    return x + y;\n}\n`);
     expect(judgement.verdict).toBe("AC");
     expect((await gradeCpp(isEven, `${isEven.solution_prefix}    return n % 2 == 0;\n}\n`)).verdict).toBe("AC");
@@ -59,8 +59,8 @@ describe("multipl-e format", async () => {
 
   test("a wrong C++ function fails its asserts in the sandbox", async () => {
     const judgement = await gradeCpp(add, `${add.solution_prefix}    return x - y;\n}\n`);
-    expect(judgement.verdict).not.toBe("AC");
-    expect(judgement.tests[0]?.stderr).toContain("Assertion");
+    expect(judgement.verdict).toBe("WA");
+    expect(judgement.tests[0]?.checkerMessage).toContain("assert");
   });
 
   test("the Python variant's tests run check() on the entry point", () => {
