@@ -5,10 +5,12 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { multipleFormat } from "../../../datasets/formats/multiple.ts";
+import { checkTokens } from "../../../judges/checkers/tokens.ts";
+import { gradeSubmission } from "../../../judges/grade.ts";
 import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
 import type { GradeTask } from "../../../judges/types.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
-import { cppTask, judgeCpp, LIMITS } from "./cpp-support.ts";
+import { COMPILE_LIMITS, cppTask, judgeCpp, LIMITS } from "./cpp-support.ts";
 
 // Two g++ compiles and two sandboxed runs per case on a busy 2-core machine.
 setDefaultTimeout(180_000);
@@ -95,6 +97,14 @@ describe("C++ function mode on real MultiPL-E rows", () => {
       expect(`${result.verdict} ${result.message ?? ""}`.trim()).toBe("AC");
     });
   }
+
+  test("graded by gradeSubmission as an eval grades it, a correct completion is AC and a wrong one WA", async () => {
+    const grade = (body: string) =>
+      gradeSubmission({ sandbox, task: row("HumanEval_53_add"), source: { language: "cpp", code: complete("HumanEval_53_add", body) }, checker: checkTokens, compileLimits: COMPILE_LIMITS });
+    const [right, wrong] = [await grade("    return x + y;"), await grade("    return x - y;")];
+    expect([right.verdict, right.passed, right.total]).toEqual(["AC", 1, 1]);
+    expect([wrong.verdict, wrong.passed]).toEqual(["WA", 0]);
+  });
 
   test("a wrong completion of HumanEval_53_add is WA, naming the failed assert", async () => {
     const result = await judgeCpp(sandbox, row("HumanEval_53_add"), complete("HumanEval_53_add", "    return x * y;"));
