@@ -1,4 +1,5 @@
 /** The registry of row formats, keyed by the name `--format` takes. */
+import { UsageError } from "../judges/errors.ts";
 import { appsFormat } from "./formats/apps.ts";
 import { canonicalFormat } from "./formats/canonical.ts";
 import { codecontestsFormat } from "./formats/codecontests.ts";
@@ -41,7 +42,7 @@ export function listFormats(): string[] {
 /** The format registered under `name`; throws an error listing the known ones when there is none. */
 export function getFormat(name: string): DatasetFormat {
   const format = Object.hasOwn(FORMATS, name) ? FORMATS[name as keyof typeof FORMATS] : undefined;
-  if (!format) throw new Error(`unknown dataset format '${name}' (known: ${listFormats().join(", ")})`);
+  if (!format) throw new UsageError(`unknown dataset format '${name}' (known: ${listFormats().join(", ")})`);
   return format;
 }
 

@@ -1,4 +1,5 @@
 /** Prompts for code generation, built from canonical Problems: what `eval` sends and what dataset exports write. */
+import { UsageError } from "../judges/errors.ts";
 import type { Language } from "../judges/types.ts";
 import type { Problem } from "./types.ts";
 
@@ -26,7 +27,7 @@ const SYSTEM =
 /** Builds the prompt for `problem` in `language`; throws when the problem does not accept the language. */
 export function buildPrompt(problem: Problem, language: Language, style: "chat" | "completion" = "chat"): PromptSpec {
   if (!problem.languages.includes(language)) {
-    throw new Error(`problem '${problem.id}' does not accept ${language} (accepts: ${problem.languages.join(", ")})`);
+    throw new UsageError(`problem '${problem.id}' does not accept ${language} (accepts: ${problem.languages.join(", ")})`);
   }
   if (style === "completion") return buildCompletionPrompt(problem, language);
   const name = NAMES[language];

@@ -8,6 +8,7 @@
  *   per-task oracles EvalPlus applies).
  * Every helper is defined inside one function so that nothing leaks into the solution's names.
  */
+import { HarnessError } from "../../judges/errors.ts";
 
 /** Bumped whenever the derivation's output changes meaning, so cached outputs are not reused. */
 export const HARNESS_VERSION = "evalplus-harness-1";
@@ -262,6 +263,6 @@ export function buildCheckCode(args: CheckArgs): string {
 }
 
 function pythonFloat(x: number): string {
-  if (!Number.isFinite(x) || x < 0) throw new Error(`atol must be a finite number >= 0, got ${x}`);
+  if (!Number.isFinite(x) || x < 0) throw new HarnessError(`atol must be a finite number >= 0, got ${x}`, "dataset");
   return String(x);
 }

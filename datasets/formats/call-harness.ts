@@ -8,6 +8,7 @@
  * process: `_harness_candidate(name)`, which the tester provides, is a proxy that calls
  * `Solution().name` when the solution's class has that method, else its function `name`.
  */
+import { HarnessError } from "../../judges/errors.ts";
 import { isPythonIdentifier, toPythonString } from "./python-literal.ts";
 
 /**
@@ -22,7 +23,7 @@ export type CallStyle = "apps" | "lcb";
 
 /** Python code that runs every case and raises AssertionError (verdict WA) at the first mismatch. */
 export function buildCallHarness(fnName: string, casesJson: string, style: CallStyle): string {
-  if (!isPythonIdentifier(fnName)) throw new Error(`not a Python function name: ${JSON.stringify(fnName)}`);
+  if (!isPythonIdentifier(fnName)) throw new HarnessError(`not a Python function name: ${JSON.stringify(fnName)}`, "dataset");
   return `${HARNESS}
 _harness_run(${toPythonString(fnName)}, ${toPythonString(casesJson)}, ${toPythonString(style)}, _harness_candidate(${toPythonString(fnName)}))
 `;

@@ -4,6 +4,7 @@
  * [since, until): `since` inclusive, `until` exclusive, both ISO dates read as UTC. Problems
  * without a `contest_date` cannot be shown to be inside the window, so a window drops them.
  */
+import { UsageError } from "../../judges/errors.ts";
 import type { Problem } from "../types.ts";
 import { parseUtcDate } from "./utc-date.ts";
 
@@ -28,7 +29,7 @@ export function filterByContestDate(problems: Problem[], window: DateWindow): Wi
   const until = readBound(window.until, "until");
   if (since === null && until === null) return { problems, outside: 0, undated: 0 };
   if (since !== null && until !== null && since >= until) {
-    throw new Error(`empty date window: since (${window.since}) is not before until (${window.until})`);
+    throw new UsageError(`empty date window: since (${window.since}) is not before until (${window.until})`);
   }
   const kept: Problem[] = [];
   let outside = 0;
@@ -45,6 +46,6 @@ export function filterByContestDate(problems: Problem[], window: DateWindow): Wi
 function readBound(value: string | undefined, name: "since" | "until"): number | null {
   if (value === undefined || value === "") return null;
   const ms = parseUtcDate(value);
-  if (ms === null) throw new Error(`--${name}: not an ISO 8601 date: ${JSON.stringify(value)} (expected e.g. 2024-08-01)`);
+  if (ms === null) throw new UsageError(`--${name}: not an ISO 8601 date: ${JSON.stringify(value)} (expected e.g. 2024-08-01)`);
   return ms;
 }

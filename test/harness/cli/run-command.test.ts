@@ -113,6 +113,16 @@ describe("exit codes and messages of failing commands", () => {
     expect(parseOneJson<ErrorJson>(r).error).toEqual({ category: "usage", message: "option '--ks <list>' argument '0' is invalid. expected a positive integer" });
   });
 
+  test("a --since that is not a date exits 2 with one line giving an example date", async () => {
+    const dataset = join(dir, "dated.json");
+    writeFileSync(dataset, JSON.stringify({ id: "d", statement: "Print 1.", tests: [{ input: "", output: "1\n" }], contest_date: "2024-09-01" }));
+    const samples = join(dir, "dated.jsonl");
+    writeFileSync(samples, `${JSON.stringify({ problem_id: "d", completion: "print(1)" })}\n`);
+    const r = await runCli(["eval", "--dataset", dataset, "--samples", samples, "--since", "2024-13-45", "--db", join(dir, "d.db"), "--quiet"]);
+    expect(r.code).toBe(2);
+    expect(expectOneLine(r)).toBe(`error: --since: not an ISO 8601 date: "2024-13-45" (expected e.g. 2024-08-01)`);
+  });
+
   test("leaderboard --json on a database that does not exist prints a usage error object and exits 2", async () => {
     const r = await runCli(["leaderboard", "--db", join(dir, "none.db"), "--json"]);
     expect(r.code).toBe(2);
