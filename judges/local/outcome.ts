@@ -33,6 +33,13 @@ function fileLimitReached(limits: RunLimits, options: ClassifyOptions): boolean 
   return options.scratchUsedBytes !== null && options.scratchUsedBytes >= limits.fileBytes;
 }
 
+/**
+ * A genuine SIGXCPU comes at RLIMIT_CPU, at or past the CPU limit; the rusage figure can trail the
+ * kernel's own count (seen: 839 ms at a 1 s limit on a virtual machine), so a signal after this
+ * share of the limit is believed. Raised earlier, it is the program's own doing: RE.
+ */
+const CPU_SIGNAL_SHARE = 0.75;
+
 /** What the program's stderr gets when it wrote into the sandbox's status channel. */
 export const FORGED_NOTE = "[judges/local] the program tampered with the sandbox's status report";
 
@@ -48,7 +55,8 @@ export function classifyRun(result: ExecResult, limits: RunLimits, options: Clas
   if (status.kind === "signal") {
     const name = signalName(status.signal);
     // The signal alone is no evidence (raise() sends it too): the measured CPU or file must agree.
-    if ((name === "SIGXCPU" || name === "SIGKILL") && result.cpuMs >= limits.cpuMs) return "cpu_time";
+    if (name === "SIGXCPU" && result.cpuMs >= limits.cpuMs * CPU_SIGNAL_SHARE) return "cpu_time";
+    if (name === "SIGKILL" && result.cpuMs >= limits.cpuMs) return "cpu_time";
     if (name === "SIGXFSZ" && fileLimitReached(limits, options)) return "output";
   }
   if (result.cpuMs > limits.cpuMs) return "cpu_time";

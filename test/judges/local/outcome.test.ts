@@ -48,6 +48,8 @@ describe("classifyRun", () => {
   test("SIGXCPU after the CPU limit is cpu_time, SIGXFSZ with a file at the size limit is output, SIGSEGV is signaled", () => {
     const signaled = (signal: number, cpuMs = 0) => result({ status: { kind: "signal", signal, cpuUs: cpuMs * 1000, maxRssKb: 0 }, cpuMs });
     expect(classifyRun(signaled(24, 1000), limits, cgroup)).toBe("cpu_time");
+    // The rusage figure may trail the kernel's count behind RLIMIT_CPU.
+    expect(classifyRun(signaled(24, 840), limits, cgroup)).toBe("cpu_time");
     expect(classifyRun(signaled(25), limits, fileAtLimit)).toBe("output");
     expect(classifyRun(signaled(11), limits, cgroup)).toBe("signaled");
   });
@@ -55,6 +57,7 @@ describe("classifyRun", () => {
   test("SIGXCPU or SIGXFSZ the program raised itself, with no limit reached, is signaled", () => {
     const signaled = (signal: number) => result({ status: { kind: "signal", signal, cpuUs: 2000, maxRssKb: 0 }, cpuMs: 2 });
     expect(classifyRun(signaled(24), limits, cgroup)).toBe("signaled");
+    expect(classifyRun(result({ status: { kind: "signal", signal: 24, cpuUs: 700_000, maxRssKb: 0 }, cpuMs: 700 }), limits, cgroup)).toBe("signaled");
     expect(classifyRun(signaled(25), limits, cgroup)).toBe("signaled");
     expect(classifyRun(signaled(25), limits, { memoryByCgroup: true, scratchUsedBytes: null })).toBe("signaled");
   });
