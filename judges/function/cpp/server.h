@@ -4,6 +4,38 @@
 // answer, and whatever it sends is only data that the tester decodes strictly.
 namespace harness {
 
+// A candidate whose own return type differs from the prompt's (double for long, int for bool) is
+// judged as the tests would have judged its value: a value the prompt's type cannot hold exactly
+// (5.5 as long, 2 as bool, 0.1 as float) is not silently converted into one that compares equal.
+struct InexactResult {
+  std::string what;
+};
+
+template <class R, class T>
+R convert_result(T&& v) {
+  using S = std::decay_t<T>;
+  if constexpr (std::is_arithmetic_v<R> && std::is_arithmetic_v<S> && !std::is_same_v<R, S>) {
+    if constexpr (std::is_floating_point_v<S>) {
+      if (std::isnan(v)) {
+        if constexpr (std::is_floating_point_v<R>) return static_cast<R>(v);
+        throw InexactResult{"NaN"};
+      }
+      if constexpr (std::is_integral_v<R>) {
+        // Out of range, the cast itself would be undefined.
+        if (!(static_cast<long double>(v) >= static_cast<long double>(std::numeric_limits<R>::lowest()) &&
+              static_cast<long double>(v) <= static_cast<long double>(std::numeric_limits<R>::max()))) {
+          throw InexactResult{"out of range"};
+        }
+      }
+    }
+    R r = static_cast<R>(v);
+    if (static_cast<S>(r) != v) throw InexactResult{"changed by the conversion"};
+    return r;
+  } else {
+    return std::forward<T>(v);
+  }
+}
+
 template <class R, class... A>
 int serve(R (*entry)(A...)) {
   // The pipe moves to private descriptors; the candidate's own stdout goes to stderr and its stdin
@@ -28,10 +60,16 @@ int serve(R (*entry)(A...)) {
     } catch (const DecodeError&) {
       return 3;
     }
-    R result = std::apply(entry, std::move(*args));
+    std::optional<R> result;
+    try {
+      result.emplace(std::apply(entry, std::move(*args)));
+    } catch (const InexactResult& e) {
+      if (!write_frame(out, 'X', "the function's result does not fit the prompt's return type (" + e.what + ")")) return 3;
+      continue;
+    }
     Writer w;
     try {
-      put<R>(w, result);
+      put<R>(w, *result);
     } catch (const UnsupportedAny& e) {
       if (!write_frame(out, 'X', "std::any holding " + e.type)) return 3;
       continue;

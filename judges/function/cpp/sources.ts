@@ -72,7 +72,7 @@ export function buildProgramSource(sig: CppSignature, candidate: string): string
     removeUnions(candidate, unions),
     "",
     '#line 1 "harness-entry"',
-    `${wrapperHead} {\n  return ${sig.name}(${forwarded});\n}`,
+    `${wrapperHead} {\n  return harness::convert_result<${sig.returnType}>(${sig.name}(${forwarded}));\n}`,
     "",
   ].join("\n");
 }

@@ -192,3 +192,22 @@ describe("C++ function mode failures", () => {
     expect((await judgeCpp(sandbox, row("HumanEval_53_add"), add("    return x + y;", "int main() { return 0; }"))).verdict).toBe("CE");
   });
 });
+
+describe("a candidate whose return type differs from the prompt's", () => {
+  test("double for long is AC when every value is whole, as `candidate(...) == 5` was", async () => {
+    const code = "#include <bits/stdc++.h>\ndouble add(long x, long y) { return x + y; }\n";
+    expect((await judgeCpp(sandbox, row("HumanEval_53_add"), code)).verdict).toBe("AC");
+  });
+
+  test("double for long is WA when a value has a fraction the long would drop", async () => {
+    const code = "#include <bits/stdc++.h>\ndouble add(long x, long y) { return x + y + 0.5; }\n";
+    const result = await judgeCpp(sandbox, row("HumanEval_53_add"), code);
+    expect(result.verdict).toBe("WA");
+    expect(result.message).toContain("does not fit the prompt's return type");
+  });
+
+  test("int 2 for bool is WA, as `2 == (true)` was false", async () => {
+    const code = "#include <bits/stdc++.h>\nint is_Even(long n) { return n % 2 == 0 ? 2 : 0; }\n";
+    expect((await judgeCpp(sandbox, row("mbpp_904_is_Even"), code)).verdict).toBe("WA");
+  });
+});
