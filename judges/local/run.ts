@@ -41,7 +41,10 @@ function assertLimits(limits: RunLimits): void {
   }
 }
 
-/** Runs one prepared program once; with `pipe`, its stdin is fed by the caller instead of `input.stdin`. */
+/**
+ * Runs one prepared program once; with `pipe`, its stdin is fed by the caller instead of
+ * `input.stdin`, and stderr past the output limit also ends the run with "output".
+ */
 export async function runProgram(
   ctx: SandboxContext,
   language: Language,
@@ -88,6 +91,8 @@ export async function runProgram(
       },
       stdoutBytes: limits.outputBytes,
       stderrBytes: STDERR_BYTES,
+      // In a pair stdout is the channel to the other side, so a program's prints go to stderr: they count against the output limit there.
+      stderrKillBytes: pipe ? limits.outputBytes : undefined,
     });
     // What the program itself left in its scratch (the harness's input files excluded).
     const used = run.scratchUsedBytes();

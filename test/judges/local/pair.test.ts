@@ -87,6 +87,14 @@ describe("local runPair", () => {
     expect(pair.peer).toMatchObject({ termination: "exited", stderr: "100000" });
   });
 
+  test("in a pair stderr counts against the output limit too (a program's prints go there in function mode)", async () => {
+    const floods = await preparePython("import sys\nwhile True:\n    sys.stderr.write('x' * 65536)\n");
+    const waits = await preparePython("import sys\nsys.stdin.read()\n");
+    const pair = await sandbox.runPair(side(floods, { limits: { ...limits, outputBytes: 200_000 } }), side(waits));
+    expect(pair.program.termination).toBe("output");
+    expect(pair.peer.termination).toBe("exited");
+  });
+
   test("no process, run folder or cgroup is left after pairs end, including one killed at its limit", async () => {
     const forks = await preparePython("import os, time\nif os.fork() == 0:\n    time.sleep(60)\ntime.sleep(60)\n");
     const pair = await sandbox.runPair(side(forks, { limits: { ...limits, wallMs: 500 } }), side(forks, { limits: { ...limits, wallMs: 800 } }));
