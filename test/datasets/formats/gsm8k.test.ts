@@ -4,6 +4,7 @@ import { loadAll } from "../../../datasets/load.ts";
 import { judgeAnswer } from "../../../judges/answer/index.ts";
 import { catchDatasetError, toJsonl, useTempDir } from "../temp-files.ts";
 
+// The first three rows of the real GSM8K test set (openai/grade-school-math, MIT), byte for byte.
 const FIXTURE = new URL("../fixtures/gsm8k.jsonl", import.meta.url).pathname;
 const tmp = useTempDir();
 const at = { file: "gsm8k/test.jsonl", line: 6 };
@@ -14,19 +15,19 @@ describe("gsm8k format", async () => {
   test("auto-detects GSM8K rows as answer problems numbered by row", () => {
     expect(dataset.format).toBe("gsm8k");
     expect(dataset.problems.map((p) => [p.id, p.mode, p.answer])).toEqual([
-      ["gsm8k/1", "answer", "7"],
-      ["gsm8k/2", "answer", "1325"],
-      ["gsm8k/3", "answer", "-2.5"],
+      ["gsm8k/1", "answer", "18"],
+      ["gsm8k/2", "answer", "3"],
+      ["gsm8k/3", "answer", "70000"],
     ]);
-    expect(dataset.problems[0]?.statement).toStartWith("A baker makes 12 loaves");
+    expect(dataset.problems[0]?.statement).toStartWith("Janet’s ducks lay 16 eggs per day.");
     expect(dataset.problems[0]?.languages).toEqual([]);
   });
 
   test("the stored answer is what the answer judge compares against", () => {
-    const [loaves, bike] = dataset.problems;
-    expect(judgeAnswer("12 + 15 = 27, and 27 - 20 = 7.", loaves?.answer ?? "").verdict).toBe("AC");
-    expect(judgeAnswer("They cost $1,325 together.", bike?.answer ?? "").verdict).toBe("AC");
-    expect(judgeAnswer("They cost $1,250.", bike?.answer ?? "").verdict).toBe("WA");
+    const [ducks, , house] = dataset.problems;
+    expect(judgeAnswer("16 - 3 - 4 = 9 eggs, sold at $2: 9 * 2 = 18.", ducks?.answer ?? "").verdict).toBe("AC");
+    expect(judgeAnswer("His profit is $70,000.", house?.answer ?? "").verdict).toBe("AC");
+    expect(judgeAnswer("He bought it for $80,000.", house?.answer ?? "").verdict).toBe("WA");
   });
 
   test("rejects a final answer that is not a number, naming the field", async () => {

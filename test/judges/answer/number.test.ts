@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { extractFinalNumber, normaliseNumber } from "../../../judges/answer/number.ts";
+import { findNumbers, formatRational, normaliseNumber, parseNumber, plainLatexNumbers } from "../../../judges/answer/number.ts";
 
 describe("normaliseNumber", () => {
   test("drops commas, dollar signs and a trailing period, and trailing fractional zeros", () => {
@@ -22,35 +22,39 @@ describe("normaliseNumber", () => {
     expect(normaliseNumber("123456789012345678901234567890.10")).toBe("123456789012345678901234567890.1");
   });
 
+  test("reads the Unicode minus sign (U+2212) as a minus", () => {
+    expect(normaliseNumber("\u22123")).toBe("-3");
+    expect(normaliseNumber("\u22122.50")).toBe("-2.5");
+  });
+
+  test("divides fractions out, exactly, and keeps the ones with no finite decimal as reduced fractions", () => {
+    expect(["1/2", "\\frac{1}{2}", "\\dfrac{3}{4}", "6/4", "2/6", "-1/3", "10/5"].map(normaliseNumber)).toEqual(["0.5", "0.5", "0.75", "1.5", "1/3", "-1/3", "2"]);
+    expect(normaliseNumber("1/0")).toBeNull();
+  });
+
+  test("reads a percentage as its number and says it was one", () => {
+    expect(normaliseNumber("50%")).toBe("50");
+    expect(parseNumber("12.5 %")?.percent).toBe(true);
+    expect(parseNumber("12.5")?.percent).toBe(false);
+  });
+
   test("rejects text that is not exactly one number", () => {
     expect(["abc", "", "1,00", "3.14.15", "1 2", "$", "-"].map(normaliseNumber)).toEqual([null, null, null, null, null, null, null]);
   });
 });
 
-describe("extractFinalNumber", () => {
-  test("prefers the number after the last ####", () => {
-    expect(extractFinalNumber("First 3 then 4.\n#### 1,234\nchecked with 99")).toBe("1234");
+describe("findNumbers", () => {
+  const texts = (s: string) => findNumbers(plainLatexNumbers(s)).map((n) => `${formatRational(n.value)}${n.percent ? "%" : ""}`);
+
+  test("finds signed, separated, decimal and dollar numbers in prose, not the minus of a subtraction", () => {
+    expect(texts("5 - 3 = 2, then x = -4.50 and $1,250 for 12 people.")).toEqual(["5", "3", "2", "-4.5", "1250", "12"]);
   });
 
-  test("then the last number in the last \\boxed{}", () => {
-    expect(extractFinalNumber("x = 5, so the answer is \\boxed{7} (not 8)")).toBe("7");
-    expect(extractFinalNumber("\\boxed{1{,}000}")).toBe("1000");
-    expect(extractFinalNumber("\\boxed{\\text{\\$}18}")).toBe("18");
+  test("reads fractions, LaTeX fractions, thousands in LaTeX and percentages", () => {
+    expect(texts("half is 1/2 or \\frac{1}{2}; 1{,}000 and 2\\,500; 50\\% and 75 %")).toEqual(["0.5", "0.5", "1000", "2500", "50%", "75%"]);
   });
 
-  test("then the last number in the text, with its sign and decimals", () => {
-    expect(extractFinalNumber("Each costs $18, so the total is $36.")).toBe("36");
-    expect(extractFinalNumber("It is now -4.50 degrees")).toBe("-4.5");
-    expect(extractFinalNumber("5 - 3 = 2")).toBe("2");
-  });
-
-  test("ignores numbers inside a closed <think> section", () => {
-    expect(extractFinalNumber("<think>maybe 3, or 9?</think>The answer is 4")).toBe("4");
-    expect(extractFinalNumber("<think>it is 3</think>I cannot tell.")).toBeNull();
-  });
-
-  test("finds nothing in text without numbers", () => {
-    expect(extractFinalNumber("I don't know.")).toBeNull();
-    expect(extractFinalNumber("")).toBeNull();
+  test("keeps the number of a unit written against it, and skips dates", () => {
+    expect(texts("18km in 3/4/2020")).toEqual(["18"]);
   });
 });
