@@ -5,10 +5,10 @@
 import type { PairOutcome, RunOutcome, Verdict } from "../../types.ts";
 import { mapTermination } from "../../verdicts.ts";
 
-const REPORT = /^@harness-tester (pass|assert|no-answer|bad-answer|unsupported|setup-failed) (.*)$/;
+const REPORT = /^@harness-tester (pass|assert|test-error|no-answer|bad-answer|unsupported|setup-failed) (.*)$/;
 
 export interface TesterReport {
-  status: "pass" | "assert" | "no-answer" | "bad-answer" | "unsupported" | "setup-failed";
+  status: "pass" | "assert" | "test-error" | "no-answer" | "bad-answer" | "unsupported" | "setup-failed";
   detail: string;
 }
 
@@ -48,6 +48,8 @@ export function interpretCppPair(outcome: PairOutcome): Interpretation {
       return crashed ? { verdict: crashed, message: "the program failed after answering" } : { verdict: "AC" };
     case "assert":
       return { verdict: "WA", message: `assertion failed at test line ${report.detail}` };
+    case "test-error":
+      return { verdict: "WA", message: report.detail };
     case "no-answer":
       return { verdict: crashed ?? "RE", message: `no answer to call ${report.detail}` };
     case "bad-answer":

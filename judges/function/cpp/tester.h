@@ -6,6 +6,8 @@
 //   @harness-tester assert <line>: <expr>   an assert failed (a wrong answer)
 //   @harness-tester no-answer <call>: ...   the candidate ended or closed the pipe without answering
 //   @harness-tester bad-answer <call>: ...  the answer was not a well-formed value of the result type
+//   @harness-tester test-error ...          the test code threw or crashed on an answer (a wrong answer:
+//                                           the tests are trusted and their only input is the answers)
 //   @harness-tester unsupported ...         an argument the codec cannot send (a harness limitation)
 namespace harness {
 
@@ -45,6 +47,13 @@ inline void report_pass() {
   write_all(2, "\n@harness-tester pass " + std::to_string(tester_channel().calls) + "\n");
 }
 
+extern "C" inline void on_test_crash(int) {
+  static const char line[] = "\n@harness-tester test-error a signal while the tests checked the answers\n";
+  ssize_t ignored = ::write(2, line, sizeof line - 1);
+  (void)ignored;
+  ::_exit(1);
+}
+
 // Before the test main: keep the pipe on private descriptors, so a test that prints cannot write
 // into the conversation, and register the pass report, which runs only once main has returned.
 struct TesterSetup {
@@ -58,6 +67,8 @@ struct TesterSetup {
       report_and_exit("setup-failed", "cannot set up the pipe descriptors");
     }
     ::close(null_fd);
+    std::set_terminate([] { report_and_exit("test-error", "the tests threw an exception on the function's answers"); });
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, on_test_crash);
     std::atexit(report_pass);
   }
 };

@@ -188,6 +188,26 @@ describe("C++ function mode failures", () => {
     expect(result.message).toContain("malformed answer");
   });
 
+  // Test code that indexes into the answer: a short answer makes the trusted tests themselves fail.
+  const rangeTask = () =>
+    cppTask(
+      "#include<assert.h>\n#include<bits/stdc++.h>\nstd::vector<long> upto(long n) {\n",
+      "upto",
+      "int main() {\n    auto candidate = upto;\n    assert(candidate(3).at(2) == 2);\n    assert(candidate(3)[100000000] == 0);\n}\n",
+    );
+
+  test("an answer on which the test code throws (at() past the end) is WA, not SE", async () => {
+    const result = await judgeCpp(sandbox, rangeTask(), "#include <bits/stdc++.h>\nstd::vector<long> upto(long n) { return {}; }\n");
+    expect(result.verdict).toBe("WA");
+    expect(result.message).toContain("threw an exception");
+  });
+
+  test("an answer on which the test code crashes (reading far past the end) is WA, not SE", async () => {
+    const result = await judgeCpp(sandbox, rangeTask(), "#include <bits/stdc++.h>\nstd::vector<long> upto(long n) { return {0, 1, 2}; }\n");
+    expect(result.verdict).toBe("WA");
+    expect(result.message).toContain("signal");
+  });
+
   test("a candidate with its own main does not compile: CE", async () => {
     expect((await judgeCpp(sandbox, row("HumanEval_53_add"), add("    return x + y;", "int main() { return 0; }"))).verdict).toBe("CE");
   });
