@@ -113,6 +113,7 @@ program
   .addOption(judgeOptOption())
   .option("--concurrency <n>", "with --rewards: samples judged at once (default: 2 × cores; sandbox runs are capped at one per core)", parseIntArg)
   .option("--deadline-ms <ms>", "with --rewards: default and maximum per-request deadline", parseIntArg, 120_000)
+  .option("--special-tokens <list>", "with --rewards: comma-separated tokens stripped from the ends of OpenRLHF responses (default: common end-of-turn tokens)")
   .addOption(unsafeOption())
   .addOption(testlibOption())
   .action((opts) => runCommand(() => import("./serve-command.ts").then((m) => m.runServe(opts)), opts));

@@ -16,6 +16,8 @@ export interface ServeOptions {
   judge: string;
   concurrency?: number;
   deadlineMs: number;
+  /** Comma-separated list replacing the default special tokens stripped from OpenRLHF responses. */
+  specialTokens?: string;
   unsafeNoSandbox?: boolean;
   testlib?: string;
 }
@@ -44,6 +46,7 @@ async function serveRewards(o: ServeOptions): Promise<number> {
     port: o.port ?? 8321,
     concurrency: o.concurrency ?? 2 * availableParallelism(),
     deadlineMs: o.deadlineMs,
+    ...(o.specialTokens !== undefined ? { specialTokens: o.specialTokens.split(",").map((t) => t.trim()).filter((t) => t !== "") } : {}),
     schemas: o.schemas ? loadSchemaFile(o.schemas) : [],
   });
   if (!["127.0.0.1", "localhost", "::1"].includes(o.host)) {

@@ -10,5 +10,5 @@ export interface RewardAppContext {
   deadlineMs: number;
   defaultSchema: string;
   schemaFor(spec: unknown): RewardSchema;
-  buildItems(items: { id: string | number; problem_id?: string; problem?: Record<string, unknown>; completion: string; language?: ScoreItem["language"]; truncated?: boolean }[], field: string): ScoreItem[];
+  buildItems(items: { id: string | number; problem_id?: string; problem?: Record<string, unknown>; completion: string; language?: ScoreItem["language"]; truncated?: boolean; group?: string | number }[], field: string): ScoreItem[];
 }

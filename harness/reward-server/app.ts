@@ -21,6 +21,7 @@ import { scoreOpenRlhf } from "./openrlhf.ts";
 import { BadRequest, parseBody, parseInlineProblem, predictionRequest, rewardsRequest } from "./requests.ts";
 import { createScorer, type ScoreItem, type Scorer } from "./scorer.ts";
 import { DeadlineExceeded } from "./judge-cache.ts";
+import { DEFAULT_SPECIAL_TOKENS } from "./special-tokens.ts";
 
 export interface RewardAppOptions {
   judge: SampleJudge;
@@ -36,6 +37,8 @@ export interface RewardAppOptions {
   defaultSchema?: string;
   /** Judged samples remembered (default 20 000). */
   cacheSize?: number;
+  /** Tokens stripped from the ends of OpenRLHF responses (default DEFAULT_SPECIAL_TOKENS). */
+  specialTokens?: readonly string[];
   /** Largest request body, bytes (default 64 MiB). */
   maxBodyBytes?: number;
 }
@@ -88,7 +91,7 @@ export function createRewardApp(opts: RewardAppOptions): Hono {
           problem = entry.problem;
           key = entry.key;
         }
-        return { id: it.id, problem, problemKey: key, completion: it.completion, ...(it.language ? { language: it.language } : {}), ...(it.truncated !== undefined ? { truncated: it.truncated } : {}) };
+        return { id: it.id, problem, problemKey: key, completion: it.completion, ...(it.language ? { language: it.language } : {}), ...(it.truncated !== undefined ? { truncated: it.truncated } : {}), ...(it.group !== undefined ? { group: `group:${it.group}` } : {}) };
       });
     },
   };
@@ -117,7 +120,8 @@ export function createRewardApp(opts: RewardAppOptions): Hono {
     return c.json({ schema: schema.name, results });
   });
 
-  app.post("/get_reward", async (c) => c.json(await scoreOpenRlhf(ctx, await readJson(c), c.req.query("schema"))));
+  const specialTokens = opts.specialTokens ?? DEFAULT_SPECIAL_TOKENS;
+  app.post("/get_reward", async (c) => c.json(await scoreOpenRlhf(ctx, await readJson(c), { schema: c.req.query("schema"), deadline_ms: c.req.query("deadline_ms") }, specialTokens)));
 
   app.post("/v1/output-prediction", async (c) => {
     const req = parseBody(predictionRequest, await readJson(c));

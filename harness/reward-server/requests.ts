@@ -21,6 +21,8 @@ const rewardItem = z
     language: language.optional(),
     /** The generation hit max tokens (finish_reason "length"); overlong masking reads it. */
     truncated: z.boolean().optional(),
+    /** The prompt group (GRPO group) the item belongs to; default: its problem. Groups are judged whole first. */
+    group: z.union([z.string(), z.number()]).optional(),
   })
   .strict()
   .refine((i) => (i.problem_id === undefined) !== (i.problem === undefined), { message: "give exactly one of problem_id and problem" });
@@ -39,7 +41,11 @@ export const openRlhfRequest = z
   .object({
     query: z.array(z.string()).max(MAX_ITEMS),
     prompts: z.array(z.string()).optional(),
-    labels: z.array(z.string()).optional(),
+    // OpenRLHF sends what the dataset's --data.label_key column holds: a string, or an object for a nested JSON column.
+    labels: z.array(z.union([z.string(), z.record(z.string(), z.unknown()), z.null()])).optional(),
+    /** finish_reason "length" per query, for overlong masking (OpenRLHF knows it; a wrapper may send it). */
+    truncated: z.array(z.boolean()).optional(),
+    deadline_ms: z.number().int().positive().optional(),
   })
   .passthrough();
 

@@ -6,11 +6,11 @@
 import { HarnessError } from "../../judges/errors.ts";
 import type { Problem } from "../../datasets/types.ts";
 import type { Language, Verdict } from "../../judges/types.ts";
-import { createPool } from "../eval/pool.ts";
 import type { RewardSchema } from "../rewards/definition.ts";
 import { computeReward, needsAllTests } from "../rewards/evaluate.ts";
 import { computeFeatures, describeProblem, type RewardFeatures } from "../rewards/features.ts";
 import type { SampleJudge } from "../types.ts";
+import { createGroupScheduler, type SlotTicket } from "./group-scheduler.ts";
 import { createJudgeCache, DeadlineExceeded, raceDeadline } from "./judge-cache.ts";
 
 export interface ScoreItem {
@@ -21,6 +21,8 @@ export interface ScoreItem {
   completion: string;
   language?: Language;
   truncated?: boolean;
+  /** The prompt group the item belongs to (default: its problem); groups are judged whole first. */
+  group?: string;
 }
 
 export type ScoreStatus = "ok" | "infra_error" | "timeout";
@@ -76,22 +78,25 @@ export interface ScoreOptions {
 
 export interface Scorer {
   score(items: ScoreItem[], opts: ScoreOptions): Promise<ScoreResult[]>;
-  /** Runs one judging through the pool under a deadline (output prediction uses it). */
-  runJudged<T>(task: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T>;
+  /** Runs one judging through the slots under a deadline (output prediction uses it). */
+  runJudged<T>(task: (signal: AbortSignal) => Promise<T>, signal: AbortSignal, ticket?: SlotTicket): Promise<T>;
   stats(): { inFlight: number; pending: number; cached: number; concurrency: number };
 }
 
 /** Creates a scorer around one judge. */
 export function createScorer(opts: ScorerOptions): Scorer {
-  const pool = createPool(opts.concurrency ?? 8);
+  const pool = createGroupScheduler(opts.concurrency ?? 8);
+  let requests = 0;
   const cache = createJudgeCache<Judged>(opts.cacheSize ?? 20_000);
 
   // The slot is released when the deadline passes even if the judge ignores the signal, so one
   // stuck judging cannot starve the pool for every later request.
-  const runJudged = <T>(task: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> =>
-    pool.run(() => (signal.aborted ? Promise.reject(new DeadlineExceeded()) : raceDeadline(task(signal), signal)));
+  const runJudged = <T>(task: (signal: AbortSignal) => Promise<T>, signal: AbortSignal, ticket?: SlotTicket): Promise<T> => {
+    const t = ticket ?? { request: requests++, group: `single:${requests}` };
+    return pool.run(t, () => (signal.aborted ? Promise.reject(new DeadlineExceeded()) : raceDeadline(task(signal), signal)), signal);
+  };
 
-  const judgeOne = async (item: ScoreItem, o: ScoreOptions, allTests: boolean, signal: AbortSignal) => {
+  const judgeOne = async (item: ScoreItem, o: ScoreOptions, allTests: boolean, signal: AbortSignal, request: number) => {
     const key = cacheKey(item, o.tests, allTests);
     // A judgement that ran every test answers a request that would have stopped early too.
     const fuller = allTests ? undefined : cache.peek(cacheKey(item, o.tests, true));
@@ -107,16 +112,16 @@ export function createScorer(opts: ScorerOptions): Scorer {
           );
           if (judged.verdict === "SE") throw new JudgeReportedInfraError(judged.judgement?.error ?? "the judge reported a system error");
           return { features: computeFeatures(judged, describeProblem(item.problem)), passed: judged.judgement?.passed ?? 0, total: judged.judgement?.total ?? 0 };
-        }, sig),
+        }, sig, { request, group: item.group ?? item.problemKey }),
       signal,
     );
   };
 
-  const scoreOne = async (item: ScoreItem, o: ScoreOptions, allTests: boolean, signal: AbortSignal): Promise<ScoreResult> => {
+  const scoreOne = async (item: ScoreItem, o: ScoreOptions, allTests: boolean, signal: AbortSignal, request: number): Promise<ScoreResult> => {
     const started = performance.now();
     const latency = () => Math.round((performance.now() - started) * 10) / 10;
     try {
-      const { value, cached } = await judgeOne(item, o, allTests, signal);
+      const { value, cached } = await judgeOne(item, o, allTests, signal, request);
       // Truncation belongs to this request's item, not to the cached judging.
       const features = { ...value.features, truncated: item.truncated ?? false };
       const out = computeReward(o.schema, features);
@@ -139,13 +144,30 @@ export function createScorer(opts: ScorerOptions): Scorer {
       const allTests = needsAllTests(o.schema);
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), o.deadlineMs);
+      const request = requests++;
       try {
-        return await Promise.all(items.map((item) => scoreOne(item, o, allTests, controller.signal)));
+        // Items are queued group by group (groups in order of first appearance), so the slots work
+        // through whole groups and a deadline leaves whole groups judged.
+        const results = new Array<Promise<ScoreResult>>(items.length);
+        for (const i of groupOrder(items)) results[i] = scoreOne(items[i]!, o, allTests, controller.signal, request);
+        return await Promise.all(results);
       } finally {
         clearTimeout(timer);
       }
     },
   };
+}
+
+/** Item indexes sorted by group, groups in order of first appearance, items in order within a group. */
+export function groupOrder(items: readonly ScoreItem[]): number[] {
+  const byGroup = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    const key = it.group ?? it.problemKey;
+    const list = byGroup.get(key);
+    if (list) list.push(i);
+    else byGroup.set(key, [i]);
+  });
+  return [...byGroup.values()].flat();
 }
 
 function cacheKey(item: ScoreItem, tests: string, allTests: boolean): string {

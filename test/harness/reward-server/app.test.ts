@@ -231,7 +231,7 @@ describe("other routes", () => {
     expect(r.status).toBe(200);
     expect(r.body.rewards).toEqual([1, 0, null]);
     expect(r.body.scores).toEqual([1, 0, null]);
-    expect(r.body.extra_logs).toEqual({ pass: [1, 0, 0], infra_error: [0, 0, 1], timeout: [0, 0, 0] });
+    expect(r.body.extra_logs).toEqual({ pass: [1, 0, 0], infra_error: [0, 0, 1], timeout: [0, 0, 0], masked: [0, 0, 0] });
   });
 
   test("POST /get_reward refuses queries without one label each", async () => {
