@@ -19,7 +19,7 @@ import { loadSamples } from "../samples/read-samples.ts";
 import { openDb, type HarnessDb } from "../store/db.ts";
 import { findRun } from "../store/runs.ts";
 import { UsageError } from "../../judges/errors.ts";
-import { openJudge, type JudgeHandle } from "./open-judge.ts";
+import { openAnswerOnlyJudge, openJudge, type JudgeHandle } from "./open-judge.ts";
 import { readGitSha } from "./provenance.ts";
 
 export interface EvalCommandOptions {
@@ -70,22 +70,23 @@ export async function runEvalCommand(o: EvalCommandOptions): Promise<number> {
     timeFactor: { cpp: 1, python: o.pythonTimeFactor },
     outputLimitMb: o.outputLimitMb,
   };
-  const handle = await openJudge({ ...o, limits });
+  // The dataset is read first: an answer-mode dataset (GSM8K) runs no program, so it needs no
+  // sandbox backend and must start where bwrap or g++ are missing.
+  let opened: JudgeHandle | undefined;
+  const open = async (): Promise<JudgeHandle> => (opened ??= await openJudge({ ...o, limits }));
   try {
-    return await evaluateAll(o, handle, limits, datasetPath, builtin);
+    const loaded = await loadDataset(datasetPath, o, builtin, async () => (await open()).sandbox);
+    const answerOnly = loaded.problems.length > 0 && loaded.problems.every((p) => p.mode === "answer");
+    const handle = answerOnly ? openAnswerOnlyJudge({ limits }) : await open();
+    return await evaluateAll(o, handle, limits, loaded);
   } finally {
-    await handle.close();
+    await opened?.close();
   }
 }
 
-async function evaluateAll(
-  o: EvalCommandOptions,
-  handle: JudgeHandle,
-  limits: LimitOptions,
-  datasetPath: string,
-  builtin: boolean,
-): Promise<number> {
-  const { datasetId, ...loaded } = await loadDataset(datasetPath, o, builtin, handle.sandbox);
+async function evaluateAll(o: EvalCommandOptions, handle: JudgeHandle, limits: LimitOptions, dataset: LoadedForEval & { datasetId: string }): Promise<number> {
+  const { datasetId, ...loaded } = dataset;
+  const builtin = o.dataset === undefined;
   const controller = new AbortController();
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -157,12 +158,12 @@ async function loadDataset(
   path: string,
   o: EvalCommandOptions,
   builtin: boolean,
-  sandbox: Sandbox,
+  openSandbox: () => Promise<Sandbox>,
 ): Promise<LoadedForEval & { datasetId: string }> {
   let loaded: Omit<LoadedForEval, "allIds"> & { datasetId: string };
   if (o.format === EVALPLUS_FULL && !isHubSpec(path)) {
     const rows = await readEvalPlusRows(path);
-    const problems = await deriveEvalPlusTests(rows, { sandbox, skipInvalid: o.skipInvalid });
+    const problems = await deriveEvalPlusTests(rows, { sandbox: await openSandbox(), skipInvalid: o.skipInvalid });
     loaded = { problems, sha256: await sha256File(path), format: EVALPLUS_FULL, datasetPath: path, revision: null, datasetId: `${datasetIdOf(path)}-full` };
   } else {
     const d = await openDataset(path, { format: o.format, skipInvalid: o.skipInvalid, hubCache: o.hubCache });

@@ -1,5 +1,6 @@
 /** Builds the sample judge every command uses: the named sandbox, checkers compiled in it, the grader. */
 import { createChecker } from "../../judges/checkers/index.ts";
+import { HarnessError } from "../../judges/errors.ts";
 import type { Sandbox } from "../../judges/types.ts";
 import { availableParallelism } from "node:os";
 import { createSampleJudge } from "../eval/judge-sample.ts";
@@ -42,4 +43,18 @@ export async function openJudge(o: OpenJudgeOptions): Promise<JudgeHandle> {
     grading: { slots },
   });
   return { judge, sandbox, name: sandbox.name, close: async () => void (await sandbox.close?.()) };
+}
+
+/**
+ * The judge for a dataset whose every problem is mode "answer" (GSM8K): nothing is compiled or
+ * run, so no backend is opened and neither bwrap nor g++ is needed. Its sandbox only names itself;
+ * asking it to run a program is a harness bug.
+ */
+export function openAnswerOnlyJudge(o: Pick<OpenJudgeOptions, "limits">): JudgeHandle {
+  const refuse = (): never => {
+    throw new HarnessError("internal: the answer-only judge was asked to run a program", "internal");
+  };
+  const sandbox: Sandbox = { name: "none (answer mode)", prepare: refuse, run: refuse, versions: async () => ({}), selfTest: async () => {} };
+  const judge = createSampleJudge({ sandbox, makeChecker: refuse, limits: o.limits });
+  return { judge, sandbox, name: sandbox.name, close: async () => {} };
 }
