@@ -303,7 +303,11 @@ struct codec<std::any> {
         put_any_as<char>(w, a, "char") || put_any_as<std::string>(w, a, "string") ||
         put_any_as<std::vector<long>>(w, a, "vector<long>") || put_any_as<std::vector<std::string>>(w, a, "vector<string>") ||
         put_any_as<std::map<long, long>>(w, a, "map<long,long>") || put_any_as<std::vector<std::any>>(w, a, "vector<any>") ||
-        put_any_as<std::nullopt_t>(w, a, "nullopt")) {
+        put_any_as<std::nullopt_t>(w, a, "nullopt") || put_any_as<std::vector<int>>(w, a, "vector<int>") ||
+        put_any_as<std::vector<float>>(w, a, "vector<float>") || put_any_as<std::vector<double>>(w, a, "vector<double>") ||
+        put_any_as<std::vector<std::vector<long>>>(w, a, "vector<vector<long>>") ||
+        put_any_as<std::map<std::string, long>>(w, a, "map<string,long>") || put_any_as<std::tuple<long, long>>(w, a, "tuple<long,long>") ||
+        put_any_as<std::tuple<>>(w, a, "tuple<>")) {
       return;
     }
     throw UnsupportedAny{a.type().name()};
@@ -325,6 +329,13 @@ struct codec<std::any> {
     if (tag == "map<long,long>") return harness::get<std::map<long, long>>(r);
     if (tag == "vector<any>") return harness::get<std::vector<std::any>>(r);
     if (tag == "nullopt") return std::any(std::nullopt);
+    if (tag == "vector<int>") return harness::get<std::vector<int>>(r);
+    if (tag == "vector<float>") return harness::get<std::vector<float>>(r);
+    if (tag == "vector<double>") return harness::get<std::vector<double>>(r);
+    if (tag == "vector<vector<long>>") return harness::get<std::vector<std::vector<long>>>(r);
+    if (tag == "map<string,long>") return harness::get<std::map<std::string, long>>(r);
+    if (tag == "tuple<long,long>") return harness::get<std::tuple<long, long>>(r);
+    if (tag == "tuple<>") return std::tuple<>();
     r.fail("unknown std::any tag");
   }
 };

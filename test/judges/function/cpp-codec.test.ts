@@ -151,6 +151,8 @@ const CASES: [type: string, payload: string, expected: string][] = [
   ["optional", "2 ", "error bad bool"],
   ["any", "long 5 ", "ok long 5 "],
   ["any", "cstr 3:abc ", "ok cstr 3:abc "],
+  ["any", "tuple<> ", "ok tuple<> "],
+  ["any", "vector<vector<long>> 1 2 1 -2 ", "ok vector<vector<long>> 1 2 1 -2 "],
   ["any", "weird 1 ", "error unknown std::any tag"],
 ];
 
