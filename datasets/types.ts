@@ -18,6 +18,12 @@ export interface Problem {
   test_code?: string;
   /** Placed before a bare completion (HumanEval's prompt). */
   solution_prefix?: string;
+  /**
+   * Function mode, Python: the imports (and helper types) the source's own tester runs before the
+   * solution (LiveCodeBench, TACO/APPS, rllm leetcode). Run before the candidate's code and before
+   * the tests; see README "Preludes per source".
+   */
+  prelude?: string;
   /** Function name the tests call, when known (HumanEval, MBPP). */
   entry_point?: string;
   time_limit_ms: number;

@@ -8,8 +8,9 @@ import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { readAppsTestBlock } from "./apps-tests.ts";
 import { readJsonField } from "./field-values.ts";
+import { readStatedLimits, resolveLimits, SOURCE_TIME_LIMIT_MS, type StatedLimits } from "./source-limits.ts";
 import { failField, parseRow } from "./parse-row.ts";
-import { prefixForStarterCode, withTypingPrelude } from "./typing-prelude.ts";
+import { preludeFor, prefixForStarterCode } from "./source-preludes.ts";
 
 const schema = z.looseObject({
   problem_id: z.union([z.number().int(), z.string().min(1)]).nullish(),
@@ -19,6 +20,11 @@ const schema = z.looseObject({
   starter_code: z.string().nullish(),
   difficulty: z.string().nullish(),
   url: z.string().nullish(),
+  // TACO's extra fields: its limits as text ("2.0 seconds", "256.0 megabytes"), origin and tags.
+  time_limit: z.union([z.string(), z.number()]).nullish(),
+  memory_limit: z.union([z.string(), z.number()]).nullish(),
+  source: z.string().nullish(),
+  tags: z.union([z.array(z.string()), z.string()]).nullish(),
 });
 
 /** APPS (and TACO): stdio problems, or Python call-based problems when the tests name `fn_name`. */
@@ -34,20 +40,17 @@ export const appsFormat: DatasetFormat = {
       statement: r.question,
       mode: block.mode,
       tests: block.mode === "stdio" ? block.tests : [],
-      time_limit_ms: defaults.DEFAULT_TIME_LIMIT_MS,
-      memory_limit_mb: defaults.DEFAULT_MEMORY_LIMIT_MB,
+      ...resolveLimits(r.question, readTacoLimits(r.time_limit, r.memory_limit), SOURCE_TIME_LIMIT_MS.apps),
       checker: defaults.DEFAULT_CHECKER,
       languages: block.mode === "stdio" ? [...defaults.DEFAULT_STDIO_LANGUAGES] : ["python"],
-      source: "apps",
-      tags: [],
-      solutions: readSolutions(r.solutions, at).map((code) => ({
-        language: "python" as const,
-        code: block.mode === "function" ? withTypingPrelude(code) : code,
-      })),
+      source: r.source?.trim() ? r.source.trim() : "apps",
+      tags: readTags(r.tags),
+      solutions: readSolutions(r.solutions, at).map((code) => ({ language: "python" as const, code })),
     };
     if (block.mode === "function") {
       problem.test_code = block.testCode;
       problem.entry_point = block.fnName;
+      problem.prelude = preludeFor("taco");
       const prefix = prefixForStarterCode(r.starter_code);
       if (prefix) problem.solution_prefix = prefix;
     }
@@ -55,6 +58,20 @@ export const appsFormat: DatasetFormat = {
     return problem;
   },
 };
+
+/** TACO's `time_limit`/`memory_limit` text, read with the statement rules ("None" and blanks give nothing). */
+function readTacoLimits(time: string | number | null | undefined, memory: string | number | null | undefined): StatedLimits {
+  const seconds = typeof time === "number" ? `${time} seconds` : (time ?? "");
+  const megabytes = typeof memory === "number" ? `${memory} megabytes` : (memory ?? "");
+  return readStatedLimits(`time limit: ${seconds}\nmemory limit: ${megabytes}`);
+}
+
+/** TACO's tags: a list, or a Python-style list as text ("['Sorting', 'Greedy']"). */
+function readTags(value: string[] | string | null | undefined): string[] {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value;
+  return [...value.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? "").filter((t) => t !== "");
+}
 
 /** APPS stores its Python solutions as a JSON list inside a string (empty when there are none). */
 function readSolutions(value: string | string[] | null | undefined, at: RowLocation): string[] {

@@ -22,6 +22,7 @@ const schema = z.strictObject({
   tests: z.array(testSchema).nullish(),
   test_code: z.string().nullish(),
   solution_prefix: z.string().nullish(),
+  prelude: z.string().nullish(),
   entry_point: z.string().nullish(),
   time_limit_ms: z.number().positive().nullish(),
   memory_limit_mb: z.number().positive().nullish(),
@@ -29,6 +30,7 @@ const schema = z.strictObject({
   languages: z.array(languageSchema).min(1).nullish(),
   source: z.string().nullish(),
   difficulty: z.string().nullish(),
+  rating: z.number().nullish(),
   tags: z.array(z.string()).nullish(),
   solutions: z.array(z.strictObject({ language: languageSchema, code: z.string() })).nullish(),
   answer: z.string().nullish(),
@@ -64,6 +66,8 @@ export const canonicalFormat: DatasetFormat = {
     if (r.entry_point != null) problem.entry_point = r.entry_point;
     if (r.source != null) problem.source = r.source;
     if (r.difficulty != null) problem.difficulty = r.difficulty;
+    if (r.rating != null) problem.rating = r.rating;
+    if (r.prelude != null) problem.prelude = r.prelude;
     if (r.solutions != null) problem.solutions = r.solutions;
     if (r.answer != null) problem.answer = r.answer;
     if (r.input_file != null) problem.input_file = r.input_file;

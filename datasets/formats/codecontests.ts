@@ -9,6 +9,7 @@ import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { decodeDifficulty, decodeSolutionLanguage, decodeSource } from "./codecontests-enums.ts";
 import { failField, parseRow } from "./parse-row.ts";
+import { bytesToMegabytes, resolveLimits } from "./source-limits.ts";
 
 const enumValue = z.union([z.number().int().nonnegative(), z.string()]);
 const schema = z.looseObject({
@@ -21,6 +22,7 @@ const schema = z.looseObject({
   source: enumValue.nullish(),
   difficulty: enumValue.nullish(),
   cf_tags: z.array(z.string()).nullish(),
+  cf_rating: z.number().nullish(),
   input_file: z.string().nullish(),
   output_file: z.string().nullish(),
 });
@@ -50,8 +52,10 @@ export const codecontestsFormat: DatasetFormat = {
       statement: r.description,
       mode: "stdio",
       tests,
-      time_limit_ms: readTimeLimitMs(r.time_limit, at) ?? defaults.DEFAULT_TIME_LIMIT_MS,
-      memory_limit_mb: r.memory_limit_bytes ? Math.ceil(r.memory_limit_bytes / 2 ** 20) : defaults.DEFAULT_MEMORY_LIMIT_MB,
+      ...resolveLimits(r.description, {
+        timeMs: readTimeLimitMs(r.time_limit, at),
+        memoryMb: r.memory_limit_bytes ? bytesToMegabytes(r.memory_limit_bytes) : undefined,
+      }),
       checker: defaults.DEFAULT_CHECKER,
       languages: [...defaults.DEFAULT_STDIO_LANGUAGES],
       tags: r.cf_tags ?? [],
@@ -63,6 +67,8 @@ export const codecontestsFormat: DatasetFormat = {
     const difficulty = r.difficulty == null ? undefined : decodeDifficulty(r.difficulty);
     if (difficulty === null) failField(at, "difficulty", `unknown difficulty ${JSON.stringify(r.difficulty)}`);
     if (difficulty) problem.difficulty = difficulty;
+    // 0 is what CodeContests writes for problems Codeforces never rated.
+    if (r.cf_rating) problem.rating = r.cf_rating;
     // Most rows leave these empty; a name means the program reads/writes that file, not stdio.
     if (r.input_file?.trim()) problem.input_file = r.input_file.trim();
     if (r.output_file?.trim()) problem.output_file = r.output_file.trim();

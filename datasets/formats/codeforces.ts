@@ -11,6 +11,7 @@ import type { CheckerSpec, TestCase } from "../../judges/types.ts";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem } from "../types.ts";
 import { failField, parseRow } from "./parse-row.ts";
+import { resolveLimits } from "./source-limits.ts";
 
 const testList = z.array(z.looseObject({ input: z.string(), output: z.string() }));
 const schema = z.looseObject({
@@ -50,19 +51,22 @@ export const codeforcesFormat: DatasetFormat = {
     const checker: CheckerSpec = r.generated_checker?.trim()
       ? { type: "cms", source: r.generated_checker, language: "python" }
       : defaults.DEFAULT_CHECKER;
+    const statement = composeStatement(r);
     const problem: Problem = {
       id: r.id,
-      statement: composeStatement(r),
+      statement,
       mode: "stdio",
       tests,
-      time_limit_ms: r.time_limit ? Math.round(r.time_limit * 1000) : defaults.DEFAULT_TIME_LIMIT_MS,
-      memory_limit_mb: r.memory_limit ? Math.ceil(r.memory_limit) : defaults.DEFAULT_MEMORY_LIMIT_MB,
+      ...resolveLimits(statement, {
+        timeMs: r.time_limit ? Math.round(r.time_limit * 1000) : undefined,
+        memoryMb: r.memory_limit ? Math.ceil(r.memory_limit) : undefined,
+      }),
       checker,
       languages: [...defaults.DEFAULT_STDIO_LANGUAGES],
       source: "codeforces",
       tags: [...(r.tags ?? []), ...(r.official_tests_complete === false ? ["official_tests_incomplete"] : [])],
     };
-    if (r.rating != null) problem.difficulty = String(r.rating);
+    if (r.rating != null) problem.rating = r.rating;
     if (r.contest_start != null) problem.contest_date = new Date(r.contest_start * 1000).toISOString();
     if (r.input_mode === "file") {
       // Codeforces' file problems read input.txt and write output.txt.

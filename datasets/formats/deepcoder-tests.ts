@@ -6,9 +6,22 @@ import { buildCallHarness } from "./call-harness.ts";
 import { describeValue, isRecord, jsonTextOf, readJsonField, readTestText } from "./field-values.ts";
 import { failField } from "./parse-row.ts";
 import { isPythonIdentifier } from "./python-literal.ts";
+import type { PreludeSource } from "./source-preludes.ts";
 
-/** A block whose function name may be unknown (leetcode test code calls it itself). */
-export type DeepcoderBlock = TestBlock | { mode: "function"; fnName: undefined; testCode: string };
+/**
+ * Stdio tests, or function-mode tests with the tester whose prelude they run after (the shape
+ * tells which: rllm's leetcode code, LiveCodeBench functional tests, TACO call-based lists). The
+ * function name is unknown for leetcode code, which calls it itself.
+ */
+export type DeepcoderBlock =
+  | Extract<TestBlock, { mode: "stdio" }>
+  | { mode: "function"; fnName: string | undefined; testCode: string; tester: PreludeSource };
+
+/** An APPS-style block, its call-based tests run after TACO's prelude (rllm runs them with TACO's tester). */
+function readTacoBlock(value: unknown, at: RowLocation, field: string): DeepcoderBlock {
+  const block = readAppsTestBlock(value, at, field);
+  return block.mode === "stdio" ? block : { ...block, tester: "taco" };
+}
 
 /** Reads `tests` (or PrimeIntellect's `verification_info.test_cases`) in whichever shape it has. */
 export function readDeepcoderTests(tests: unknown, verification: unknown, metadata: unknown, at: RowLocation): DeepcoderBlock {
@@ -22,9 +35,9 @@ export function readDeepcoderTests(tests: unknown, verification: unknown, metada
   if (isRecord(value)) {
     if (typeof value.functional === "string") {
       if (value.functional.trim() === "") return failField(at, "tests.functional", "empty test code");
-      return { mode: "function", fnName: undefined, testCode: value.functional };
+      return { mode: "function", fnName: undefined, testCode: value.functional, tester: "rllm-leetcode" };
     }
-    return readAppsTestBlock(typeof tests === "string" ? tests : value, at, "tests");
+    return readTacoBlock(typeof tests === "string" ? tests : value, at, "tests");
   }
   return readTestList(value, metadata, at, "tests");
 }
@@ -58,7 +71,7 @@ function readPrimeIntellect(items: Record<string, unknown>[], at: RowLocation, f
   if (kind !== "function_call") return failField(at, `${field}[0].type`, `unknown test type ${JSON.stringify(kind)}`);
   const fnName = items[0]?.fn_name;
   const block = { fn_name: fnName, inputs: items.map((t) => t.input), outputs: items.map((t) => t.output) };
-  return readAppsTestBlock(block, at, field);
+  return readTacoBlock(block, at, field);
 }
 
 /** LiveCodeBench tests: stdin, or functional with one JSON argument per input line. */
@@ -74,7 +87,7 @@ function readLiveCodeBench(items: Record<string, unknown>[], metadata: unknown, 
     input: typeof t.input === "string" ? t.input : failField(at, `${field}[${i}].input`, "expected a string"),
     output: typeof t.output === "string" ? t.output : failField(at, `${field}[${i}].output`, "expected a string"),
   }));
-  return { mode: "function", fnName, testCode: buildCallHarness(fnName, jsonTextOf(cases), "lcb") };
+  return { mode: "function", fnName, testCode: buildCallHarness(fnName, jsonTextOf(cases), "lcb"), tester: "livecodebench" };
 }
 
 /** `metadata.func_name` (metadata as JSON text or object), or undefined. */

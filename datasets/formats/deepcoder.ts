@@ -15,8 +15,9 @@ import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { readDeepcoderTests } from "./deepcoder-tests.ts";
 import { readJsonField } from "./field-values.ts";
+import { resolveLimits, SOURCE_TIME_LIMIT_MS } from "./source-limits.ts";
 import { failField, parseRow } from "./parse-row.ts";
-import { prefixForStarterCode, withTypingPrelude } from "./typing-prelude.ts";
+import { preludeFor, prefixForStarterCode } from "./source-preludes.ts";
 
 const schema = z.looseObject({
   problem: z.string().nullish(),
@@ -47,8 +48,7 @@ export const deepcoderFormat: DatasetFormat = {
       statement,
       mode: block.mode,
       tests: block.mode === "stdio" ? block.tests : [],
-      time_limit_ms: defaults.DEFAULT_TIME_LIMIT_MS,
-      memory_limit_mb: defaults.DEFAULT_MEMORY_LIMIT_MB,
+      ...resolveLimits(statement, {}, SOURCE_TIME_LIMIT_MS.rllm),
       checker: defaults.DEFAULT_CHECKER,
       languages: block.mode === "stdio" ? [...defaults.DEFAULT_STDIO_LANGUAGES] : ["python"],
       source,
@@ -56,14 +56,12 @@ export const deepcoderFormat: DatasetFormat = {
     };
     const solutions = readSolutions(r.solutions, at);
     if (solutions.length > 0) {
-      problem.solutions = solutions.map((code) => ({
-        language: "python" as const,
-        code: block.mode === "function" ? withTypingPrelude(code) : code,
-      }));
+      problem.solutions = solutions.map((code) => ({ language: "python" as const, code }));
     }
     if (block.mode === "function") {
       problem.test_code = block.testCode;
       if (block.fnName) problem.entry_point = block.fnName;
+      problem.prelude = preludeFor(block.tester);
       const prefix = prefixForStarterCode(r.starter_code);
       if (prefix) problem.solution_prefix = prefix;
     }
@@ -71,9 +69,13 @@ export const deepcoderFormat: DatasetFormat = {
   },
 };
 
-/** Python reference solutions: a list of code strings, possibly as JSON text. */
+/**
+ * Python reference solutions: a list of code strings, possibly as JSON text, or (rllm's leetcode
+ * files) one plain code string.
+ */
 function readSolutions(value: unknown, at: RowLocation): string[] {
   if (value == null || value === "") return [];
+  if (typeof value === "string" && !value.trimStart().startsWith("[")) return [value];
   const list = readJsonField(value, at, "solutions");
   if (!Array.isArray(list) || !list.every((s) => typeof s === "string")) {
     return failField(at, "solutions", "expected a list of solution strings");

@@ -13,10 +13,11 @@ import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { buildCallHarness } from "./call-harness.ts";
 import { isRecord, readJsonField } from "./field-values.ts";
+import { resolveLimits, SOURCE_TIME_LIMIT_MS } from "./source-limits.ts";
 import { type LcbTest, readLcbTests } from "./livecodebench-tests.ts";
 import { failField, parseRow } from "./parse-row.ts";
 import { isPythonIdentifier } from "./python-literal.ts";
-import { prefixForStarterCode } from "./typing-prelude.ts";
+import { preludeFor, prefixForStarterCode } from "./source-preludes.ts";
 import { readContestDate } from "./utc-date.ts";
 
 const schema = z.looseObject({
@@ -47,13 +48,13 @@ export const livecodebenchFormat: DatasetFormat = {
     if (functional !== 0 && functional !== all.length) {
       failField(at, "private_test_cases", "mixes stdin and functional tests; a problem is one or the other");
     }
+    const statement = `# ${r.question_title}\n\n${r.question_content.trim()}\n`;
     const problem: Problem = {
       id: String(r.question_id),
-      statement: `# ${r.question_title}\n\n${r.question_content.trim()}\n`,
+      statement,
       mode: "stdio",
       tests: [],
-      time_limit_ms: defaults.DEFAULT_TIME_LIMIT_MS,
-      memory_limit_mb: defaults.DEFAULT_MEMORY_LIMIT_MB,
+      ...resolveLimits(statement, {}, SOURCE_TIME_LIMIT_MS.livecodebench),
       checker: defaults.DEFAULT_CHECKER,
       languages: [...defaults.DEFAULT_STDIO_LANGUAGES],
       source: r.platform,
@@ -69,6 +70,7 @@ export const livecodebenchFormat: DatasetFormat = {
     problem.mode = "function";
     problem.languages = ["python"];
     problem.entry_point = fnName;
+    problem.prelude = preludeFor("livecodebench");
     problem.test_code = buildCallHarness(fnName, JSON.stringify(all.map(({ input, output }) => ({ input, output }))), "lcb");
     const prefix = prefixForStarterCode(r.starter_code);
     if (prefix) problem.solution_prefix = prefix;

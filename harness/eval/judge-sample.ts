@@ -2,6 +2,7 @@
  * Judges one sample against one problem: extraction, then the grader with the problem's checker.
  * Knows only the Sandbox contract; the CLI decides which sandbox that is.
  */
+import { takesPrelude, withPrelude } from "../../datasets/prelude.ts";
 import type { Problem } from "../../datasets/types.ts";
 import { judgeAnswer } from "../../judges/answer/index.ts";
 import { gradeSubmission, type GradeArgs } from "../../judges/grade.ts";
@@ -86,11 +87,11 @@ export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
           tests,
           testCode: problem.test_code,
           entryPoint: problem.entry_point,
-          // Function mode: the tester runs the prompt first (it defines helpers the tests use).
-          prelude: mode === "function" ? problem.solution_prefix : undefined,
+          prelude: testerPrelude(problem),
           limits: deriveRunLimits(problem, language, limits),
         },
-        source: { language, code: extraction.code },
+        // The source's prelude runs before the candidate, as the source's tester runs it.
+        source: { language, code: withPrelude(problem, language, extraction.code) },
         checker: await checkerFor(problem),
         allTests,
         compileLimits: limits.compile,
@@ -101,7 +102,7 @@ export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
       ...base,
       code: extraction.code,
       language,
-      extraction: { ok: true, language, notes: { ...extraction.notes } },
+      extraction: { ok: true, language, notes: { ...extraction.notes, ...(takesPrelude(problem, language) ? { preludeApplied: true } : {}) } },
       verdict: judgement.verdict,
       judgement,
     } satisfies JudgedSample;
@@ -135,6 +136,15 @@ function judgeAnswerSample(problem: Problem, sample: SampleInput): JudgedSample 
   };
 }
 
+/**
+ * What the function-mode tester runs before the tests: the source's prelude when the problem has
+ * one (its starter code is only a header), else the prompt (HumanEval's defines helpers the tests use).
+ */
+function testerPrelude(problem: Problem): string | undefined {
+  if (problem.mode !== "function") return undefined;
+  return problem.prelude ?? problem.solution_prefix;
+}
+
 /** Bound on remembered judgements, so a long-lived reward server does not grow without limit. */
 const MAX_MEMO = 4096;
 
@@ -147,8 +157,8 @@ const fingerprints = new WeakMap<Problem, string>();
 function fingerprintProblem(p: Problem): string {
   let f = fingerprints.get(p);
   if (!f) {
-    const { tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix } = p;
-    f = hashKey([JSON.stringify({ tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix })]);
+    const { tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix, prelude } = p;
+    f = hashKey([JSON.stringify({ tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix, prelude })]);
     fingerprints.set(p, f);
   }
   return f;

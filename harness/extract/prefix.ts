@@ -15,9 +15,14 @@ export function startsIndented(code: string): boolean {
   return first !== undefined && /^[ \t]/.test(first);
 }
 
-/** True when `code` defines the function `name` at top level. */
+/**
+ * True when `code` defines the function `name` at top level, or (Python) as a method of a top-level
+ * class: a LeetCode-style answer that writes the whole `class Solution` is complete, and the sources'
+ * testers call the method on an instance.
+ */
 export function definesFunction(code: string, language: Language, name: string): boolean {
   const n = escapeRe(name);
+  if (language === "python" && definesMethod(code, n)) return true;
   const re =
     language === "python"
       ? new RegExp(`^(async\\s+)?def\\s+${n}\\s*\\(`, "m")
@@ -61,6 +66,14 @@ export function addPrefixContext(
     importsAdded: imports.length,
     helpersAdded: helpers.map((h) => h.name),
   };
+}
+
+/** A top-level `class` whose indented body has `def <name>(`. */
+function definesMethod(code: string, escapedName: string): boolean {
+  const classes = code.split(/^(?=class\s+\w+)/m).filter((part) => /^class\s+\w+/.test(part));
+  const method = new RegExp(`^[ \\t]+(async\\s+)?def\\s+${escapedName}\\s*\\(`, "m");
+  // The class body ends at the next line that starts in column 0 (after the `class` line itself).
+  return classes.some((part) => method.test(part.split(/\n(?=\S)/)[0] ?? ""));
 }
 
 function definesName(code: string, name: string): boolean {

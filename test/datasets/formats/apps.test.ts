@@ -39,13 +39,16 @@ describe("apps format", async () => {
     expect(double.solution_prefix).toBeUndefined();
   });
 
-  test("turns call-based tests into a function problem whose starter code is the prefix", () => {
+  test("turns call-based tests into a function problem whose starter code is the prefix and whose prelude is TACO's", () => {
     expect(twoSum.mode).toBe("function");
     expect(twoSum.entry_point).toBe("twoSum");
     expect(twoSum.tests).toEqual([]);
     expect(twoSum.languages).toEqual(["python"]);
     expect(twoSum.solution_prefix).toEndWith("class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        ");
-    expect(twoSum.solution_prefix).toStartWith("from typing import *");
+    expect(twoSum.solution_prefix).toStartWith("class Solution:");
+    expect(twoSum.prelude).toContain("from typing import List, Tuple\n");
+    expect(twoSum.prelude).toContain("from heapq import *\n");
+    expect(twoSum.solutions?.[0]?.code).not.toContain("from typing");
   });
 
   test("the generated tests pass the reference solutions, unwrapping 1-element expected lists", () => {

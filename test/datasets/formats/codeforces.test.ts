@@ -72,9 +72,10 @@ describe("codeforces format (open-r1)", async () => {
     ]);
   });
 
-  test("converts limits from seconds and megabytes, the rating to a difficulty and contest_start to a date", () => {
+  test("converts limits from seconds and megabytes, keeps the rating as a number and contest_start as a date", () => {
     expect([anyPair.time_limit_ms, anyPair.memory_limit_mb, fromFile.time_limit_ms, fromFile.memory_limit_mb]).toEqual([1000, 256, 2500, 64]);
-    expect([anyPair.difficulty, fromFile.difficulty]).toEqual(["800", undefined]);
+    expect([anyPair.rating, fromFile.rating]).toEqual([800, undefined]);
+    expect(anyPair.difficulty).toBeUndefined();
     expect(anyPair.contest_date).toBe("2024-08-06T14:50:00.000Z");
     expect(anyPair.tags).toEqual(["constructive algorithms", "math"]);
     expect(fromFile.tags).toEqual(["implementation", "official_tests_incomplete"]);

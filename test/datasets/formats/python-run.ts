@@ -2,6 +2,7 @@
  * Runs dataset reference code (never model output) under /usr/bin/python3 outside the sandbox,
  * for format tests that check a converted problem against its own reference solutions.
  */
+import { withPrelude } from "../../../datasets/prelude.ts";
 import type { Problem } from "../../../datasets/types.ts";
 
 /** Exit code, stdout and stderr of `python3 -c code` fed `stdin`. */
@@ -27,10 +28,10 @@ def _harness_candidate(name):
     return call
 `;
 
-/** Runs `code` followed by the problem's test_code in one process (reference code only). */
+/** Runs `code` after the problem's prelude, then its test_code, in one process (reference code only). */
 export function runWithTestCode(problem: Problem, code: string): { exitCode: number; stdout: string; stderr: string } {
   if (problem.test_code === undefined) throw new Error(`${problem.id} has no test_code`);
-  return runPython(`${code}\n\n${IN_PROCESS_CANDIDATE}\n${problem.test_code}`);
+  return runPython(`${withPrelude(problem, "python", code)}\n\n${IN_PROCESS_CANDIDATE}\n${problem.test_code}`);
 }
 
 /** The last line of stderr (Python's final exception line). */
