@@ -83,6 +83,12 @@ const CORRECT: Record<string, string> = {
     std::string bits;
     do { bits = char('0' + avg % 2) + bits; avg /= 2; } while (avg > 0);
     return std::string("0b") + bits;`,
+  mbpp_104_sort_sublists: "    for (auto& l : input_list) std::sort(l.begin(), l.end());\n    return input_list;",
+  mbpp_105_count: "    return std::count(lst.begin(), lst.end(), true);",
+  mbpp_106_add_lists: "    return std::make_tuple(std::get<0>(test_tup), std::get<1>(test_tup), test_list[0], test_list[1], test_list[2]);",
+  mbpp_117_list_to_float: `    std::vector<std::tuple<float, float>> out;
+    for (auto& [a, b] : test_list) out.emplace_back(std::stof(a), std::stof(b));
+    return out;`,
   HumanEval_111_histogram: `    std::map<std::string, long> count; std::stringstream ss(test); std::string w; long top = 0;
     while (ss >> w) top = std::max(top, ++count[w]);
     std::map<std::string, long> out;
