@@ -111,6 +111,8 @@ export interface ExportCommandOptions extends CommonOptions {
   language?: Language;
   split: string;
   dataSource?: string;
+  /** verl ground_truth: the problem inline (default) or its id only. */
+  groundTruth?: "inline" | "ref";
 }
 
 /** `export`. */
@@ -119,7 +121,7 @@ export async function runExport(file: string, o: ExportCommandOptions): Promise<
   let written: number;
   let skipped: { no_solution: number; language: number };
   if (o.to === "verl") {
-    const r = toVerlRows(d.problems, { split: o.split, dataSource: o.dataSource ?? d.datasetId, language: o.language });
+    const r = toVerlRows(d.problems, { split: o.split, dataSource: o.dataSource ?? d.datasetId, language: o.language, groundTruth: o.groundTruth });
     await writeVerlParquet(o.out, r.records);
     [written, skipped] = [r.records.length, r.skipped];
   } else {

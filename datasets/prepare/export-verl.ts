@@ -1,11 +1,14 @@
 /**
  * `datasets export --to verl`: problems as verl RL rows, written as Parquet. verl's data files
  * have the columns data_source, prompt (chat messages), ability, reward_model {style, ground_truth}
- * and extra_info {split, index, ...}. For code, ground_truth is a JSON string: stdio problems give
- * `{"inputs": [...], "outputs": [...]}` (the layout verl's code scorers read), function-mode ones
- * `{"entry_point", "test_code"}`; answer-mode problems (GSM8K) carry the answer itself with
- * ability "math", as verl's math preprocessors do. extra_info.problem_id lets a judge-backed reward
- * find the problem.
+ * and extra_info {split, index, ...}. For code, ground_truth is a self-contained JSON string that
+ * trainers/shims/verl_reward.py sends to the reward server as an inline problem: `problem_id`, `mode`,
+ * the limits, the checker, and the tests — stdio ones as `inputs`/`outputs` (the layout verl's own
+ * code scorers read) with `test_kinds`, function-mode ones as `entry_point`/`test_code`. With
+ * `groundTruth: "ref"` it is `{"problem_id"}` only, for a server started with the dataset (test
+ * data of megabytes per problem then stays out of the Parquet). Answer-mode problems (GSM8K) carry
+ * the answer itself with ability "math", as verl's math preprocessors do; extra_info.problem_id
+ * lets a judge-backed reward find the problem.
  */
 import type { Language } from "../../judges/types.ts";
 import type { Problem } from "../types.ts";
@@ -26,13 +29,27 @@ export interface VerlOptions {
   /** data_source when a problem has no source (default: the dataset id). */
   dataSource: string;
   language?: Language;
+  /** "inline" (default): the problem travels in ground_truth; "ref": its id only. */
+  groundTruth?: "inline" | "ref";
 }
 
-/** The ground truth a rule-based reward needs: the answer itself for answer mode, else a JSON string of the tests. */
-export function groundTruthOf(p: Problem): string {
+/** The ground truth a rule-based reward needs: the answer itself for answer mode, else the problem as JSON. */
+export function groundTruthOf(p: Problem, style: "inline" | "ref" = "inline"): string {
   if (p.mode === "answer") return p.answer ?? "";
-  if (p.mode === "function") return JSON.stringify({ entry_point: p.entry_point ?? null, test_code: p.test_code ?? "" });
-  return JSON.stringify({ inputs: p.tests.map((t) => t.input), outputs: p.tests.map((t) => t.output) });
+  if (style === "ref") return JSON.stringify({ problem_id: p.id });
+  const tests = p.tests.length > 0 ? { inputs: p.tests.map((t) => t.input), outputs: p.tests.map((t) => t.output), test_kinds: p.tests.map((t) => t.kind ?? null) } : {};
+  return JSON.stringify({
+    problem_id: p.id,
+    mode: p.mode,
+    ...tests,
+    ...(p.mode === "function" ? { entry_point: p.entry_point ?? null, test_code: p.test_code ?? "", ...(p.solution_prefix ? { solution_prefix: p.solution_prefix } : {}) } : {}),
+    time_limit_ms: p.time_limit_ms,
+    memory_limit_mb: p.memory_limit_mb,
+    checker: p.checker,
+    languages: p.languages,
+    ...(p.input_file ? { input_file: p.input_file } : {}),
+    ...(p.output_file ? { output_file: p.output_file } : {}),
+  });
 }
 
 /** verl rows for problems that accept the language. The prompt is the user message eval sends. */
@@ -50,7 +67,7 @@ export function toVerlRows(problems: readonly Problem[], opts: VerlOptions): Exp
       // verl's own preprocessors put the whole instruction in one user turn.
       prompt: promptMessages(p, language).filter((m) => m.role === "user"),
       ability: p.mode === "answer" ? "math" : "code",
-      reward_model: { style: "rule", ground_truth: groundTruthOf(p) },
+      reward_model: { style: "rule", ground_truth: groundTruthOf(p, opts.groundTruth) },
       extra_info: { split: opts.split ?? "train", index: BigInt(records.length), problem_id: p.id, language: language ?? "", mode: p.mode },
     });
   }

@@ -174,6 +174,7 @@ export function registerDatasetsCommand(program: Command): void {
     .option("--language <lang>", "language the prompts ask for (default python where accepted)", parseLang)
     .option("--split <name>", "split recorded in verl's extra_info", "train")
     .option("--data-source <name>", "verl data_source for problems without a source (default: the dataset id)")
+    .addOption(new Option("--ground-truth <style>", "verl ground_truth: the problem inline (self-contained) or its id only (the reward server resolves it)").choices(["inline", "ref"]).default("inline"))
     .addOption(format())
     .addOption(skipInvalid())
     .addOption(hubCache())

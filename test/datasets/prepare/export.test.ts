@@ -71,10 +71,19 @@ describe("verl export", () => {
     });
     expect(rows.map((x) => Number(x.extra_info.index))).toEqual([0, 1, 2, 3]);
     expect(rows[0]!.prompt).toEqual([{ role: "user", content: buildPrompt(stdio, "python").prompt }]);
-    expect(JSON.parse(rows[0]!.reward_model.ground_truth)).toEqual({ inputs: ["1 2\n", "5 5\n"], outputs: ["3\n", "10\n"] });
+    expect(JSON.parse(rows[0]!.reward_model.ground_truth)).toMatchObject({
+      problem_id: "sum",
+      mode: "stdio",
+      inputs: ["1 2\n", "5 5\n"],
+      outputs: ["3\n", "10\n"],
+      time_limit_ms: stdio.time_limit_ms,
+      memory_limit_mb: stdio.memory_limit_mb,
+      checker: stdio.checker,
+    });
     const fn = JSON.parse(rows[1]!.reward_model.ground_truth);
     expect(fn.entry_point).toBe(he[0]!.entry_point);
     expect(fn.test_code).toContain("def check(candidate)");
+    expect(fn).toMatchObject({ problem_id: he[0]!.id, mode: "function" });
     expect(rows[1]!.data_source).toBe("humaneval");
   });
 
