@@ -9,12 +9,21 @@ import { interpretCppPair } from "./interpret.ts";
 import { parseCppSignature, UnsupportedCppTask } from "./signature.ts";
 import { buildProgramSource, buildTesterSource, buildUnsupportedTester } from "./sources.ts";
 
+/**
+ * The function the tests bind to `candidate`. MultiPL-E renames C++ keywords and library names
+ * (HumanEval_23_strlen's function is `string_length`), so this, not the row's name, is what the
+ * prompt declares.
+ */
+function testedName(testCode: string): string | undefined {
+  return /\bauto\s+candidate\s*=\s*([A-Za-z_]\w*)\s*;/.exec(testCode)?.[1];
+}
+
 function plan(task: GradeTask, source: SourceFile): FunctionRunPlan {
   const testCode = task.testCode ?? "";
   try {
     if (!task.prelude || !task.entryPoint) throw new UnsupportedCppTask("the task gives no prelude (signature) or entry point");
     if (!testCode.trim()) throw new UnsupportedCppTask("the task has no test code");
-    const sig = parseCppSignature(task.prelude, task.entryPoint);
+    const sig = parseCppSignature(task.prelude, testedName(testCode) ?? task.entryPoint);
     return {
       program: { language: "cpp", code: buildProgramSource(sig, source.code) },
       peer: { language: "cpp", code: buildTesterSource(sig, testCode) },

@@ -83,6 +83,8 @@ const CORRECT: Record<string, string> = {
     std::string bits;
     do { bits = char('0' + avg % 2) + bits; avg /= 2; } while (avg > 0);
     return std::string("0b") + bits;`,
+  // MultiPL-E renamed this function (strlen is a C library name): the tests call string_length.
+  HumanEval_23_strlen: "    return string.size();",
   mbpp_104_sort_sublists: "    for (auto& l : input_list) std::sort(l.begin(), l.end());\n    return input_list;",
   mbpp_105_count: "    return std::count(lst.begin(), lst.end(), true);",
   mbpp_106_add_lists: "    return std::make_tuple(std::get<0>(test_tup), std::get<1>(test_tup), test_list[0], test_list[1], test_list[2]);",
