@@ -150,9 +150,11 @@ int main(int argc, char **argv) {
   // is read, so their CPU time counts. As pid 1, kill(-1) reaches the whole namespace; outside
   // one (unsafe mode), the session we lead, which includes us: there the cgroup accounts for them.
   if (is_init) {
-    kill(-1, SIGKILL);
-    int ignored = 0;
-    while (waitpid(-1, &ignored, 0) > 0 || errno == EINTR) {
+    // Killing again after every reap also catches a process forked while the previous kill ran.
+    for (;;) {
+      kill(-1, SIGKILL);
+      int ignored = 0;
+      if (waitpid(-1, &ignored, 0) < 0 && errno != EINTR) break;
     }
   }
   struct rusage usage;
