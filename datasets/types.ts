@@ -10,7 +10,8 @@ export interface Problem {
   id: string;
   statement: string;
   /**
-   * `stdio`: reads stdin, writes stdout. `function`: `test_code` is appended and must exit 0.
+   * `stdio`: reads stdin, writes stdout. `function`: a trusted tester runs `test_code`, calling the
+   * solution's functions in another process (judges/README.md, "Function mode").
    * `answer`: no program at all; the completion's final answer is compared with `answer` (GSM8K).
    */
   mode: "stdio" | "function" | "answer";
