@@ -15,7 +15,7 @@ import { makeJudged, repeatTests } from "../rewards/fixtures.ts";
 
 export interface FakeJudge {
   judge: SampleJudge;
-  calls: { completion: string; allTests: boolean; testKinds?: string[] }[];
+  calls: { completion: string; allTests: boolean; testKinds?: string[]; problemId: string; language?: string; truncated: boolean }[];
   /** Completions whose judging saw its abort signal fire. */
   aborted: string[];
   maxConcurrent: () => number;
@@ -28,7 +28,14 @@ export function createFakeJudge(): FakeJudge {
   let active = 0;
   let peak = 0;
   const judge: SampleJudge = async (problem, sample, opts = {}) => {
-    calls.push({ completion: sample.completion, allTests: opts.allTests ?? false, ...(opts.testKinds ? { testKinds: opts.testKinds } : {}) });
+    calls.push({
+      completion: sample.completion,
+      allTests: opts.allTests ?? false,
+      ...(opts.testKinds ? { testKinds: opts.testKinds } : {}),
+      problemId: problem.id,
+      ...(sample.language ? { language: sample.language } : {}),
+      truncated: sample.truncated ?? false,
+    });
     active++;
     peak = Math.max(peak, active);
     try {
