@@ -178,9 +178,14 @@ def read_modules(channel, hello):
 
 
 def import_modules(scope, pairs):
-    """Binds the candidate's top-level imports (standard library only) in the tests' scope, unless the prelude has the name."""
+    """Binds the candidate's top-level imports in the tests' scope (MBPP tests use `math` without
+    importing it): only a standard-library module under its own name (`import math`, not `import
+    cmath as math`), never over a builtin or a name the prelude defines, so the candidate cannot
+    choose what a name in the tests means."""
     for name, module in pairs:
-        if name in scope or module.split(".")[0] not in IMPORTABLE:
+        if name in scope or hasattr(builtins, name) or module.split(".")[0] not in IMPORTABLE:
+            continue
+        if name != module and not module.endswith("." + name):
             continue
         try:
             scope[name] = importlib.import_module(module)

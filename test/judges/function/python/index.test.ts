@@ -111,6 +111,12 @@ assert math.isnan(f(float('nan')))
     expect((await judge("import math\ndef f(x):\n    return math.sqrt(x)\n", task("assert math.isclose(f(2.0), 1.41421356, rel_tol=1e-6)\n"))).verdict).toBe("AC");
   });
 
+  test("but only under their own name: a candidate cannot make a name in the tests mean another module", async () => {
+    const j = await judge("import cmath as math\ndef f(x):\n    return 0.0\n", task("assert math.isclose(f(2.0), 1.41421356)\n"));
+    expect(j.verdict).toBe("RE");
+    expect(messageOf(j)).toContain("NameError: name 'math' is not defined");
+  });
+
   test("a value the tests pass that the protocol cannot carry is RE with a clear message", async () => {
     const j = await judge("def f(g):\n    return g(1)\n", task("assert f(lambda x: x + 1) == 2\n"));
     expect(j.verdict).toBe("RE");
