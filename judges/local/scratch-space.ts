@@ -7,6 +7,7 @@
 import { mkdirSync, renameSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import { mountTmpfs, type TmpfsOptions, unmountDetached } from "./mount.ts";
+import { warnOnce } from "./warn.ts";
 
 export class ScratchSpace {
   private readonly mounted = new Set<string>();
@@ -21,7 +22,12 @@ export class ScratchSpace {
 
   /** Mounts a capped tmpfs on `dir`; false when that failed (the caller uses the folder as it is). */
   mount(dir: string, options: TmpfsOptions): boolean {
-    if (!this.tmpfs || mountTmpfs(dir, options) !== null) return false;
+    if (!this.tmpfs) return false;
+    const failure = mountTmpfs(dir, options);
+    if (failure !== null) {
+      warnOnce("tmpfs-mount-failed", `a run's scratch tmpfs could not be mounted (${failure}); that run's /box is a plain folder without caps.`);
+      return false;
+    }
     this.mounted.add(dir);
     return true;
   }
