@@ -7,7 +7,8 @@ import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { sha256File } from "../sha256.ts";
 import { HubError } from "./errors.ts";
-import { HubUnreachableError, requestWithRetries, resolveUrl } from "./client.ts";
+import { resolveUrl } from "./client.ts";
+import { HubUnreachableError, requestWithRetries } from "./http.ts";
 import { partialFilePath } from "./cache.ts";
 import type { RemoteFile } from "./manifest.ts";
 import type { HubSettings } from "./settings.ts";
@@ -63,8 +64,31 @@ export async function downloadToCache(settings: HubSettings, cacheDir: string, t
   return { size, sha256, resumedFrom };
 }
 
-/** One attempt: asks for the bytes after what the partial file holds and appends them. */
+/**
+ * One attempt: asks for the bytes after what the partial file holds and appends them. A transfer
+ * that receives nothing for `downloadTimeoutMs` (waiting for the answer or mid-body) is abandoned
+ * as unreachable, so the caller retries it and the next attempt resumes with Range.
+ */
 async function fetchRemainder(settings: HubSettings, t: DownloadTarget, partial: string): Promise<void> {
+  const what = `${t.repoId}@${t.sha.slice(0, 12)}:${t.remote.path}`;
+  const stall = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const rearm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stall.abort(), settings.downloadTimeoutMs);
+  };
+  rearm();
+  try {
+    await transfer(settings, t, partial, what, stall.signal, rearm);
+  } catch (err) {
+    if (!stall.signal.aborted || err instanceof HubUnreachableError) throw err;
+    throw new HubUnreachableError(`${what}: the transfer stalled (no data for ${settings.downloadTimeoutMs / 1000} s)`, { cause: err });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function transfer(settings: HubSettings, t: DownloadTarget, partial: string, what: string, signal: AbortSignal, onData: () => void): Promise<void> {
   let offset = await sizeOf(partial);
   if (t.remote.size !== null && offset > t.remote.size) {
     await rm(partial, { force: true });
@@ -72,15 +96,17 @@ async function fetchRemainder(settings: HubSettings, t: DownloadTarget, partial:
   }
   if (t.remote.size !== null && offset === t.remote.size && offset > 0) return;
   const url = resolveUrl(settings, t.repoId, t.sha, t.remote.path);
-  const what = `${t.repoId}@${t.sha.slice(0, 12)}:${t.remote.path}`;
-  let res = await requestWithRetries(settings, url, offset > 0 ? { headers: { range: `bytes=${offset}-` } } : {}, what);
+  // identity: the bytes as stored, so their size and sha256 are the ones the Hub lists (as huggingface_hub asks).
+  const ask = (from: number) => ({ headers: { "accept-encoding": "identity", ...(from > 0 ? { range: `bytes=${from}-` } : {}) }, signal });
+  let res = await requestWithRetries(settings, url, ask(offset), what);
   if (res.status === 416) {
     // The server will not serve our range: the partial file is not a prefix it knows. Start over.
     await res.body?.cancel();
     await rm(partial, { force: true });
     offset = 0;
-    res = await requestWithRetries(settings, url, {}, what);
+    res = await requestWithRetries(settings, url, ask(0), what);
   }
+  onData();
   const append = res.status === 206 && contentRangeStart(res) === offset;
   if (res.status === 206 && !append) {
     await res.body?.cancel();
@@ -92,11 +118,13 @@ async function fetchRemainder(settings: HubSettings, t: DownloadTarget, partial:
   try {
     if (res.body) {
       for await (const chunk of res.body) {
+        onData();
         await file.write(chunk);
         received += chunk.byteLength;
       }
     }
   } catch (err) {
+    if (signal.aborted) throw err;
     throw new HubUnreachableError(`${what}: the transfer broke off: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   } finally {
     await file.close();

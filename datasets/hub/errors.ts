@@ -8,6 +8,8 @@ export type HubErrorCode =
   | "unauthorized"
   /** The Hub answered 404: no such repo, revision or file. */
   | "not_found"
+  /** The repo is gated: its conditions must be accepted on its Hub page first. */
+  | "gated"
   /** The Hub could not be reached (connection failure, timeout, 5xx) and the cache could not stand in. */
   | "unreachable"
   /** The Hub answered something we cannot use (bad JSON, unsafe file names, wrong size). */
@@ -43,6 +45,7 @@ function categorizeHubCode(code: HubErrorCode): ErrorCategory {
     case "not_cached":
     case "no_match":
     case "unauthorized":
+    case "gated":
       return "usage";
     case "integrity":
       return "store";

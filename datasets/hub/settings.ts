@@ -1,10 +1,13 @@
 /** Where the Hub is and how to reach it, from the environment the Hugging Face tools also read. */
+import { readHubToken } from "./token.ts";
 
 export interface HubSettings {
   /** Base URL of the Hub (`HF_ENDPOINT`), without a trailing slash. */
   endpoint: string;
-  /** Access token (`HF_TOKEN`), sent as `Authorization: Bearer`. */
+  /** Access token (token.ts: `HF_TOKEN`, or the file `hf auth login` saved), sent as `Authorization: Bearer`. */
   token?: string;
+  /** Where the token came from (`HF_TOKEN`, a file path), said in errors. */
+  tokenSource?: string;
   /** Never touch the network (`HF_HUB_OFFLINE=1`). */
   offline: boolean;
   /** Root of the local cache (`--cache`, `HARNESS_HUB_CACHE`). */
@@ -15,6 +18,10 @@ export interface HubSettings {
   retryDelayMs: number;
   /** Limit for one metadata request, ms. */
   requestTimeoutMs: number;
+  /** A download that receives no byte for this long is abandoned and resumed (`HF_HUB_DOWNLOAD_TIMEOUT`, seconds; default 10, as huggingface_hub). */
+  downloadTimeoutMs: number;
+  /** The longest `Retry-After` honoured, ms; a Hub asking for a longer wait fails the pull saying so. */
+  maxRetryAfterMs: number;
 }
 
 export const DEFAULT_ENDPOINT = "https://huggingface.co";
@@ -24,15 +31,18 @@ const TRUTHY = new Set(["1", "true", "yes", "on"]);
 
 /** Settings from environment variables, with explicit overrides winning. */
 export function readHubSettings(env: Record<string, string | undefined> = process.env, overrides: Partial<HubSettings> = {}): HubSettings {
-  const token = env.HF_TOKEN?.trim();
+  const token = readHubToken(env);
+  const downloadTimeoutS = Number(env.HF_HUB_DOWNLOAD_TIMEOUT ?? Number.NaN);
   return {
     endpoint: (env.HF_ENDPOINT?.trim() || DEFAULT_ENDPOINT).replace(/\/+$/, ""),
-    ...(token ? { token } : {}),
+    ...(token ? { token: token.token, tokenSource: token.source } : {}),
     offline: TRUTHY.has((env.HF_HUB_OFFLINE ?? "").trim().toLowerCase()),
     cacheDir: env.HARNESS_HUB_CACHE?.trim() || DEFAULT_HUB_CACHE,
     retries: 2,
     retryDelayMs: 250,
     requestTimeoutMs: 30_000,
+    downloadTimeoutMs: downloadTimeoutS > 0 ? downloadTimeoutS * 1000 : 10_000,
+    maxRetryAfterMs: 120_000,
     ...overrides,
   };
 }

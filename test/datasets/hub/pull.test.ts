@@ -179,11 +179,22 @@ describe("tokens", () => {
     }
   });
 
-  test("without a token a gated repo is refused with a hint to set HF_TOKEN", async () => {
+  test("without a token a private repo is not found, as the Hub says, with a hint to log in or set HF_TOKEN", async () => {
     gated.commit(REPO, FILES);
     const s = readHubSettings({ HF_ENDPOINT: gated.url }, { cacheDir: current().cacheDir, retries: 0 });
     const err = await catchHubError(() => pull({}, s));
-    expect(err.code).toBe("unauthorized");
+    expect(err.code).toBe("not_found");
+    expect(err.message).toContain("not found");
+    expect(err.message).toContain("hf auth login");
     expect(err.message).toContain("HF_TOKEN");
+  });
+
+  test("a wrong token is refused, naming where the token came from", async () => {
+    gated.commit(REPO, FILES);
+    const s = readHubSettings({ HF_TOKEN: "hf_wrong", HF_ENDPOINT: gated.url }, { cacheDir: current().cacheDir, retries: 0 });
+    const err = await catchHubError(() => pull({}, s));
+    expect(err.code).toBe("unauthorized");
+    expect(err.message).toContain("the token from HF_TOKEN");
+    expect(err.message).toContain("Invalid credentials in Authorization header");
   });
 });

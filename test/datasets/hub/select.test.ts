@@ -31,6 +31,18 @@ describe("selectDataFiles", () => {
     expect(selectDataFiles(paths, { config: "default", split: "train" })).toEqual(["default/train/0000.parquet", "default/train/0001.parquet"]);
   });
 
+  test("finds the partial-{split} folders of a dataset the Hub converted to parquet in part", () => {
+    const paths = ["default/partial-train/0000.parquet", "default/partial-train/0001.parquet", "default/test/0000.parquet"];
+    expect(selectDataFiles(paths, { split: "train" })).toEqual(["default/partial-train/0000.parquet", "default/partial-train/0001.parquet"]);
+    expect(selectDataFiles(paths, { config: "default", split: "test" })).toEqual(["default/test/0000.parquet"]);
+  });
+
+  test("metadata JSON the datasets library writes is never data", () => {
+    const savedToDisk = ["train/data-00000-of-00001.arrow", "train/dataset_info.json", "train/state.json", "dataset_dict.json", "dataset_infos.json"];
+    expect(selectDataFiles(savedToDisk, {})).toEqual(["train/data-00000-of-00001.arrow"]);
+    expect(isDataFile("data/problems.json")).toBe(true);
+  });
+
   test("matches the split as a whole word of the file name, not a substring", () => {
     const paths = ["data/mbpp-test.jsonl", "data/contest-train.jsonl", "data/latest_dump.jsonl"];
     expect(selectDataFiles(paths, { split: "test" })).toEqual(["data/mbpp-test.jsonl"]);
