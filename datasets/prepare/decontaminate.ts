@@ -2,12 +2,14 @@
  * `datasets decontaminate`: finds training problems whose statements overlap an evaluation set's,
  * by two methods, and drops them:
  *   n-gram: the statements share a word n-gram (default 13) after normalisation, the test used
- *     in LLM decontamination reports; n-grams found in many evaluation statements are boilerplate
- *     ("the first line contains ...") and ignored;
+ *     in LLM decontamination reports; n-grams found in many evaluation statements, and n-grams that
+ *     touch text shared by many training or evaluation statements (a prompt wrapper, "the first
+ *     line contains ..."; see boilerplate.ts), are boilerplate and ignored;
  *   MinHash: the Jaccard similarity of their 5-word shingle sets is at least the threshold
  *     (LSH proposes candidates, the exact Jaccard confirms them).
  */
 import type { Problem } from "../types.ts";
+import { learnBoilerplate } from "./boilerplate.ts";
 import { chooseBands, estimateJaccard, jaccard, LshIndex } from "./minhash.ts";
 import { checkSimilarityOptions, DEFAULT_SIMILARITY, makeDocs, type SimilarityOptions, type TextDoc } from "./text-docs.ts";
 
@@ -57,6 +59,10 @@ export function decontaminate(
   const opts = { ...DEFAULT_DECONTAMINATE, ...options };
   checkSimilarityOptions(opts);
   const evalDocs: { set: string; doc: TextDoc }[] = evalSets.flatMap((s) => makeDocs(s.problems, opts).map((doc) => ({ set: s.name, doc })));
+  const trainDocs = makeDocs(train, opts);
+  // Text shared by many statements of either side (a prompt wrapper) is boilerplate, not overlap.
+  const boilerplate = learnBoilerplate([...trainDocs, ...evalDocs.map((e) => e.doc)].map((d) => d.problem.statement), opts.ngram, opts.maxGramDocs);
+  for (const d of [...trainDocs, ...evalDocs.map((e) => e.doc)]) d.grams = boilerplate.contentGrams(d.problem.statement);
 
   const gramDocs = new Map<string, number[]>();
   evalDocs.forEach(({ doc }, i) => {
@@ -66,7 +72,7 @@ export function decontaminate(
       else gramDocs.set(g, [i]);
     }
   });
-  let boilerplateGrams = 0;
+  let boilerplateGrams = boilerplate.boilerplateSpans;
   for (const [g, docs] of gramDocs) {
     if (docs.length > opts.maxGramDocs) {
       gramDocs.delete(g);
@@ -80,7 +86,7 @@ export function decontaminate(
   const pairs: ContaminationPair[] = [];
   const kept: Problem[] = [];
   const dropped: Problem[] = [];
-  for (const doc of makeDocs(train, opts)) {
+  for (const doc of trainDocs) {
     const shared = new Map<number, { count: number; example: string }>();
     for (const g of doc.grams) {
       for (const i of gramDocs.get(g) ?? []) {

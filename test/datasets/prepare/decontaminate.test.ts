@@ -4,7 +4,7 @@ import { loadAll } from "../../../datasets/load.ts";
 import { decontaminate } from "../../../datasets/prepare/decontaminate.ts";
 import type { Problem } from "../../../datasets/types.ts";
 import { generateUnrelatedProblems, makeProblem } from "./problems.ts";
-import { HUMANEVAL_GZ, MBPPPLUS_GZ } from "../../support/real-data.ts";
+import { HUMANEVAL_GZ, MBPPPLUS_GZ, RLLM_LEETCODE_GZ } from "../../support/real-data.ts";
 
 const humaneval = (await loadAll({ path: HUMANEVAL_GZ })).problems;
 const mbppplus = (await loadAll({ path: MBPPPLUS_GZ })).problems;
@@ -89,6 +89,27 @@ describe("decontaminate methods", () => {
     expect(r.boilerplateGrams).toBeGreaterThan(0);
     const strict = decontaminate([t], [{ name: "E", problems: evalSet }], { maxGramDocs: 100 });
     expect(strict.pairs).toHaveLength(12);
+  });
+
+  test("n-grams touching text shared by many training statements are boilerplate too", () => {
+    // The wrapper is shorter than the 13-gram and appears only in the training rows.
+    const wrapper = "please complete the following python code precisely";
+    const train = Array.from({ length: 12 }, (_, i) => makeProblem(`t${i}`, { statement: `story ${i} about topic ${i * 7} ${wrapper} class solution def f${i} self nums list int` }));
+    const evalP = makeProblem("e", { statement: `a different story about painting fences ${wrapper} class solution def f3 self nums list int` });
+    expect(decontaminate(train, [{ name: "E", problems: [evalP] }], { maxGramDocs: 10 }).pairs).toEqual([]);
+    expect(decontaminate(train, [{ name: "E", problems: [evalP] }], { maxGramDocs: 100 }).pairs.map((p) => p.train_id)).toEqual(["t3"]);
+  });
+
+  test("rllm's leetcode test set against itself: each row matches itself, and no pair is linked by its prompt wrapper", async () => {
+    const rows = (await loadAll({ path: RLLM_LEETCODE_GZ })).problems;
+    const r = decontaminate(rows, [{ name: "self", problems: rows }]);
+    expect(r.pairs.filter((p) => p.train_id === p.eval_id).length).toBe(200);
+    const linkedByWrapper = r.pairs.filter(
+      (p) => p.train_id !== p.eval_id && /markdown code block|complete the following python code|class solution def/.test(p.example_ngram ?? ""),
+    );
+    expect(linkedByWrapper).toEqual([]);
+    // Before wrapper text counted as boilerplate, 1082 pairs linked different rows; the rest share real text.
+    expect(r.pairs.filter((p) => p.train_id !== p.eval_id).length).toBeLessThan(200);
   });
 
   test("rejects a threshold outside (0, 1]", () => {
