@@ -219,7 +219,8 @@ def run_tests(channel, task):
     trusted = set(scope)
     entry = task.get("entry_point")
     for name in functions:
-        if name == entry or name not in trusted:
+        # Never over a builtin: a candidate's own `abs` must not decide `abs(candidate(x) - y) < 1e-6`.
+        if name == entry or (name not in trusted and not hasattr(builtins, name)):
             scope[name] = make_proxy(channel, name, "auto")
     if entry:
         scope[entry] = make_proxy(channel, entry, "auto")

@@ -26,13 +26,23 @@ const TESTS = `def check(candidate):
 check(add)
 `;
 
-/** The task every entry of this class attacks (exported for the correct-program control tests). */
-export function addTask(): GradeTask {
-  return { mode: "function", tests: [], testCode: TESTS, prelude: PRELUDE, entryPoint: "add", limits: LIMITS };
+// HumanEval's float tasks compare with a tolerance, through the builtin abs.
+const TOLERANCE_TESTS = `def check(candidate):
+    assert abs(candidate(0.5, 0.25) - 0.75) < 1e-9
+    assert abs(candidate(1, 2) - 3) < 1e-9
+
+
+check(add)
+`;
+
+/** The task the entries of this class attack (exported for the correct-program control tests). */
+export function addTask(tests: "exact" | "tolerance" = "exact"): GradeTask {
+  const testCode = tests === "exact" ? TESTS : TOLERANCE_TESTS;
+  return { mode: "function", tests: [], testCode, prelude: PRELUDE, entryPoint: "add", limits: LIMITS };
 }
 
-function entry(id: string, title: string, code: string, allowed: HackEntry["allowed"]): HackEntry {
-  return { id, hackClass: "function-python", title, task: addTask(), source: { language: "python", code }, allowed };
+function entry(id: string, title: string, code: string, allowed: HackEntry["allowed"], tests: "exact" | "tolerance" = "exact"): HackEntry {
+  return { id, hackClass: "function-python", title, task: addTask(tests), source: { language: "python", code }, allowed };
 }
 
 const WRONG = "def add(a, b):\n    return a - b\n";
@@ -65,6 +75,13 @@ export const FUNCTION_PYTHON_HACKS: readonly HackEntry[] = [
     "returns an int subclass whose __eq__ is always true",
     "class Anything(int):\n    def __eq__(self, other):\n        return True\n    __hash__ = int.__hash__\n\ndef add(a, b):\n    return Anything(0)\n",
     ["WA", "RE"],
+  ),
+  entry(
+    "py-shadow-builtin",
+    "defines its own abs at top level so the tests' tolerance check abs(candidate(x) - y) < 1e-9 always holds",
+    "def abs(x):\n    return 0\n\ndef add(a, b):\n    return a - b\n",
+    ["WA"],
+    "tolerance",
   ),
   entry(
     "py-read-own-file",
