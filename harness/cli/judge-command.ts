@@ -5,7 +5,7 @@ import { openDataset } from "../../datasets/open.ts";
 import { describeUnknownLanguage, languageOfExtension, parseLanguage } from "../../judges/languages.ts";
 import type { Language } from "../../judges/types.ts";
 import { UsageError } from "../../judges/errors.ts";
-import { openJudge } from "./open-judge.ts";
+import { openAnswerOnlyJudge, openJudge } from "./open-judge.ts";
 
 export interface JudgeCommandOptions {
   problem: string;
@@ -18,6 +18,8 @@ export interface JudgeCommandOptions {
   /** Hub cache root when --problem is an `hf:` spec. */
   hubCache?: string;
   testlib?: string;
+  /** `--checker NAME|auto` for a problem without a checker (datasets/checker-policy.ts). */
+  checker?: string;
   unsafeNoSandbox?: boolean;
 }
 
@@ -35,14 +37,15 @@ export function resolveLanguage(source: string, lang?: string): Language {
 
 /** Runs the judge command; returns the exit code (0 whatever the verdict: a verdict is data). */
 export async function runJudgeCommand(o: JudgeCommandOptions): Promise<number> {
-  const { problems } = await openDataset(o.problem, { format: o.format, hubCache: o.hubCache });
+  const { problems } = await openDataset(o.problem, { format: o.format, hubCache: o.hubCache, checker: o.checker });
   if (problems.length !== 1) throw new UsageError(`${o.problem} holds ${problems.length} problems; judge takes exactly one`);
   const problem = problems[0]!;
   const code = await readFile(o.source, "utf8").catch((err: unknown) => {
     throw new UsageError(`cannot read --source ${o.source}: ${(err as Error).message}`);
   });
   const language = resolveLanguage(o.source, o.lang);
-  const handle = await openJudge(o);
+  // An answer-mode problem (GSM8K) runs no program: no sandbox backend, so no bwrap or g++, is needed.
+  const handle = problem.mode === "answer" ? openAnswerOnlyJudge({}) : await openJudge(o);
   try {
     const { judge, sandbox } = handle;
     // The file is a whole program: judged exactly as written, no extraction.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseOneJson, runCli } from "../../support/cli.ts";
@@ -27,5 +27,17 @@ describe("bun run eval on an answer-mode dataset", () => {
     expect(r.stderr).not.toContain("not found");
     expect(r.code).toBe(0);
     expect(parseOneJson<{ verdicts: Record<string, number> }>(r).verdicts).toMatchObject({ AC: 2, WA: 1 });
+  });
+});
+
+describe("bun run judge on an answer-mode problem", () => {
+  test("judges the answer without bwrap, g++ or python3", async () => {
+    const problem = join(dir, "one.jsonl");
+    writeFileSync(problem, `${readFileSync(GSM8K, "utf8").split("\n")[0]}\n`);
+    const answer = join(dir, "answer.txt");
+    writeFileSync(answer, "16 - 3 - 4 = 9 eggs, and 9 * $2 = $18.\nThe answer is 18.\n\n(Note: this assumes all eggs sell.)");
+    const r = await runCli(["judge", "--problem", problem, "--source", answer, "--lang", "python", "--json"], { env: NO_TOOLS });
+    expect(r.code).toBe(0);
+    expect(parseOneJson<{ verdict: string }>(r).verdict).toBe("AC");
   });
 });
