@@ -121,7 +121,7 @@ export async function runExport(file: string, o: ExportCommandOptions): Promise<
   let written: number;
   let skipped: { no_solution: number; language: number };
   if (o.to === "verl") {
-    const r = toVerlRows(d.problems, { split: o.split, dataSource: o.dataSource ?? d.datasetId, language: o.language, groundTruth: o.groundTruth });
+    const r = toVerlRows(d.problems, { split: o.split, dataSource: d.datasetId, dataSourceOverride: o.dataSource, language: o.language, groundTruth: o.groundTruth });
     await writeVerlParquet(o.out, r.records);
     [written, skipped] = [r.records.length, r.skipped];
   } else {

@@ -28,6 +28,8 @@ export interface VerlOptions {
   split?: string;
   /** data_source when a problem has no source (default: the dataset id). */
   dataSource: string;
+  /** data_source of every row, replacing the problems' own sources (`--data-source`). */
+  dataSourceOverride?: string;
   language?: Language;
   /** "inline" (default): the problem travels in ground_truth; "ref": its id only. */
   groundTruth?: "inline" | "ref";
@@ -42,7 +44,7 @@ export function groundTruthOf(p: Problem, style: "inline" | "ref" = "inline"): s
     problem_id: p.id,
     mode: p.mode,
     ...tests,
-    ...(p.mode === "function" ? { entry_point: p.entry_point ?? null, test_code: p.test_code ?? "", ...(p.solution_prefix ? { solution_prefix: p.solution_prefix } : {}) } : {}),
+    ...(p.mode === "function" ? { entry_point: p.entry_point ?? null, test_code: p.test_code ?? "", ...(p.solution_prefix ? { solution_prefix: p.solution_prefix } : {}), ...(p.prelude ? { prelude: p.prelude } : {}) } : {}),
     time_limit_ms: p.time_limit_ms,
     memory_limit_mb: p.memory_limit_mb,
     checker: p.checker,
@@ -63,7 +65,7 @@ export function toVerlRows(problems: readonly Problem[], opts: VerlOptions): Exp
       continue;
     }
     records.push({
-      data_source: p.source ?? opts.dataSource,
+      data_source: opts.dataSourceOverride ?? p.source ?? opts.dataSource,
       // verl's own preprocessors put the whole instruction in one user turn.
       prompt: promptMessages(p, language).filter((m) => m.role === "user"),
       ability: p.mode === "answer" ? "math" : "code",

@@ -5,7 +5,7 @@ import { parquetReadObjects } from "hyparquet";
 import { loadAll } from "../../../datasets/load.ts";
 import { startHubServer } from "../../support/hub-server.ts";
 import { toJsonl, useTempDir } from "../../datasets/temp-files.ts";
-import { HUMANEVAL_GZ } from "../../support/real-data.ts";
+import { HUMANEVAL_GZ, RLLM_LEETCODE_GZ } from "../../support/real-data.ts";
 
 const ENTRY = join(import.meta.dir, "../../../harness/cli/main.ts");
 const HUMANEVAL = HUMANEVAL_GZ;
@@ -118,6 +118,18 @@ describe("bun run datasets on prepared data", () => {
     const bytes = readFileSync(out);
     const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
     expect(rows.map((r) => (r.extra_info as { problem_id: string }).problem_id)).toEqual(["a", "b", "c"]);
+  });
+
+  test("export --data-source names every row's data_source, also when the reader filled the source (rllm leetcode)", async () => {
+    const out = join(dir, "leetcode.parquet");
+    json(await datasets(["export", RLLM_LEETCODE_GZ, "--to", "verl", "--out", out, "--data-source", "leetcode", "--json"]));
+    const bytes = readFileSync(out);
+    const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    expect(rows).toHaveLength(200);
+    expect(new Set(rows.map((r) => r.data_source))).toEqual(new Set(["leetcode"]));
+    // The source's prelude travels with the tests, so a judge-backed reward runs the solution after it.
+    const truth = JSON.parse((rows[0]!.reward_model as { ground_truth: string }).ground_truth);
+    expect(truth.prelude).toContain("from typing import List");
   });
 
   test("convert turns trajectories into SFT records and counts the dropped ones", async () => {
