@@ -7,8 +7,11 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
-/** Bumped when the layout or meaning of cache entries changes. */
-export const CACHE_FORMAT = "codejudge-local-1";
+/**
+ * Bumped when the layout or meaning of cache entries changes. 2: programs over MAX_PROGRAM_BYTES are
+ * compile errors, so entries of format 1 may hold binaries that must no longer be served.
+ */
+export const CACHE_FORMAT = "codejudge-local-2";
 
 /** sha256 of a canonical JSON rendering (object keys sorted) of `parts`. */
 export function hashKey(parts: unknown): string {
