@@ -73,18 +73,18 @@ export function createGroupScheduler(size: number): GroupScheduler {
     // Round robin: the first request after the one served last, in arrival order.
     const ids = [...byRequest.keys()];
     const next = ids.find((id) => id > lastRequest) ?? ids[0]!;
-    lastRequest = next;
     return byRequest.get(next)![0];
   };
 
-  const markStarted = (group: string) => {
+  const markStarted = ({ group, request }: SlotTicket) => {
+    lastRequest = request;
     open.add(group);
     running.set(group, (running.get(group) ?? 0) + 1);
   };
 
   const startWaiter = (w: Waiter) => {
     removeWaiter(w);
-    markStarted(w.ticket.group);
+    markStarted(w.ticket);
     w.start();
   };
 
@@ -105,7 +105,7 @@ export function createGroupScheduler(size: number): GroupScheduler {
     if (signal?.aborted) return Promise.reject(new DeadlineExceeded());
     if (active < slots) {
       active++;
-      markStarted(ticket.group);
+      markStarted(ticket);
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {

@@ -48,5 +48,5 @@ export function stripSpecialTokens(text: string, tokens: readonly string[]): str
       }
     }
   }
-  return out;
+  return out === text ? text : out.trim();
 }

@@ -20,6 +20,19 @@ async function serve(opts: { concurrency?: number; deadlineMs?: number; isolate?
 }
 
 describe("POST /v1/rewards", () => {
+  test("items are judged group by group, so a deadline leaves whole groups judged even when the batch interleaves them", async () => {
+    const { post } = await serve({ concurrency: 4 });
+    // 8 groups of 4, sent round robin (g0, g1, ..., g7, g0, ...); each judging takes 50 ms.
+    const items = Array.from({ length: 32 }, (_, i) => ({ id: i, problem_id: "p1", group: `g${i % 8}`, completion: `AC#50#${i}` }));
+    const r = await post("/v1/rewards", { schema: "binary", deadline_ms: 250, items });
+    const byGroup = Array.from({ length: 8 }, (_, g) => r.body.results.filter((x: any) => x.id % 8 === g).map((x: any) => x.status));
+    const kind = byGroup.map((s) => (s.every((x: string) => x === "ok") ? "whole" : s.every((x: string) => x === "timeout") ? "none" : "part"));
+    expect(kind[0]).toBe("whole");
+    expect(kind).toContain("none");
+    expect(kind.filter((k) => k === "part").length).toBeLessThanOrEqual(2);
+    expect(kind.lastIndexOf("whole")).toBeLessThan(kind.indexOf("none"));
+  });
+
   test("scores each item with the named schema and reports its verdict", async () => {
     const { post } = await serve();
     const r = await post("/v1/rewards", {
