@@ -44,6 +44,14 @@ export interface Problem {
   input_file?: string;
   /** The program writes this file instead of stdout. */
   output_file?: string;
+  /**
+   * The program talks with an interactor instead of reading a fixed input (a dataset field such as
+   * open-r1's `interaction_format`, an "Interaction" section or "interactive" tag in the statement).
+   * Without `interactor` such a problem cannot be judged and is excluded from scores (datasets/judgeable.ts).
+   */
+  interactive?: boolean;
+  /** Interactive problems: the interactor program (testlib protocol), `{source, language?}`. */
+  interactor?: { source: string; language?: Language };
   /** When the problem was first published (ISO 8601), for contamination windows (LiveCodeBench). */
   contest_date?: string;
 }

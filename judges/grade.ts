@@ -13,6 +13,7 @@
 import { DEFAULT_COMPILE_LIMITS } from "./compile-limits.ts";
 import { HarnessError } from "./errors.ts";
 import { type FunctionRun, functionKitFor, hasRunPair, runFunctionPair } from "./function/index.ts";
+import { readInteraction, runInteractiveTest } from "./interactive.ts";
 import {
   SandboxError,
   type Checker,
@@ -121,20 +122,42 @@ interface Graded {
   error?: string;
 }
 
+/**
+ * The run of one stdio test. File-IO problems get the input also as their input file, and their
+ * output file read back: what the program wrote there is its output, else its stdout.
+ */
+async function runStdioTest(args: GradeArgs, program: PreparedProgram, test: TestCase): Promise<{ outcome: RunOutcome; output: string }> {
+  const { inputFile, outputFile, limits } = args.task;
+  const input = {
+    stdin: test.input,
+    ...(inputFile ? { files: { [inputFile]: test.input } } : {}),
+    ...(outputFile ? { collect: [outputFile] } : {}),
+  };
+  const outcome = await args.sandbox.run(program, input, limits);
+  return { outcome, output: (outputFile ? outcome.files?.[outputFile] : undefined) ?? outcome.stdout };
+}
+
 /** Runs one stdio test and checks its output. */
-async function gradeStdioTest(args: GradeArgs, program: PreparedProgram, test: TestCase, index: number): Promise<Graded> {
-  let outcome: RunOutcome;
+async function gradeStdioTest(args: GradeArgs, program: PreparedProgram, test: TestCase, index: number, interactor?: PreparedProgram): Promise<Graded> {
+  if (interactor) return gradeInteractiveTest(args, program, interactor, test, index);
+  let run: { outcome: RunOutcome; output: string };
   try {
-    outcome = await args.sandbox.run(program, { stdin: test.input }, args.task.limits);
+    run = await runStdioTest(args, program, test);
   } catch (error) {
     const cause = describeHarnessFailure(error, `sandbox failed on test ${index + 1}`);
     return { result: buildTestResult(index, test.kind, "SE", null), error: cause };
   }
+  const { outcome } = run;
   const limitVerdict = mapTermination(outcome.termination);
   if (limitVerdict) return { result: buildTestResult(index, test.kind, limitVerdict, outcome) };
+  return checkOutput(args, run.output, outcome, test, index);
+}
+
+/** The checker's verdict on one test's output. */
+async function checkOutput(args: GradeArgs, output: string, outcome: RunOutcome, test: TestCase, index: number): Promise<Graded> {
   let check: CheckResult;
   try {
-    check = await args.checker(outcome.stdout, test.output, { input: test.input });
+    check = await args.checker(output, test.output, { input: test.input });
   } catch (error) {
     const cause = describeHarnessFailure(error, `checker failed on test ${index + 1}`);
     return { result: buildTestResult(index, test.kind, "SE", outcome), error: cause };
@@ -143,6 +166,36 @@ async function gradeStdioTest(args: GradeArgs, program: PreparedProgram, test: T
   if (check.verdict !== "SE") return { result };
   return { result, error: `checker failed on test ${index + 1}: ${check.message || "no message"}` };
 }
+
+/** Runs one test of an interactive problem as a dialogue with the interactor (judges/interactive.ts). */
+async function gradeInteractiveTest(args: GradeArgs, program: PreparedProgram, interactor: PreparedProgram, test: TestCase, index: number): Promise<Graded> {
+  const { sandbox } = args;
+  if (!hasRunPair(sandbox)) throw new GradeError(`the ${sandbox.name} sandbox cannot judge interactive problems (it has no runPair)`);
+  let pair;
+  try {
+    pair = await runInteractiveTest({ sandbox, task: args.task, program, interactor, test });
+  } catch (error) {
+    const cause = describeHarnessFailure(error, `sandbox failed on test ${index + 1}`);
+    return { result: buildTestResult(index, test.kind, "SE", null), error: cause };
+  }
+  const reading = readInteraction(pair, args.task.interactor?.checked ?? false);
+  if (reading.kind === "check") return checkOutput(args, reading.output, pair.program, test, index);
+  const graded: Graded = { result: buildTestResult(index, test.kind, reading.verdict, pair.program, reading.check) };
+  if (reading.error) graded.error = `test ${index + 1}: ${reading.error}`;
+  return graded;
+}
+
+/** Compiles the interactor of an interactive task; a failure is the dataset's, so the sample is SE with the log. */
+async function prepareInteractor(args: GradeArgs): Promise<{ program: PreparedProgram } | { error: string }> {
+  const spec = args.task.interactor;
+  if (!spec) throw new GradeError("prepareInteractor needs task.interactor");
+  const prepared = await runInSlot(args.slots, () => args.sandbox.prepare(spec.source, INTERACTOR_COMPILE_LIMITS));
+  if (prepared.ok) return { program: prepared.program };
+  return { error: `the interactor did not compile (${prepared.cause}): ${truncateText(prepared.log, 2000)}` };
+}
+
+/** Interactors include testlib.h like checkers: wider compile limits than a submission's. */
+const INTERACTOR_COMPILE_LIMITS: CompileLimits = { ...DEFAULT_COMPILE_LIMITS, cpuMs: 120_000, wallMs: 180_000, memoryMb: 2048 };
 
 /** The Judgement of a function-mode pair run (the candidate's side and the tester, see judges/function/). */
 function judgeFunctionRun(run: FunctionRun): Judgement {
@@ -237,7 +290,17 @@ export async function gradeSubmission(args: GradeArgs): Promise<Judgement> {
   const compile = { ok: prepared.ok, log: truncateText(prepared.log, KEPT_LOG_CHARS), timeMs: prepared.timeMs, cached: prepared.ok && prepared.cached };
   if (!prepared.ok) return judgeWithoutTests("CE", total, compile, summariseCompileFailure(prepared));
 
-  return summarise(await walkStdioTests(args, prepared.program), total, compile);
+  let interactor: PreparedProgram | undefined;
+  if (task.interactor) {
+    try {
+      const ready = await prepareInteractor(args);
+      if ("error" in ready) return judgeWithoutTests("SE", total, compile, ready.error);
+      interactor = ready.program;
+    } catch (error) {
+      return judgeWithoutTests("SE", total, compile, describeHarnessFailure(error, "sandbox failed to compile the interactor"));
+    }
+  }
+  return summarise(await walkStdioTests(args, prepared.program, interactor), total, compile);
 }
 
 /**
@@ -246,7 +309,7 @@ export async function gradeSubmission(args: GradeArgs): Promise<Judgement> {
  * and its verdict comes first. Runs already started cannot be cancelled through the Sandbox contract,
  * so they are awaited, and their results past the first failure dropped.
  */
-async function walkStdioTests(args: GradeArgs, program: PreparedProgram): Promise<Graded[]> {
+async function walkStdioTests(args: GradeArgs, program: PreparedProgram, interactor?: PreparedProgram): Promise<Graded[]> {
   const tests = args.task.tests;
   const wanted = args.testConcurrency ?? 1;
   if (!Number.isInteger(wanted) || wanted < 1) throw new GradeError(`testConcurrency must be a positive integer, got ${wanted}`);
@@ -260,7 +323,7 @@ async function walkStdioTests(args: GradeArgs, program: PreparedProgram): Promis
       const index = next++;
       const test = tests[index] as TestCase;
       try {
-        const one = await runInSlot(args.slots, () => gradeStdioTest(args, program, test, index));
+        const one = await runInSlot(args.slots, () => gradeStdioTest(args, program, test, index, interactor));
         graded[index] = one;
         if (one.result.verdict !== "AC" && !args.allTests) firstFailure = Math.min(firstFailure, index);
       } catch (error) {

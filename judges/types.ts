@@ -65,6 +65,11 @@ export interface RunInput {
   stdin?: string;
   args?: string[];
   files?: Record<string, string>;
+  /**
+   * Plain file names (no folders) read back from the scratch dir after the run, into
+   * {@link RunOutcome.files}: a file-IO problem's output file, an interactor's output.
+   */
+  collect?: string[];
 }
 
 /** How a run ended. The grader maps these to verdicts. */
@@ -88,6 +93,11 @@ export interface RunOutcome {
   memoryKb: number;
   stdout: string;
   stderr: string;
+  /**
+   * The files named in {@link RunInput.collect} that the run left as regular files (links and
+   * other kinds are ignored), each up to `outputBytes`; a larger one ends the run with "output".
+   */
+  files?: Record<string, string>;
 }
 
 /** A sandbox runs programs. Harness failures throw {@link SandboxError}; bad programs are outcomes. */
@@ -124,6 +134,8 @@ export interface PairSide {
   /** Files placed in this side's scratch folder, and its arguments. */
   files?: Record<string, string>;
   args?: string[];
+  /** Files read back from this side's scratch folder after the run (see {@link RunInput.collect}). */
+  collect?: string[];
   limits: RunLimits;
 }
 
@@ -190,7 +202,26 @@ export interface GradeTask {
   entryPoint?: string;
   /** Function mode: trusted code the tester runs before the tests (HumanEval's prompt, which defines helpers the tests use). */
   prelude?: string;
+  /**
+   * Stdio mode, file-IO problems: each test's input is also this file in the program's working
+   * folder (stdin still carries it).
+   */
+  inputFile?: string;
+  /** Stdio mode, file-IO problems: when the program writes this file, its content is the output (else stdout). */
+  outputFile?: string;
+  /** Stdio mode, interactive problems: the trusted interactor that talks with the program (judges/interactive.ts). */
+  interactor?: InteractorSpec;
   limits: RunLimits;
+}
+
+/**
+ * An interactor program, run beside the candidate as `interactor <input> <output> <answer>` (testlib's
+ * order) with its stdin and stdout joined to the candidate's stdout and stdin. Exit 0 OK, 1 WA, 2 PE,
+ * 3 FAIL, 7 points. `checked`: the problem's checker then judges the interactor's output file.
+ */
+export interface InteractorSpec {
+  source: SourceFile;
+  checked: boolean;
 }
 
 export interface TestResult {

@@ -37,6 +37,18 @@ const schema = z.strictObject({
   input_file: z.string().min(1).nullish(),
   output_file: z.string().min(1).nullish(),
   contest_date: z.string().nullish(),
+  interactive: z.boolean().nullish(),
+  interactor: z
+    .strictObject({
+      source: z.string().min(1).optional(),
+      /** Path of the interactor's source, relative to the dataset file; read at load time. */
+      source_file: z.string().min(1).optional(),
+      language: languageSchema.optional(),
+    })
+    .refine((c) => (c.source === undefined) !== (c.source_file === undefined), {
+      message: "an interactor needs exactly one of 'source' and 'source_file'",
+    })
+    .nullish(),
 });
 
 /** Rows in the canonical schema, recognised by their `id` and `statement` fields. */
@@ -57,7 +69,7 @@ export const canonicalFormat: DatasetFormat = {
       tests,
       time_limit_ms: r.time_limit_ms ?? defaults.DEFAULT_TIME_LIMIT_MS,
       memory_limit_mb: r.memory_limit_mb ?? defaults.DEFAULT_MEMORY_LIMIT_MB,
-      checker: r.checker ? toCheckerSpec(r.checker, (rel) => readCheckerSource(rel, at)) : defaults.DEFAULT_CHECKER,
+      checker: r.checker ? toCheckerSpec(r.checker, (rel) => readSourceFile(rel, at, "checker.source_file")) : defaults.DEFAULT_CHECKER,
       languages: r.languages ?? defaultLanguages(mode),
       tags: r.tags ?? [],
     };
@@ -73,6 +85,12 @@ export const canonicalFormat: DatasetFormat = {
     if (r.input_file != null) problem.input_file = r.input_file;
     if (r.output_file != null) problem.output_file = r.output_file;
     if (r.contest_date != null) problem.contest_date = readContestDate(r.contest_date, at);
+    if (r.interactive || r.interactor) problem.interactive = true;
+    if (r.interactor) {
+      if (mode !== "stdio") failField(at, "interactor", "only stdio problems can have an interactor");
+      const source = r.interactor.source ?? readSourceFile(r.interactor.source_file ?? "", at, "interactor.source_file");
+      problem.interactor = r.interactor.language ? { source, language: r.interactor.language } : { source };
+    }
     return problem;
   },
 };
@@ -82,12 +100,12 @@ function defaultLanguages(mode: Problem["mode"]): Problem["languages"] {
   return [...(mode === "function" ? defaults.DEFAULT_FUNCTION_LANGUAGES : defaults.DEFAULT_STDIO_LANGUAGES)];
 }
 
-function readCheckerSource(relPath: string, at: RowLocation): string {
+function readSourceFile(relPath: string, at: RowLocation, field: string): string {
   const path = resolve(dirname(at.file), relPath);
   try {
     return readFileSync(path, "utf8");
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    return failField(at, "checker.source_file", `cannot read ${path}: ${reason}`);
+    return failField(at, field, `cannot read ${path}: ${reason}`);
   }
 }

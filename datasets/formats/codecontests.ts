@@ -8,6 +8,7 @@ import type { Language, TestCase } from "../../judges/types.ts";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { decodeDifficulty, decodeSolutionLanguage, decodeSource } from "./codecontests-enums.ts";
+import { looksInteractive } from "./interactive.ts";
 import { failField, parseRow } from "./parse-row.ts";
 import { bytesToMegabytes, resolveLimits } from "./source-limits.ts";
 
@@ -72,6 +73,8 @@ export const codecontestsFormat: DatasetFormat = {
     // Most rows leave these empty; a name means the program reads/writes that file, not stdio.
     if (r.input_file?.trim()) problem.input_file = r.input_file.trim();
     if (r.output_file?.trim()) problem.output_file = r.output_file.trim();
+    // CodeContests has no field for it: the statement's "Interaction" section (or the tag) says so.
+    if (looksInteractive(r.description, problem.tags)) problem.interactive = true;
     return problem;
   },
 };

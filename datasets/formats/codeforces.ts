@@ -3,8 +3,9 @@
  * `official_tests` as `{input, output}` lists, limits in seconds and megabytes, and for problems
  * with several right answers a Python `generated_checker` that follows the cms argument order
  * (input, expected answer, contestant output). Generated tests live in separate Parquet files;
- * see codeforces-generated.ts. Interactive problems need an interactor, which this harness does
- * not run: they are rejected by field, so `skipInvalid` counts and skips them.
+ * see codeforces-generated.ts. Interactive problems (a non-empty `interaction_format`) are marked
+ * `interactive`; open-r1 publishes no interactor for them, so they are excluded from scores unless
+ * one is supplied in the canonical schema (datasets/judgeable.ts).
  */
 import { z } from "zod";
 import type { CheckerSpec, TestCase } from "../../judges/types.ts";
@@ -43,9 +44,6 @@ export const codeforcesFormat: DatasetFormat = {
   detect: (row) => ["id", "contest_id", "index", "description"].every((k) => k in row) && ("official_tests" in row || "examples" in row),
   convert(row, at) {
     const r = parseRow(schema, row, at);
-    if (r.interaction_format?.trim()) {
-      failField(at, "interaction_format", "interactive problem: it needs an interactor, which this harness does not run");
-    }
     const tests = collectTests(r);
     if (tests.length === 0) failField(at, "official_tests", "no tests: official_tests and examples are both empty");
     const checker: CheckerSpec = r.generated_checker?.trim()
@@ -67,6 +65,7 @@ export const codeforcesFormat: DatasetFormat = {
       tags: [...(r.tags ?? []), ...(r.official_tests_complete === false ? ["official_tests_incomplete"] : [])],
     };
     if (r.rating != null) problem.rating = r.rating;
+    if (r.interaction_format?.trim() || (r.tags ?? []).includes("interactive")) problem.interactive = true;
     if (r.contest_start != null) problem.contest_date = new Date(r.contest_start * 1000).toISOString();
     if (r.input_mode === "file") {
       // Codeforces' file problems read input.txt and write output.txt.
@@ -95,6 +94,7 @@ function composeStatement(r: Row): string {
   for (const [i, t] of (r.examples ?? []).entries()) {
     parts.push(`## Example ${i + 1}\n\nInput:\n\`\`\`\n${t.input.trimEnd()}\n\`\`\`\nOutput:\n\`\`\`\n${t.output.trimEnd()}\n\`\`\``);
   }
+  if (r.interaction_format?.trim()) parts.push(`## Interaction\n\n${r.interaction_format.trim()}`);
   if (r.note?.trim()) parts.push(`## Note\n\n${r.note.trim()}`);
   return `${parts.join("\n\n")}\n`;
 }

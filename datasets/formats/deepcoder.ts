@@ -16,6 +16,7 @@ import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { readDeepcoderTests } from "./deepcoder-tests.ts";
 import { readJsonField } from "./field-values.ts";
 import { resolveLimits, SOURCE_TIME_LIMIT_MS } from "./source-limits.ts";
+import { looksInteractive } from "./interactive.ts";
 import { failField, parseRow } from "./parse-row.ts";
 import { preludeFor, prefixForStarterCode } from "./source-preludes.ts";
 
@@ -54,6 +55,8 @@ export const deepcoderFormat: DatasetFormat = {
       source,
       tags: [],
     };
+    // rllm rows have no field for it; their statements carry an "Interaction" section or the tag.
+    if (block.mode === "stdio" && looksInteractive(statement)) problem.interactive = true;
     const solutions = readSolutions(r.solutions, at);
     if (solutions.length > 0) {
       problem.solutions = solutions.map((code) => ({ language: "python" as const, code }));

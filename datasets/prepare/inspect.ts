@@ -35,6 +35,8 @@ const OPTIONAL_FIELDS = [
   "input_file",
   "output_file",
   "contest_date",
+  "interactive",
+  "interactor",
 ] as const;
 
 /** Tests a problem is judged on: its stdio tests, or 1 for a function-mode test_code or an expected answer. */

@@ -6,6 +6,7 @@ import { datasetIdOf } from "../../datasets/dataset-id.ts";
 import { isHubSpec } from "../../datasets/hub/repo-id.ts";
 import { readEvalPlusRows, deriveEvalPlusTests } from "../../datasets/evalplus/index.ts";
 import { filterByContestDate } from "../../datasets/formats/date-window.ts";
+import { type Exclusion, partitionJudgeable } from "../../datasets/judgeable.ts";
 import { openDataset } from "../../datasets/open.ts";
 import type { Sandbox } from "../../judges/types.ts";
 import { sha256File } from "../../datasets/sha256.ts";
@@ -99,7 +100,7 @@ async function evaluateAll(o: EvalCommandOptions, handle: JudgeHandle, limits: L
     if (controller.signal.aborted) return 130; // generation was interrupted; its file resumes next time
     const db = openDb(o.db);
     try {
-      const results: EvalResult[] = [];
+      const results: (EvalResult & { excluded?: Exclusion[] })[] = [];
       for (const job of jobs) {
         if (controller.signal.aborted) break;
         results.push(await evaluateJob(o, db, handle, limits, job, { ...loaded, datasetId }, controller.signal));
@@ -144,6 +145,8 @@ interface LoadedForEval {
   problems: Problem[];
   /** Ids of every problem in the file, before a date window: samples may name any of them. */
   allIds: Set<string>;
+  /** Problems no judge can decide (interactive without an interactor), left out of the run with their reason. */
+  excluded: Exclusion[];
   sha256: string;
   format: string;
   datasetPath: string;
@@ -160,7 +163,7 @@ async function loadDataset(
   builtin: boolean,
   openSandbox: () => Promise<Sandbox>,
 ): Promise<LoadedForEval & { datasetId: string }> {
-  let loaded: Omit<LoadedForEval, "allIds"> & { datasetId: string };
+  let loaded: Omit<LoadedForEval, "allIds" | "excluded"> & { datasetId: string };
   if (o.format === EVALPLUS_FULL && !isHubSpec(path)) {
     const rows = await readEvalPlusRows(path);
     const problems = await deriveEvalPlusTests(rows, { sandbox: await openSandbox(), skipInvalid: o.skipInvalid });
@@ -175,7 +178,13 @@ async function loadDataset(
     process.stderr.write(`date window: ${windowed.problems.length} of ${allIds.size} problems kept\n`);
     loaded = { ...loaded, problems: windowed.problems, datasetId: `${loaded.datasetId}[${o.since ?? ""}..${o.until ?? ""})` };
   }
-  return { ...loaded, allIds };
+  // Their samples are dropped like those outside a date window; scores cover only what can be judged.
+  const { judgeable, excluded } = partitionJudgeable(loaded.problems);
+  if (excluded.length > 0) {
+    const reasons = [...new Set(excluded.map((e) => e.reason))].join("; ");
+    process.stderr.write(`excluded from scores: ${excluded.length} of ${loaded.problems.length} problems (${reasons}): ${excluded.map((e) => e.id).join(", ")}\n`);
+  }
+  return { ...loaded, problems: judgeable, allIds, excluded };
 }
 
 /** Runs MBPP+/HumanEval+ on their base + plus inputs, as EvalPlus does (needs the sandbox, so not a row format). */
@@ -200,13 +209,13 @@ async function evaluateJob(
   job: EvalJob,
   ds: LoadedForEval & { datasetId: string },
   signal: AbortSignal,
-): Promise<EvalResult> {
+): Promise<EvalResult & { excluded?: Exclusion[] }> {
   const inWindow = new Set(ds.problems.map((p) => p.id));
   const records = (await loadSamples(job.samplesPath, ds.allIds)).filter((r) => inWindow.has(r.problemId));
   const { sandbox, judge } = handle;
   const samplesSha256 = await sha256File(job.samplesPath);
   const model = o.model ?? records.find((r) => r.model)?.model ?? basename(job.samplesPath).replace(/\.jsonl(\.gz)?$/, "");
-  return runEval({
+  const result = await runEval({
     db,
     meta: {
       name: resolveRunName(db, job, ds.sha256, samplesSha256),
@@ -220,7 +229,15 @@ async function evaluateJob(
       judge: sandbox.name,
       judgeVersions: await sandbox.versions(),
       // The window is recorded so that a reader of the run knows which of the dataset's problems it covers.
-      limits: { ...limits, allTests: o.allTests ?? false, ks: o.ks, format: ds.format, ...(o.since || o.until ? { window: { since: o.since, until: o.until } } : {}) },
+      limits: {
+        ...limits,
+        allTests: o.allTests ?? false,
+        ks: o.ks,
+        format: ds.format,
+        ...(o.since || o.until ? { window: { since: o.since, until: o.until } } : {}),
+        // Recorded with the run, so a reader knows which problems its scores leave out and why.
+        ...(ds.excluded.length > 0 ? { excluded: ds.excluded } : {}),
+      },
       extraction: { thinkTags: "drop", fence: "last-matching", freopen: "neutralize", prefixJoin: "continuations" },
       gitSha: readGitSha(),
     },
@@ -241,6 +258,7 @@ async function evaluateJob(
     progress: createProgress({ quiet: o.quiet }),
     signal,
   });
+  return ds.excluded.length > 0 ? { ...result, excluded: ds.excluded } : result;
 }
 
 function printResults(o: EvalCommandOptions, db: HarnessDb, datasetId: string, results: EvalResult[], many: boolean): void {

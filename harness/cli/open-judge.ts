@@ -41,6 +41,7 @@ export async function openJudge(o: OpenJudgeOptions): Promise<JudgeHandle> {
     limits: o.limits,
     allTests: o.allTests,
     grading: { slots },
+    testlibDir,
   });
   return { judge, sandbox, name: sandbox.name, close: async () => void (await sandbox.close?.()) };
 }

@@ -2,11 +2,13 @@
  * Judges one sample against one problem: extraction, then the grader with the problem's checker.
  * Knows only the Sandbox contract; the CLI decides which sandbox that is.
  */
+import { unjudgeableReason } from "../../datasets/judgeable.ts";
 import { takesPrelude, withPrelude } from "../../datasets/prelude.ts";
 import type { Problem } from "../../datasets/types.ts";
 import { judgeAnswer } from "../../judges/answer/index.ts";
-import { gradeSubmission, type GradeArgs } from "../../judges/grade.ts";
-import type { Checker, CheckerSpec, Judgement, Sandbox, TestCase } from "../../judges/types.ts";
+import { buildCheckerSource } from "../../judges/checkers/program.ts";
+import { GradeError, gradeSubmission, type GradeArgs } from "../../judges/grade.ts";
+import type { Checker, CheckerSpec, InteractorSpec, Judgement, Sandbox, TestCase } from "../../judges/types.ts";
 import { extractCode } from "../extract/index.ts";
 import type { JudgedSample, SampleInput, SampleJudge } from "../types.ts";
 import { DEFAULT_LIMIT_OPTIONS, deriveRunLimits, type LimitOptions } from "./limits.ts";
@@ -20,6 +22,8 @@ export interface SampleJudgeOptions {
   allTests?: boolean;
   /** Passed to the grader: tests of one sample run at once, and slots shared by every sample (one per core). */
   grading?: Pick<GradeArgs, "testConcurrency" | "slots">;
+  /** Folder with the user's testlib.h, for interactors that include it (default HARNESS_TESTLIB_DIR). */
+  testlibDir?: string;
 }
 
 /** Creates a {@link SampleJudge} bound to one sandbox. Checkers are cached per problem. */
@@ -53,6 +57,9 @@ export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
 
   return async (problem, sample, runOpts = {}) => {
     if (problem.mode === "answer") return judgeAnswerSample(problem, sample);
+    // Callers leave such problems out (eval lists them as excluded); judging one would be a made-up verdict.
+    const unjudgeable = unjudgeableReason(problem);
+    if (unjudgeable) throw new GradeError(`problem ${problem.id}: ${unjudgeable}; it is excluded from scores`);
     const mode = problem.mode; // narrowed here; the grading closure below would lose the narrowing
     const extraction =
       sample.raw && sample.language
@@ -88,6 +95,9 @@ export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
           testCode: problem.test_code,
           entryPoint: problem.entry_point,
           prelude: testerPrelude(problem),
+          ...(problem.input_file ? { inputFile: problem.input_file } : {}),
+          ...(problem.output_file ? { outputFile: problem.output_file } : {}),
+          ...(problem.interactor ? { interactor: await interactorFor(problem, opts.testlibDir) } : {}),
           limits: deriveRunLimits(problem, language, limits),
         },
         // The source's prelude runs before the candidate, as the source's tester runs it.
@@ -145,6 +155,17 @@ function testerPrelude(problem: Problem): string | undefined {
   return problem.prelude ?? problem.solution_prefix;
 }
 
+/**
+ * The interactor of an interactive problem, with the user's testlib.h beside it when it includes one.
+ * The problem's own checker judges the interactor's output only when it is a checker program.
+ */
+async function interactorFor(problem: Problem, testlibDir: string | undefined): Promise<InteractorSpec> {
+  const spec = problem.interactor;
+  if (!spec) throw new GradeError(`problem ${problem.id} has no interactor`);
+  const source = await buildCheckerSource({ type: "testlib", ...spec }, testlibDir);
+  return { source, checked: problem.checker.type === "testlib" || problem.checker.type === "cms" };
+}
+
 /** Bound on remembered judgements, so a long-lived reward server does not grow without limit. */
 const MAX_MEMO = 4096;
 
@@ -157,8 +178,8 @@ const fingerprints = new WeakMap<Problem, string>();
 function fingerprintProblem(p: Problem): string {
   let f = fingerprints.get(p);
   if (!f) {
-    const { tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix, prelude } = p;
-    f = hashKey([JSON.stringify({ tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix, prelude })]);
+    const { tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix, prelude, input_file, output_file, interactor } = p;
+    f = hashKey([JSON.stringify({ tests, test_code, checker, time_limit_ms, memory_limit_mb, mode, entry_point, solution_prefix, prelude, input_file, output_file, interactor })]);
     fingerprints.set(p, f);
   }
   return f;

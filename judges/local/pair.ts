@@ -85,7 +85,7 @@ export async function runLocalPair(ctx: SandboxContext, program: LocalPairSide, 
   const toPeer = new Relay();
   const toProgram = new Relay();
   const start = (side: LocalPairSide, incoming: Relay, outgoing: Relay): Promise<RunOutcome> =>
-    runProgram(ctx, side.language, side.handle, { files: side.files, args: side.args }, side.limits, pipeFor(incoming, outgoing)).finally(() => {
+    runProgram(ctx, side.language, side.handle, { files: side.files, args: side.args, collect: side.collect }, side.limits, pipeFor(incoming, outgoing)).finally(() => {
       // Also when the run failed to start: the other side must not wait for bytes that never come.
       incoming.close();
       outgoing.end();

@@ -9,6 +9,7 @@ import { CPP_BINARY, PY_SOURCE, PYTHON_FLAGS } from "./compile.ts";
 import { markUsed } from "./cache-budget.ts";
 import type { SandboxContext } from "./context.ts";
 import { type ExecPipe, execInSandbox } from "./exec.ts";
+import { assertCollectNames, collectFiles } from "./collect.ts";
 import { buildRunOutcome } from "./outcome.ts";
 import { createRunDir, filePagesBytes, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
 
@@ -60,6 +61,8 @@ export async function runProgram(
   markUsed(dirname(handle.programDir));
   if (!existsSync(handle.programDir)) throw new SandboxError(`the prepared program ${handle.programDir} is gone from the compile cache; prepare it again`, "internal");
   const files = input.files ?? {};
+  const collect = input.collect ?? [];
+  assertCollectNames(collect);
   const run = createRunDir(ctx, "run-", scratchCapsFor(limits.memoryMb * 1024 * 1024, files));
   try {
     const box = run.makeDir("box", true);
@@ -97,7 +100,12 @@ export async function runProgram(
     // What the program itself left in its scratch (the harness's input files excluded).
     const used = run.scratchUsedBytes();
     const scratchUsedBytes = used === null ? null : Math.max(0, used - filePagesBytes(files));
-    return buildRunOutcome(result, limits, { memoryByCgroup: Boolean(ctx.cgroups?.bases.memory), scratchUsedBytes });
+    const outcome = buildRunOutcome(result, limits, { memoryByCgroup: Boolean(ctx.cgroups?.bases.memory), scratchUsedBytes });
+    if (collect.length === 0) return outcome;
+    // Read before the scratch is disposed; a file past the output limit is that limit's failure, like stdout.
+    const collected = collectFiles(box, collect, limits.outputBytes);
+    const overLimit = collected.overLimit && outcome.termination === "exited";
+    return { ...outcome, files: collected.files, ...(overLimit ? { termination: "output" as const } : {}) };
   } finally {
     await run.dispose();
   }

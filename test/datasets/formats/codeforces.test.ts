@@ -129,14 +129,13 @@ describe("codeforces format (open-r1)", async () => {
     expect(withGeneratedTests(fromFile, generated)).toBe(fromFile);
   });
 
-  test("rejects interactive problems with a clear reason, so skipInvalid skips them", async () => {
+  test("marks a problem with an interaction_format interactive and keeps the interaction section in its statement", () => {
     const row = { ...baseRow, interaction_format: "After reading n, ask queries '? i'..." };
-    const err = await catchDatasetError(() => codeforcesFormat.convert(row, at));
-    expect([err.field, err.file, err.line]).toEqual(["interaction_format", "train-00000-of-00011.parquet", 12]);
-    expect(err.message).toContain("interactive problem");
-    const path = tmp.write("with-interactive.jsonl", toJsonl([baseRow, { ...row, id: "2001/C" }]));
-    const loaded = await loadAll({ path, skipInvalid: true, onInvalid: () => {} });
-    expect([loaded.problems.map((p) => p.id), loaded.invalid]).toEqual([["2001/B"], 1]);
+    const p = codeforcesFormat.convert(row, at);
+    expect(p.interactive).toBe(true);
+    expect(p.interactor).toBeUndefined(); // open-r1 publishes none
+    expect(p.statement).toContain("## Interaction\n\nAfter reading n, ask queries");
+    expect(codeforcesFormat.convert(baseRow, at).interactive).toBeUndefined();
   });
 
   test("rejects a problem with no tests at all, and a wrong input_mode, naming the field", async () => {

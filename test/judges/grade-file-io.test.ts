@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { createChecker } from "../../judges/checkers/index.ts";
+import { gradeSubmission } from "../../judges/grade.ts";
+import { createLocalSandbox, type LocalSandbox } from "../../judges/local/index.ts";
+import type { GradeTask, SourceFile } from "../../judges/types.ts";
+import { sharedTestCacheDir } from "../support/test-cache.ts";
+import { HACK_COMPILE_LIMITS } from "./hacks/catalogue.ts";
+
+// Sandboxed compiles and runs on a busy 2-core machine.
+setDefaultTimeout(120_000);
+
+let sandbox: LocalSandbox;
+beforeAll(() => {
+  sandbox = createLocalSandbox({ cacheDir: sharedTestCacheDir() });
+});
+afterAll(async () => {
+  await sandbox.close?.();
+});
+
+/** A file-IO task as CodeContests and Codeforces publish them: read input.txt, write output.txt. */
+function fileTask(): GradeTask {
+  return {
+    mode: "stdio",
+    tests: [
+      { input: "1 2\n", output: "3\n", kind: "public" },
+      { input: "40 2\n", output: "42\n", kind: "private" },
+    ],
+    inputFile: "input.txt",
+    outputFile: "output.txt",
+    limits: { cpuMs: 2000, wallMs: 10_000, memoryMb: 256, outputBytes: 1 << 20, processes: 8, fileBytes: 1 << 20 },
+  };
+}
+
+async function grade(task: GradeTask, source: SourceFile) {
+  return gradeSubmission({ sandbox, task, source, checker: await createChecker({ type: "tokens" }, { sandbox }), compileLimits: HACK_COMPILE_LIMITS });
+}
+
+describe("file-IO problems", () => {
+  test("a Python program that opens input.txt and writes output.txt is AC", async () => {
+    const code = "with open('input.txt') as f:\n    a, b = map(int, f.read().split())\nwith open('output.txt', 'w') as f:\n    f.write(str(a + b) + '\\n')\n";
+    const j = await grade(fileTask(), { language: "python", code });
+    expect(j.error).toBeUndefined();
+    expect(j.verdict).toBe("AC");
+  });
+
+  test("a C++ program using fopen on the files is AC, and a wrong sum in the file is WA", async () => {
+    const code = (expr: string) => `#include <cstdio>
+int main() {
+  FILE* in = std::fopen("input.txt", "r");
+  FILE* out = std::fopen("output.txt", "w");
+  long long a, b;
+  if (!in || !out || std::fscanf(in, "%lld %lld", &a, &b) != 2) return 1;
+  std::fprintf(out, "%lld\\n", ${expr});
+}
+`;
+    expect((await grade(fileTask(), { language: "cpp", code: code("a + b") })).verdict).toBe("AC");
+    expect((await grade(fileTask(), { language: "cpp", code: code("a - b") })).verdict).toBe("WA");
+  });
+
+  test("a program that reads stdin and writes stdout is judged on its stdout when it writes no output file", async () => {
+    const j = await grade(fileTask(), { language: "python", code: "a, b = map(int, input().split())\nprint(a + b)\n" });
+    expect(j.verdict).toBe("AC");
+  });
+
+  test("the output file wins over stdout when the program writes both", async () => {
+    const code = "print(0)\nwith open('input.txt') as f:\n    a, b = map(int, f.read().split())\nopen('output.txt', 'w').write(str(a + b))\n";
+    expect((await grade(fileTask(), { language: "python", code })).verdict).toBe("AC");
+  });
+
+  test("an output file that is a link to a host file is not read: the judge sees no file and falls back to stdout", async () => {
+    const code = "import os\nos.symlink('/etc/passwd', 'output.txt')\nprint('nothing')\n";
+    const j = await grade(fileTask(), { language: "python", code });
+    expect(j.verdict).toBe("WA");
+    expect(j.tests[0]?.checkerMessage ?? "").not.toContain("root:");
+  });
+
+  test("a stdio problem gets no input file: its folder holds nothing the harness wrote", async () => {
+    const task = { ...fileTask(), inputFile: undefined, outputFile: undefined };
+    const code = "import os\na, b = map(int, input().split())\nprint(a + b if not os.path.exists('input.txt') else -1)\n";
+    expect((await grade(task, { language: "python", code })).verdict).toBe("AC");
+  });
+});
