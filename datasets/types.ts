@@ -25,11 +25,23 @@ export interface Problem {
    * the tests; see README "Preludes per source".
    */
   prelude?: string;
+  /**
+   * A bare continuation is cut at the first of these before it is joined with `solution_prefix`
+   * (MultiPL-E's `stop_tokens`); a C++ function the cut leaves open is closed.
+   */
+  stop_tokens?: string[];
   /** Function name the tests call, when known (HumanEval, MBPP). */
   entry_point?: string;
   time_limit_ms: number;
   memory_limit_mb: number;
   checker: CheckerSpec;
+  /** How the checker was chosen (datasets/checker-policy.ts), recorded when `auto` was resolved. */
+  checker_rule?: string;
+  /**
+   * The statement accepts several answers and there is no checker program: verdicts are kept but
+   * flagged, and `eval` reports pass@k with and without such problems.
+   */
+  needs_checker?: boolean;
   languages: Language[];
   source?: string;
   difficulty?: string;

@@ -23,10 +23,13 @@ const schema = z.strictObject({
   test_code: z.string().nullish(),
   solution_prefix: z.string().nullish(),
   prelude: z.string().nullish(),
+  stop_tokens: z.array(z.string()).nullish(),
   entry_point: z.string().nullish(),
   time_limit_ms: z.number().positive().nullish(),
   memory_limit_mb: z.number().positive().nullish(),
   checker: checkerSchema.nullish(),
+  checker_rule: z.string().nullish(),
+  needs_checker: z.boolean().nullish(),
   languages: z.array(languageSchema).min(1).nullish(),
   source: z.string().nullish(),
   difficulty: z.string().nullish(),
@@ -80,6 +83,9 @@ export const canonicalFormat: DatasetFormat = {
     if (r.difficulty != null) problem.difficulty = r.difficulty;
     if (r.rating != null) problem.rating = r.rating;
     if (r.prelude != null) problem.prelude = r.prelude;
+    if (r.stop_tokens != null) problem.stop_tokens = r.stop_tokens;
+    if (r.checker_rule != null) problem.checker_rule = r.checker_rule;
+    if (r.needs_checker) problem.needs_checker = true;
     if (r.solutions != null) problem.solutions = r.solutions;
     if (r.answer != null) problem.answer = r.answer;
     if (r.input_file != null) problem.input_file = r.input_file;

@@ -5,9 +5,10 @@
  * `main` of asserts), so the program is the solution followed by the tests, and exit 0 passes.
  *
  * MultiPL-E cuts completions at the stop token `\n}` and its C++ `tests` therefore begin with the
- * `}` closing the function. Here solutions are whole functions (chat answers, or continuations
- * that wrote the brace themselves), so that leading brace is dropped from the test code; a
- * completion cut at `\n}` needs its `}` back before judging.
+ * `}` closing the function. Whole functions (chat answers) are judged with the tests, so that
+ * leading brace is dropped from the test code; `stop_tokens` is kept, and a bare continuation is
+ * cut at them and its function closed at extraction (harness/extract/stop-tokens.ts), so
+ * `prompt + completion + tests` is judged as MultiPL-E judges it.
  */
 import { z } from "zod";
 import type { Language } from "../../judges/types.ts";
@@ -51,6 +52,7 @@ export const multipleFormat: DatasetFormat = {
       languages: [language],
       source: "multipl-e",
       tags: [],
+      ...(r.stop_tokens?.length ? { stop_tokens: r.stop_tokens } : {}),
     };
   },
 };

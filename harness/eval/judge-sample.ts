@@ -3,6 +3,7 @@
  * Knows only the Sandbox contract; the CLI decides which sandbox that is.
  */
 import { unjudgeableReason } from "../../datasets/judgeable.ts";
+import { resolveChecker } from "../../datasets/checker-policy.ts";
 import { takesPrelude, withPrelude } from "../../datasets/prelude.ts";
 import type { Problem } from "../../datasets/types.ts";
 import { judgeAnswer } from "../../judges/answer/index.ts";
@@ -22,6 +23,11 @@ export interface SampleJudgeOptions {
   allTests?: boolean;
   /** Passed to the grader: tests of one sample run at once, and slots shared by every sample (one per core). */
   grading?: Pick<GradeArgs, "testConcurrency" | "slots">;
+  /**
+   * `--checker`: how a problem still carrying `auto` (rows not opened through openDataset, such as
+   * the reward server's inline problems) is compared; `auto` by default (datasets/checker-policy.ts).
+   */
+  checkerPolicy?: string;
   /** Folder with the user's testlib.h, for interactors that include it (default HARNESS_TESTLIB_DIR). */
   testlibDir?: string;
 }
@@ -31,10 +37,11 @@ export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
   const limits = opts.limits ?? DEFAULT_LIMIT_OPTIONS;
   const checkers = new Map<string, Promise<Checker>>();
   const checkerFor = (p: Problem): Promise<Checker> => {
-    const key = JSON.stringify(p.checker);
+    const spec = p.checker.type === "auto" ? resolveChecker(p, opts.checkerPolicy).checker : p.checker;
+    const key = JSON.stringify(spec);
     let c = checkers.get(key);
     if (!c) {
-      c = opts.makeChecker(p.checker);
+      c = opts.makeChecker(spec);
       // A failed checker build must not be cached forever: the next sample retries and reports it.
       c.catch(() => checkers.delete(key));
       checkers.set(key, c);
@@ -69,6 +76,7 @@ export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
             mode,
             solutionPrefix: problem.solution_prefix,
             entryPoint: problem.entry_point,
+            stopTokens: problem.stop_tokens,
             field: sample.field,
           });
     const base = { problemId: problem.id, completion: sample.completion, truncated: sample.truncated ?? false };

@@ -9,6 +9,7 @@ import { type FencedBlock, findFencedBlocks, removeFencedBlocks } from "../../da
 import { neutraliseFreopen } from "./freopen.ts";
 import { classifyTag, inferLanguage } from "./language.ts";
 import { addPrefixContext, needsPrefix, startsIndented } from "./prefix.ts";
+import { closeFunction, cutAtStopToken } from "./stop-tokens.ts";
 import { stripThink } from "./think.ts";
 import type { ExtractOptions, Extraction, ExtractionNotes } from "./types.ts";
 
@@ -64,7 +65,12 @@ export function extractCode(completion: string, opts: ExtractOptions): Extractio
     notes.block = "continuation";
     notes.prefixJoined = true;
     notes.languageSource = opts.language ? "given" : "content";
-    return { ok: true, code: prefix + text, language, notes };
+    if (!opts.stopTokens?.length) return { ok: true, code: prefix + text, language, notes };
+    const cut = cutAtStopToken(text, opts.stopTokens);
+    const closed = closeFunction(prefix + cut.text, language);
+    notes.stopTokenCut = cut.cut;
+    notes.braceClosed = closed.closed;
+    return { ok: true, code: closed.code, language, notes };
   } else if (field === "solution" && blocks.length === 0) {
     const language = opts.language ?? inferLanguage(text);
     if (language === null) return fail("language could not be determined from the solution");

@@ -9,6 +9,11 @@ export interface ExtractOptions {
   solutionPrefix?: string;
   /** Function the tests call; decides whether the code is a continuation or a full function. */
   entryPoint?: string;
+  /**
+   * A bare continuation is cut at the first of these, as the source's harness cuts it (MultiPL-E;
+   * a C++ function left open is then closed, as MultiPL-E's tests close it).
+   */
+  stopTokens?: readonly string[];
   /** "solution" is a full program (EvalPlus) and is never joined with the prefix. Default "completion". */
   field?: "completion" | "solution";
 }
@@ -40,6 +45,10 @@ export interface ExtractionNotes {
   importsAdded: number;
   /** Helper functions of the prefix prepended to a full function that lacked them. */
   helpersAdded: string[];
+  /** A continuation was cut at a stop token (MultiPL-E's convention). */
+  stopTokenCut?: boolean;
+  /** The `}` closing a continued C++ function was added (MultiPL-E's tests begin with it). */
+  braceClosed?: boolean;
   /** C++ `freopen(...)` calls neutralised so the program keeps reading stdin. */
   freopenRemoved: number;
 }
