@@ -190,7 +190,15 @@ export type CheckerSpec =
   | { type: "float"; abs?: number; rel?: number }
   | { type: "yesno" }
   | { type: "unordered" }
-  | { type: "testlib" | "cms"; source: string; language?: Language };
+  /** A source tester's comparison (judges/checkers/source-testers.ts), widened by what the statement grants. */
+  | { type: "codecontests" | "apps" | "livecodebench" | "openr1" | "rllm"; fold_case?: boolean; abs?: number; rel?: number }
+  /**
+   * No checker given: resolved per problem before judging (datasets/checker-policy.ts) into the
+   * comparison of `tester`, the row's own source tester, or one the statement calls for.
+   */
+  | { type: "auto"; tester?: "codecontests" | "apps" | "livecodebench" | "openr1" | "rllm" }
+  /** `protocol: "openr1"`: a cms-order checker that prints 1 or 100 when the output is right (open-r1's generated checkers). */
+  | { type: "testlib" | "cms"; source: string; language?: Language; protocol?: "openr1" };
 
 /** Everything the grader needs to know about a problem (a narrow view of datasets' Problem). */
 export interface GradeTask {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Language, TestCase } from "../../judges/types.ts";
+import { autoChecker } from "../checker-policy.ts";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { decodeDifficulty, decodeSolutionLanguage, decodeSource } from "./codecontests-enums.ts";
@@ -57,7 +58,7 @@ export const codecontestsFormat: DatasetFormat = {
         timeMs: readTimeLimitMs(r.time_limit, at),
         memoryMb: r.memory_limit_bytes ? bytesToMegabytes(r.memory_limit_bytes) : undefined,
       }),
-      checker: defaults.DEFAULT_CHECKER,
+      checker: autoChecker("codecontests"),
       languages: [...defaults.DEFAULT_STDIO_LANGUAGES],
       tags: r.cf_tags ?? [],
       solutions: readSolutions(row.solutions, at),

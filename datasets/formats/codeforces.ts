@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import type { CheckerSpec, TestCase } from "../../judges/types.ts";
+import { autoChecker } from "../checker-policy.ts";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem } from "../types.ts";
 import { failField, parseRow } from "./parse-row.ts";
@@ -47,8 +48,8 @@ export const codeforcesFormat: DatasetFormat = {
     const tests = collectTests(r);
     if (tests.length === 0) failField(at, "official_tests", "no tests: official_tests and examples are both empty");
     const checker: CheckerSpec = r.generated_checker?.trim()
-      ? { type: "cms", source: r.generated_checker, language: "python" }
-      : defaults.DEFAULT_CHECKER;
+      ? { type: "cms", source: r.generated_checker, language: "python", protocol: "openr1" }
+      : autoChecker("openr1");
     const statement = composeStatement(r);
     const problem: Problem = {
       id: r.id,

@@ -11,6 +11,8 @@
  * The shape is read from the value itself; `data_source` only names the problem's source.
  */
 import { z } from "zod";
+import type { SourceTester } from "../../judges/checkers/source-testers.ts";
+import { autoChecker } from "../checker-policy.ts";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { readDeepcoderTests } from "./deepcoder-tests.ts";
@@ -50,7 +52,7 @@ export const deepcoderFormat: DatasetFormat = {
       mode: block.mode,
       tests: block.mode === "stdio" ? block.tests : [],
       ...resolveLimits(statement, {}, SOURCE_TIME_LIMIT_MS.rllm),
-      checker: defaults.DEFAULT_CHECKER,
+      checker: autoChecker(Object.hasOwn(RLLM_TESTERS, source) ? RLLM_TESTERS[source] : undefined),
       languages: block.mode === "stdio" ? [...defaults.DEFAULT_STDIO_LANGUAGES] : ["python"],
       source,
       tags: [],
@@ -70,6 +72,20 @@ export const deepcoderFormat: DatasetFormat = {
     }
     return problem;
   },
+};
+
+/**
+ * The comparison rllm's reward (`rllm/rewards/code_reward.py`) uses per `data_source`: taco.py's for
+ * taco, apps, code_contests and primeintellect; codeforces.py's (APPS' rules) for codeforces;
+ * LiveCodeBench's own for livecodebench. Rows without a known source are resolved from the statement.
+ */
+const RLLM_TESTERS: Record<string, SourceTester> = {
+  taco: "rllm",
+  apps: "rllm",
+  code_contests: "rllm",
+  primeintellect: "rllm",
+  codeforces: "apps",
+  livecodebench: "livecodebench",
 };
 
 /**

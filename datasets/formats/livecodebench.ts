@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import type { TestCase } from "../../judges/types.ts";
+import { autoChecker } from "../checker-policy.ts";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { buildCallHarness } from "./call-harness.ts";
@@ -55,7 +56,7 @@ export const livecodebenchFormat: DatasetFormat = {
       mode: "stdio",
       tests: [],
       ...resolveLimits(statement, {}, SOURCE_TIME_LIMIT_MS.livecodebench),
-      checker: defaults.DEFAULT_CHECKER,
+      checker: autoChecker("livecodebench"),
       languages: [...defaults.DEFAULT_STDIO_LANGUAGES],
       source: r.platform,
       tags: [],

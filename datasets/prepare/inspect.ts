@@ -18,6 +18,11 @@ export interface DatasetStats {
   checkers: Record<string, number>;
   /** Problems judged by a checker program (testlib, cms). */
   programCheckers: number;
+  /**
+   * Problems whose statement accepts several answers and that have no checker program
+   * (`needs_checker`): their verdicts are flagged and reported apart by `eval`.
+   */
+  needsChecker: number;
   /** Problems shipping reference solutions, and the solutions by language. */
   withSolutions: number;
   solutionLanguages: Record<string, number>;
@@ -76,6 +81,7 @@ export function inspectProblems(problems: readonly Problem[], format: string): D
     tests: { ...summarize(problems.map(countTests)), byKind: countBy(problems.flatMap((p) => p.tests), (t) => t.kind ?? "unlabelled") },
     checkers: countBy(problems, (p) => p.checker.type),
     programCheckers: problems.filter(hasProgramChecker).length,
+    needsChecker: problems.filter((p) => p.needs_checker === true).length,
     withSolutions: problems.filter((p) => (p.solutions?.length ?? 0) > 0).length,
     solutionLanguages: countBy(solutions, (s) => s.language),
   };
@@ -101,7 +107,7 @@ export function formatStats(stats: DatasetStats, header: string): string {
     `tags:        ${hist(stats.tags)}`,
     `languages:   ${hist(stats.languages)}`,
     `tests:       min ${t.min}, median ${t.median}, max ${t.max} per problem; ${t.total} in all (${hist(t.byKind)})`,
-    `checkers:    ${hist(stats.checkers)} (checker programs: ${stats.programCheckers})`,
+    `checkers:    ${hist(stats.checkers)} (checker programs: ${stats.programCheckers}; needs a checker: ${stats.needsChecker})`,
     `solutions:   ${stats.withSolutions} problems have some (${hist(stats.solutionLanguages)})`,
   ].join("\n");
 }

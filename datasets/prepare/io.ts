@@ -12,6 +12,8 @@ export interface InputOptions {
   skipInvalid?: boolean;
   /** Hub cache root, for `hf:` specs. */
   hubCache?: string;
+  /** `--checker NAME|auto`: how problems whose row names no checker are compared (datasets/checker-policy.ts). */
+  checker?: string;
 }
 
 /** Loads a dataset file, or a pulled Hub dataset named `hf:org/name[@rev][?config=C&split=S]` (from the cache). */

@@ -36,6 +36,8 @@ export interface EvalCommandOptions {
   ks: number[];
   unsafeNoSandbox?: boolean;
   testlib?: string;
+  /** `--checker NAME|auto` for problems without a checker (datasets/checker-policy.ts). */
+  checker?: string;
   skipInvalid?: boolean;
   pythonTimeFactor: number;
   outputLimitMb: number;
@@ -169,7 +171,7 @@ async function loadDataset(
     const problems = await deriveEvalPlusTests(rows, { sandbox: await openSandbox(), skipInvalid: o.skipInvalid });
     loaded = { problems, sha256: await sha256File(path), format: EVALPLUS_FULL, datasetPath: path, revision: null, datasetId: `${datasetIdOf(path)}-full` };
   } else {
-    const d = await openDataset(path, { format: o.format, skipInvalid: o.skipInvalid, hubCache: o.hubCache });
+    const d = await openDataset(path, { format: o.format, skipInvalid: o.skipInvalid, hubCache: o.hubCache, checker: o.checker });
     loaded = { ...d, datasetPath: path, datasetId: builtin ? "builtin" : d.datasetId };
   }
   const allIds = new Set(loaded.problems.map((p) => p.id));

@@ -40,6 +40,8 @@ const unsafeOption = () =>
   new Option("--unsafe-no-sandbox", "DANGEROUS: run model-written code without bubblewrap (rlimits only)");
 const hubCacheOption = () => new Option("--hub-cache <dir>", "Hub cache for hf: datasets (default: $HARNESS_HUB_CACHE or .harness/hub)");
 const testlibOption = () => new Option("--testlib <dir>", "folder with your testlib.h, for checker sources that include it");
+const checkerOption = () =>
+  new Option("--checker <name>", "how problems without a checker are compared: auto (the source's own tester, else the statement; see README) or a checker name").default("auto");
 
 program
   .command("eval")
@@ -64,6 +66,7 @@ program
   .option("--quiet", "no progress output")
   .addOption(unsafeOption())
   .addOption(testlibOption())
+  .addOption(checkerOption())
   .option("--endpoint <url>", "OpenAI-compatible endpoint to generate samples from (vLLM, SGLang, llama.cpp, OpenAI)")
   .option("--model <name>", "model name for generation (and the run's model label)")
   .option("--n <n>", "samples per problem when generating", parseIntArg, 1)
@@ -88,6 +91,7 @@ program
   .addOption(jsonOption())
   .addOption(unsafeOption())
   .addOption(testlibOption())
+  .addOption(checkerOption())
   .action((opts) => runCommand(() => import("./judge-command.ts").then((m) => m.runJudgeCommand(opts)), opts));
 
 program
@@ -116,6 +120,7 @@ program
   .option("--special-tokens <list>", "with --rewards: comma-separated tokens stripped from the ends of OpenRLHF responses (default: common end-of-turn tokens)")
   .addOption(unsafeOption())
   .addOption(testlibOption())
+  .addOption(checkerOption())
   .action((opts) => runCommand(() => import("./serve-command.ts").then((m) => m.runServe(opts)), opts));
 
 const rewards = program.command("rewards").description("reward schemas and reward-design experiments");

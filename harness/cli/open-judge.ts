@@ -16,6 +16,8 @@ export interface OpenJudgeOptions {
   unsafeNoSandbox?: boolean;
   /** Folder holding the user's testlib.h; defaults to $HARNESS_TESTLIB_DIR. */
   testlib?: string;
+  /** `--checker NAME|auto`: how problems still carrying `auto` are compared. */
+  checker?: string;
   allTests?: boolean;
   limits?: LimitOptions;
 }
@@ -38,6 +40,7 @@ export async function openJudge(o: OpenJudgeOptions): Promise<JudgeHandle> {
   const judge = createSampleJudge({
     sandbox,
     makeChecker: (spec) => createChecker(spec, { sandbox, testlibDir }),
+    checkerPolicy: o.checker,
     limits: o.limits,
     allTests: o.allTests,
     grading: { slots },

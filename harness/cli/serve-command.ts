@@ -20,6 +20,8 @@ export interface ServeOptions {
   specialTokens?: string;
   unsafeNoSandbox?: boolean;
   testlib?: string;
+  /** `--checker NAME|auto` for problems without a checker, named or sent inline (datasets/checker-policy.ts). */
+  checker?: string;
 }
 
 /** Serves until SIGINT/SIGTERM; returns the exit code. */
@@ -36,7 +38,7 @@ async function serveRewards(o: ServeOptions): Promise<number> {
     import("../reward-server/index.ts"),
     import("../rewards/index.ts"),
   ]);
-  const problems = o.dataset ? (await openDataset(o.dataset, { format: o.format, hubCache: o.hubCache })).problems : [];
+  const problems = o.dataset ? (await openDataset(o.dataset, { format: o.format, hubCache: o.hubCache, checker: o.checker })).problems : [];
   if (!o.dataset) process.stderr.write("reward server: no --dataset; requests must carry problems inline\n");
   const handle = await openJudge(o);
   const server = await startRewardServer({

@@ -57,6 +57,7 @@ export function computeRunMetrics(db: HarnessDb, run: RunRow, inputs: RunMetrics
     id: p.id,
     source: p.source ?? null,
     difficulty: p.difficulty ?? null,
+    needs_checker: Boolean(p.needs_checker),
     samples: counts.get(p.id)?.samples ?? 0,
     correct: counts.get(p.id)?.correct ?? 0,
   }));

@@ -21,6 +21,8 @@ export interface ProblemLite {
   id: string;
   source?: string | null;
   difficulty?: string | null;
+  /** The statement accepts several answers and no checker program decides (datasets/checker-policy.ts). */
+  needs_checker?: boolean | null;
 }
 
 export interface GroupMetrics {
@@ -39,6 +41,10 @@ export interface RunMetrics {
   pass_at_k: Record<string, number | null>;
   /** How many problems each pass@k averages over (those with n >= k). */
   pass_at_k_counted: Record<string, number>;
+  /** Problems marked `needs_checker`: their verdicts come from comparing with one of several valid answers. */
+  needs_checker: number;
+  /** pass@k over the problems not marked `needs_checker` (equal to pass_at_k when none is). */
+  pass_at_k_without_needs_checker: Record<string, number | null>;
   /** Compiled ok / samples that reached compilation (compileOk not null); null when none did. */
   compile_rate: number | null;
   verdicts: Record<Verdict, number>;
@@ -131,10 +137,14 @@ export function summarizeTallies(problems: ProblemTally[], totals: SampleTotals,
 
   const pass_at_k: Record<string, number | null> = {};
   const pass_at_k_counted: Record<string, number> = {};
+  const pass_at_k_without_needs_checker: Record<string, number | null> = {};
+  const decidable = problems.filter((t) => !t.needs_checker);
   for (const k of ks) {
-    const values = problems.map((t) => (t.samples > 0 ? passAtK(t.samples, t.correct, k) : null)).filter((v) => v !== null);
+    const at = (list: ProblemTally[]) => list.map((t) => (t.samples > 0 ? passAtK(t.samples, t.correct, k) : null)).filter((v) => v !== null);
+    const values = at(problems);
     pass_at_k[String(k)] = mean(values);
     pass_at_k_counted[String(k)] = values.length;
+    pass_at_k_without_needs_checker[String(k)] = mean(at(decidable));
   }
 
   return {
@@ -143,6 +153,8 @@ export function summarizeTallies(problems: ProblemTally[], totals: SampleTotals,
     problems_without_samples: problems.filter((t) => t.samples === 0).length,
     pass_at_k,
     pass_at_k_counted,
+    needs_checker: problems.length - decidable.length,
+    pass_at_k_without_needs_checker,
     compile_rate: totals.reachedCompile > 0 ? totals.compiled / totals.reachedCompile : null,
     verdicts,
     by_source: groupBy(problems, (p) => p.source),

@@ -14,6 +14,8 @@ export interface ProblemMeta {
   ordinal: number;
   source: string | null;
   difficulty: string | null;
+  /** The stored problem's `needs_checker` flag (1 when set). */
+  needs_checker: number | null;
 }
 
 /** Samples and AC samples of one problem in one run. */
@@ -34,7 +36,13 @@ export interface RunTotals {
 /** Problems stored for a dataset version (id and breakdown metadata only), in dataset order. */
 export function listProblemMeta(db: HarnessDb, datasetSha256: string): ProblemMeta[] {
   return db
-    .select({ id: problems.id, ordinal: problems.ordinal, source: problems.source, difficulty: problems.difficulty })
+    .select({
+      id: problems.id,
+      ordinal: problems.ordinal,
+      source: problems.source,
+      difficulty: problems.difficulty,
+      needs_checker: sql<number | null>`json_extract(${problems.body}, '$.needs_checker')`,
+    })
     .from(problems)
     .where(eq(problems.datasetSha256, datasetSha256))
     .orderBy(asc(problems.ordinal))

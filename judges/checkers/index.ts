@@ -4,12 +4,14 @@ import { CheckerError } from "./errors.ts";
 import { createFloatChecker } from "./float.ts";
 import { checkExact, checkLines } from "./layout.ts";
 import { createProgramChecker, type ProgramCheckerDeps } from "./program.ts";
+import { createSourceChecker, type SourceTester } from "./source-testers.ts";
 import type { PureChecker } from "./text.ts";
 import { checkTokens, checkUnordered, checkYesNo } from "./tokens.ts";
 
 export { CheckerError } from "./errors.ts";
 export type { ProgramCheckerDeps } from "./program.ts";
 export type { PureChecker } from "./text.ts";
+export { SOURCE_TESTERS, type SourceTester } from "./source-testers.ts";
 
 /** The pure checkers, keyed by their CheckerSpec type; `float` here uses the default tolerances. */
 export const PURE_CHECKERS = {
@@ -19,17 +21,25 @@ export const PURE_CHECKERS = {
   float: createFloatChecker(),
   yesno: checkYesNo,
   unordered: checkUnordered,
+  codecontests: createSourceChecker("codecontests"),
+  apps: createSourceChecker("apps"),
+  livecodebench: createSourceChecker("livecodebench"),
+  openr1: createSourceChecker("openr1"),
+  rllm: createSourceChecker("rllm"),
 } as const satisfies Record<string, PureChecker>;
 
-/** Every checker type a CheckerSpec may name. */
-export const CHECKER_TYPES = [...Object.keys(PURE_CHECKERS), "testlib", "cms"] as const;
+/** Every checker type a CheckerSpec may name (`auto` is resolved per problem before a checker is built). */
+export const CHECKER_TYPES = [...Object.keys(PURE_CHECKERS), "testlib", "cms", "auto"] as const;
+
+/** Names `--checker` accepts: a pure checker, or `auto`. */
+export const CHECKER_POLICY_NAMES = ["auto", ...Object.keys(PURE_CHECKERS)] as const;
 
 /** Reads an optional tolerance, rejecting negatives and non-numbers. */
 function readTolerance(spec: Record<string, unknown>, field: "abs" | "rel"): number | undefined {
   const value = spec[field];
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new CheckerError(`float checker: field "${field}" must be a finite number >= 0, got ${JSON.stringify(value)}`, "bad_spec");
+    throw new CheckerError(`checker: field "${field}" must be a finite number >= 0, got ${JSON.stringify(value)}`, "bad_spec");
   }
   return value;
 }
@@ -48,6 +58,24 @@ export async function createChecker(spec: CheckerSpec, deps: ProgramCheckerDeps)
         abs: readTolerance(spec as Record<string, unknown>, "abs"),
         rel: readTolerance(spec as Record<string, unknown>, "rel"),
       });
+    case "codecontests":
+    case "apps":
+    case "livecodebench":
+    case "openr1":
+    case "rllm": {
+      const fields = spec as Record<string, unknown>;
+      if (fields.fold_case !== undefined && typeof fields.fold_case !== "boolean") {
+        throw new CheckerError(`${type} checker: field "fold_case" must be a boolean`, "bad_spec");
+      }
+      return createSourceChecker(spec.type as SourceTester, {
+        fold_case: spec.fold_case,
+        abs: readTolerance(fields, "abs"),
+        rel: readTolerance(fields, "rel"),
+      });
+    }
+    case "auto":
+      // A harness bug, not the problem's: every path that judges resolves `auto` first.
+      throw new CheckerError('checker "auto" must be resolved for its problem before judging (datasets/checker-policy.ts)', "bad_spec");
     case "testlib":
     case "cms":
       if (typeof spec.source !== "string" || spec.source.trim() === "") {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { DEFAULT_COMPILE_LIMITS } from "../compile-limits.ts";
 import type { Checker, CheckResult, CompileLimits, Language, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { CheckerError } from "./errors.ts";
-import { type CheckerReading, readCmsOutcome, readTestlibOutcome, settleUndecided } from "./protocols.ts";
+import { type CheckerReading, readCmsOutcome, readOpenr1Outcome, readTestlibOutcome, settleUndecided } from "./protocols.ts";
 import { clip } from "./text.ts";
 
 /** Checker programs are trusted more than submissions but still sandboxed; generous limits. */
@@ -30,7 +30,7 @@ export const CHECKER_RUN_LIMITS: RunLimits = {
  */
 export const CHECKER_COMPILE_LIMITS: CompileLimits = { ...DEFAULT_COMPILE_LIMITS, cpuMs: 120_000, wallMs: 180_000, memoryMb: 2048 };
 
-export type ProgramCheckerSpec = { type: "testlib" | "cms"; source: string; language?: Language };
+export type ProgramCheckerSpec = { type: "testlib" | "cms"; source: string; language?: Language; protocol?: "openr1" };
 
 export interface ProgramCheckerDeps {
   sandbox: Sandbox;
@@ -88,9 +88,12 @@ export async function createProgramChecker(spec: ProgramCheckerSpec, deps: Progr
   }
   const program = prepared.program;
   const limits = deps.runLimits ?? CHECKER_RUN_LIMITS;
-  const read = spec.type === "testlib" ? readTestlibOutcome : readCmsOutcome;
+  const read = spec.protocol === "openr1" ? readOpenr1Outcome : spec.type === "testlib" ? readTestlibOutcome : readCmsOutcome;
   const check = async (actual: string, expected: string, input: string): Promise<CheckerReading> => {
-    const files = { [FILES.input]: input, [FILES.output]: actual, [FILES.answer]: expected };
+    const files =
+      spec.protocol === "openr1"
+        ? { [FILES.input]: input, [FILES.output]: dropEmptyLines(actual), [FILES.answer]: dropEmptyLines(expected.replace(/\r$/gm, "")) }
+        : { [FILES.input]: input, [FILES.output]: actual, [FILES.answer]: expected };
     return read(await deps.sandbox.run(program, { files, args: ARGS[spec.type] }, limits));
   };
   const onReference = new Map<string, Promise<CheckerReading>>();
@@ -115,4 +118,9 @@ export async function createProgramChecker(spec: ProgramCheckerSpec, deps: Progr
     if (reading.kind === "fail") return { verdict: "SE", message: reading.message };
     return settleUndecided(reading.message, await checkReference(expected, ctx.input));
   };
+}
+
+/** open-r1's grader deletes empty lines from both outputs before its checker reads them (`sed '/^$/d'`). */
+function dropEmptyLines(text: string): string {
+  return text.replace(/^\n+/, "").replace(/\n{2,}/g, "\n");
 }

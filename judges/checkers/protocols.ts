@@ -133,6 +133,22 @@ export function readCmsOutcome(outcome: RunOutcome): CheckerReading {
 }
 
 /**
+ * Reads an open-r1 generated checker (cms argument order) as open-r1's Codeforces grader does
+ * (guipenedo/piston `packages/codeforces/1.0.0/run`, read by open-r1's `cf_scoring.py`): the output
+ * is right when the checker exits 0 and prints `1` or `100` (whitespace ignored); any other print
+ * or exit code is wrong. Only a run our limits or a signal stopped is left undecided.
+ */
+export function readOpenr1Outcome(outcome: RunOutcome): CheckerReading {
+  const abnormal = describeAbnormalEnd(outcome);
+  if (abnormal) return undecided(abnormal, outcome);
+  const printed = outcome.stdout.replace(/\s+/g, "");
+  const message = clip(outcome.stderr.trim(), MESSAGE_CHARS);
+  if (outcome.exitCode === 0 && (printed === "1" || printed === "100")) return decided({ verdict: "AC", score: 1, ...(message ? { message } : {}) });
+  const why = outcome.exitCode === 0 ? `checker printed ${JSON.stringify(clip(printed, 80))}` : `checker exited with code ${outcome.exitCode}`;
+  return decided({ verdict: "WA", score: 0, message: clip(message ? `${why}: ${message}` : why, MESSAGE_CHARS) });
+}
+
+/**
  * Settles a run without a decision, given how the same checker read the reference answer as the
  * contestant's output on the same test. A checker that decides on the reference (whatever it
  * decides) works, so its crash was caused by this output: WA with score 0. One that also fails on

@@ -35,7 +35,7 @@ describe("canonical format", async () => {
       ],
       time_limit_ms: 2000,
       memory_limit_mb: 256,
-      checker: { type: "tokens" },
+      checker: { type: "auto" },
       languages: ["cpp", "python"],
       tags: [],
     });

@@ -94,8 +94,9 @@ describe("codeforces format (open-r1)", async () => {
   });
 
   test("the generated checker becomes a cms Python checker that accepts any valid pair", async () => {
-    expect(anyPair.checker).toMatchObject({ type: "cms", language: "python" });
-    expect(fromFile.checker).toEqual({ type: "tokens" });
+    expect(anyPair.checker).toMatchObject({ type: "cms", language: "python", protocol: "openr1" });
+    // No checker: open-r1's own comparison, resolved per problem by the checker policy.
+    expect(fromFile.checker).toEqual({ type: "auto", tester: "openr1" });
     const check = await createChecker(anyPair.checker, { sandbox });
     expect((await check("2 3\n", "1 4\n", { input: "5\n" })).verdict).toBe("AC");
     expect((await check("2 2\n", "1 4\n", { input: "5\n" })).verdict).toBe("WA");

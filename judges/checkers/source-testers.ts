@@ -1,0 +1,192 @@
+/**
+ * The comparisons of published datasets' own testers, as pure checkers (see judges/README.md,
+ * "Checker policy", for the source file each one follows). Each can be widened by what the
+ * problem's statement grants (`fold_case`, `abs`/`rel`): the source's rule decides first, and an
+ * output it rejects is still AC when it differs from the answer only in a way the statement allows.
+ *
+ * Where a tester accepts outputs that are wrong (APPS's and rllm's set comparisons, rllm's skip of
+ * unequal words), that acceptance is left out: it would score wrong programs AC.
+ */
+import type { CheckResult } from "../types.ts";
+import { isWithinTolerance, parseNumber } from "./float.ts";
+import { canonicalDecimal, isNumpyClose, isSameDecimal, parsePythonFloat } from "./numbers.ts";
+import { type PureChecker, describeDifference, findFirstDifference, splitTokens } from "./text.ts";
+
+/** The testers whose comparison is a checker here. */
+export const SOURCE_TESTERS = ["codecontests", "apps", "livecodebench", "openr1", "rllm"] as const;
+export type SourceTester = (typeof SOURCE_TESTERS)[number];
+
+/** What a statement grants beyond the tester's rule: any letter case, a numeric tolerance. */
+export interface Leniency {
+  fold_case?: boolean;
+  abs?: number;
+  rel?: number;
+}
+
+/** Token equality under a statement's leniency. */
+function isLenientSame(a: string, e: string, len: Leniency): boolean {
+  if (a === e) return true;
+  if (len.fold_case && a.toLowerCase() === e.toLowerCase()) return true;
+  if (len.abs === undefined && len.rel === undefined) return false;
+  const want = parseNumber(e);
+  const got = parseNumber(a);
+  return want !== null && got !== null && isWithinTolerance(got, want, len.abs ?? 0, len.rel ?? 0);
+}
+
+function hasLeniency(len: Leniency): boolean {
+  return Boolean(len.fold_case) || len.abs !== undefined || len.rel !== undefined;
+}
+
+/** WA naming the first token that differs under `same`. */
+function tokensResult(got: string[], want: string[], same: (a: string, e: string) => boolean, rule: string): CheckResult {
+  const at = findFirstDifference(got, want, same);
+  if (at < 0) return { verdict: "AC" };
+  return { verdict: "WA", message: `${describeDifference("token", at, got, want)} (${rule})` };
+}
+
+/** The source rule, then (when the statement grants any) the statement's leniency on tokens. */
+function withLeniency(len: Leniency, rule: string, sourceAccepts: (actual: string, expected: string) => boolean): PureChecker {
+  return (actual, expected) => {
+    if (sourceAccepts(actual, expected)) return { verdict: "AC" };
+    const same = hasLeniency(len) ? (a: string, e: string) => isLenientSame(a, e, len) : (a: string, e: string) => a === e;
+    const result = tokensResult(splitTokens(actual), splitTokens(expected), same, rule);
+    // Tokens equal but the source rejected the layout (or case, or digits): the source's WA stands.
+    return result.verdict === "AC" && !hasLeniency(len) ? { verdict: "WA", message: `rejected by the ${rule}` } : result;
+  };
+}
+
+/** Python's `str.splitlines()` for text that uses \n, \r\n or \r. */
+function splitPythonLines(text: string): string[] {
+  const t = text.replace(/\r\n?/g, "\n");
+  if (t === "") return [];
+  return (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+}
+
+/** deepmind/code_contests `execution/tester_sandboxer.cc` OutputsMatch: lower-cased tokens, numbers within 1e-5. */
+function codecontestsAccepts(actual: string, expected: string): boolean {
+  const split = (s: string) => s.split(/[ \n\t\r\v]+/).filter(Boolean).map((t) => t.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  const got = split(actual);
+  const want = split(expected);
+  if (got.length !== want.length) return false;
+  return got.every((a, i) => {
+    const e = want[i] as string;
+    const x = parseNumber(a);
+    const y = parseNumber(e);
+    if (x === null || y === null) return a === e;
+    return Math.abs(x - y) < 1e-5;
+  });
+}
+
+/**
+ * hendrycks/apps `eval/testing_util.py` (standard input): stripped text equal (lines joined as
+ * printed, or each stripped); the non-empty stripped lines equal; or every line one float, allclose.
+ */
+function appsAccepts(actual: string, expected: string): boolean {
+  const lines = splitPythonLines(actual);
+  const want = expected.trim();
+  if (lines.join("\n").trim() === want || lines.map((l) => l.trim()).join("\n").trim() === want) return true;
+  const wantLines = expected.split("\n").filter((l) => l.length > 0).map((l) => l.trim());
+  const gotLines = lines.filter((l) => l.length > 0);
+  if (gotLines.length === wantLines.length && gotLines.every((l, i) => l === wantLines[i])) return true;
+  if (gotLines.length !== wantLines.length) return false;
+  return gotLines.every((l, i) => {
+    const x = parsePythonFloat(l);
+    const y = parsePythonFloat(wantLines[i] as string);
+    return x !== null && y !== null && isNumpyClose(x, y);
+  });
+}
+
+/** LiveCodeBench `lcb_runner/evaluation/testing_util.py` get_stripped_lines. */
+function lcbLines(text: string): string[] {
+  return text.trim().split("\n").map((l) => l.trim());
+}
+
+/** LiveCodeBench grade_stdio: same line count; each line equal, or its tokens equal as Decimals. */
+function livecodebenchAccepts(actual: string, expected: string): boolean {
+  const got = lcbLines(actual);
+  const want = lcbLines(expected);
+  if (got.length !== want.length) return false;
+  return got.every((line, i) => {
+    const w = want[i] as string;
+    if (line === w) return true;
+    const a = line.split(/\s+/).filter(Boolean);
+    const b = w.split(/\s+/).filter(Boolean);
+    if (a.some((t) => canonicalDecimal(t) === null) || b.some((t) => canonicalDecimal(t) === null)) return false;
+    return a.length === b.length && a.every((t, j) => isSameDecimal(t, b[j] as string));
+  });
+}
+
+/** LiveCodeBench under a statement's leniency: the line structure still holds, tokens compare leniently. */
+function livecodebenchChecker(len: Leniency): PureChecker {
+  const rule = "LiveCodeBench's comparison: same lines, numbers as decimals";
+  return (actual, expected) => {
+    if (livecodebenchAccepts(actual, expected)) return { verdict: "AC" };
+    const got = lcbLines(actual);
+    const want = lcbLines(expected);
+    if (!hasLeniency(len) || got.length !== want.length) {
+      const at = findFirstDifference(got, want, (a, e) => a === e);
+      return { verdict: "WA", message: `${describeDifference("line", Math.max(0, at), got, want)} (${rule})` };
+    }
+    for (const [i, line] of got.entries()) {
+      const r = tokensResult(splitTokens(line), splitTokens(want[i] as string), (a, e) => isLenientSame(a, e, len), rule);
+      if (r.verdict !== "AC") return { verdict: "WA", message: `line ${i + 1}: ${r.message ?? ""}` };
+    }
+    return { verdict: "AC" };
+  };
+}
+
+/**
+ * open-r1's Codeforces grader without a checker (guipenedo/piston `packages/codeforces/1.0.0/run`,
+ * normalize_output): the words yes/no upper-cased, whitespace collapsed, then compared.
+ */
+function openr1Accepts(actual: string, expected: string): boolean {
+  const norm = (s: string) => splitTokens(s.replace(/\byes\b/gi, "YES").replace(/\bno\b/gi, "NO"));
+  const got = norm(actual);
+  const want = norm(expected);
+  return got.length === want.length && got.every((t, i) => t === want[i]);
+}
+
+/**
+ * agentica-project/rllm `rllm/rewards/code_utils/taco.py` stripped_string_compare: stripped text
+ * equal, or both one float and isclose, or the non-empty lines with the same tokens, numbers isclose.
+ */
+function rllmAccepts(actual: string, expected: string): boolean {
+  const a = actual.trim();
+  const e = expected.trim();
+  if (a === e) return true;
+  const x = parsePythonFloat(a);
+  const y = parsePythonFloat(e);
+  if (x !== null && y !== null) return isNumpyClose(x, y);
+  const lines = (s: string) => s.split("\n").map((l) => l.trim()).filter(Boolean);
+  const got = lines(a);
+  const want = lines(e);
+  if (got.length !== want.length) return false;
+  return got.every((line, i) => {
+    const gt = line.split(/\s+/).filter(Boolean);
+    const wt = (want[i] as string).split(/\s+/).filter(Boolean);
+    if (gt.length !== wt.length) return false;
+    return gt.every((t, j) => {
+      const w = wt[j] as string;
+      if (t === w) return true;
+      const p = parsePythonFloat(t);
+      const q = parsePythonFloat(w);
+      return p !== null && q !== null && isNumpyClose(p, q);
+    });
+  });
+}
+
+/** Builds the checker of one source tester, widened by the statement's leniency. */
+export function createSourceChecker(tester: SourceTester, len: Leniency = {}): PureChecker {
+  switch (tester) {
+    case "codecontests":
+      return withLeniency(len, "CodeContests' comparison: lower-cased tokens, numbers within 1e-5", codecontestsAccepts);
+    case "apps":
+      return withLeniency(len, "APPS' comparison: stripped lines, floats allclose", appsAccepts);
+    case "livecodebench":
+      return livecodebenchChecker(len);
+    case "openr1":
+      return withLeniency(len, "open-r1's comparison: tokens, yes/no in any case", openr1Accepts);
+    case "rllm":
+      return withLeniency(len, "rllm's comparison: stripped lines and tokens, floats isclose", rllmAccepts);
+  }
+}
