@@ -121,7 +121,16 @@ export function createRewardApp(opts: RewardAppOptions): Hono {
   });
 
   const specialTokens = opts.specialTokens ?? DEFAULT_SPECIAL_TOKENS;
-  app.post("/get_reward", async (c) => c.json(await scoreOpenRlhf(ctx, await readJson(c), { schema: c.req.query("schema"), deadline_ms: c.req.query("deadline_ms") }, specialTokens)));
+  const noteRefusal = createRefusalLog();
+  app.post("/get_reward", async (c) => {
+    try {
+      return c.json(await scoreOpenRlhf(ctx, await readJson(c), { schema: c.req.query("schema"), deadline_ms: c.req.query("deadline_ms") }, specialTokens));
+    } catch (e: unknown) {
+      // OpenRLHF logs a refused request at INFO only, after five tries: say it where the operator looks.
+      if (e instanceof BadRequest || e instanceof RewardSchemaError) noteRefusal(e.message);
+      throw e;
+    }
+  });
 
   app.post("/v1/output-prediction", async (c) => {
     const req = parseBody(predictionRequest, await readJson(c));
@@ -148,6 +157,18 @@ export function createRewardApp(opts: RewardAppOptions): Hono {
   });
 
   return app;
+}
+
+/** Writes a refused OpenRLHF request to stderr, each distinct message at most once a minute. */
+function createRefusalLog(): (message: string) => void {
+  const last = new Map<string, number>();
+  return (message) => {
+    const now = Date.now();
+    if (now - (last.get(message) ?? -Infinity) < 60_000) return;
+    if (last.size > 100) last.clear();
+    last.set(message, now);
+    process.stderr.write(`reward server: refused an OpenRLHF request (400): ${message}\n`);
+  };
 }
 
 function snakeStats(scorer: Scorer) {
