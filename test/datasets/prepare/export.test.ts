@@ -87,6 +87,11 @@ describe("verl export", () => {
     expect(rows[1]!.data_source).toBe("humaneval");
   });
 
+  test("groundTruth ref writes the problem id only, for a reward server started with the dataset", () => {
+    const [row] = toVerlRows([stdio], { dataSource: "x", groundTruth: "ref" }).records;
+    expect(JSON.parse(row!.reward_model.ground_truth)).toEqual({ problem_id: "sum" });
+  });
+
   test("an answer-mode problem (GSM8K) is exported with its statement as prompt and its answer as ground truth", () => {
     const gsm = makeProblem("gsm-1", { mode: "answer", tests: [], answer: "18", languages: [], statement: "Janet has 3 ducks..." });
     const [row] = toVerlRows([gsm], { dataSource: "gsm8k" }).records;
