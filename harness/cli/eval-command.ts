@@ -40,6 +40,8 @@ export interface EvalCommandOptions {
   checker?: string;
   skipInvalid?: boolean;
   pythonTimeFactor: number;
+  /** Multiplies every problem's time limit, in every language (on top of --python-time-factor). */
+  timeLimitFactor?: number;
   outputLimitMb: number;
   quiet?: boolean;
   endpoint?: string;
@@ -70,7 +72,7 @@ export async function runEvalCommand(o: EvalCommandOptions): Promise<number> {
   const builtin = o.dataset === undefined;
   const limits: LimitOptions = {
     ...DEFAULT_LIMIT_OPTIONS,
-    timeFactor: { cpp: 1, python: o.pythonTimeFactor },
+    timeFactor: { cpp: o.timeLimitFactor ?? 1, python: o.pythonTimeFactor * (o.timeLimitFactor ?? 1) },
     outputLimitMb: o.outputLimitMb,
   };
   // The dataset is read first: an answer-mode dataset (GSM8K) runs no program, so it needs no

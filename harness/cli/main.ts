@@ -62,6 +62,7 @@ program
   .option("--ks <list>", "k values for pass@k (a k above a problem's sample count is not computable)", parseKs, [1, 2, 5, 10])
   .option("--skip-invalid", "skip dataset rows that do not fit their format (counted, reported on stderr)")
   .option("--python-time-factor <x>", "multiply time limits for Python", parseNumber, 1)
+  .option("--time-limit-factor <x>", "multiply every problem's time limit (its source's limit), all languages", parseNumber, 1)
   .option("--output-limit-mb <mb>", "stdout limit per test; more is OLE", parseNumber, 16)
   .option("--quiet", "no progress output")
   .addOption(unsafeOption())
