@@ -3,6 +3,7 @@
  * test. Solutions come from the problems themselves (their reference `solutions`) or from a
  * samples file (model trajectories). The judge is injected: this module never picks a sandbox.
  */
+import { unjudgeableReason } from "../../datasets/judgeable.ts";
 import { countBy } from "../../datasets/prepare/histogram.ts";
 import type { Problem } from "../../datasets/types.ts";
 import type { Language, Verdict } from "../../judges/types.ts";
@@ -47,17 +48,21 @@ export interface RewardFilterReport {
 export interface ReferenceFilterResult extends RewardFilterReport {
   /** Problems with at least one passing solution, holding only those solutions. */
   problems: Problem[];
-  dropped_problems: { id: string; reason: "no_solutions" | "no_passing_solution" }[];
+  /** `unjudgeable`: no judge can decide the problem (interactive without an interactor); `detail` says why. */
+  dropped_problems: { id: string; reason: "no_solutions" | "no_passing_solution" | "unjudgeable"; detail?: string }[];
 }
 
 export interface SampleFilterResult extends RewardFilterReport {
   /** The samples that passed, in file order. */
   samples: SampleRecord[];
+  /** Samples of problems no judge can decide, left out unjudged (and not kept), with the reason. */
+  excluded_samples: { index: number; problem_id: string; reason: string }[];
 }
 
 /** Judges each problem's reference solutions; keeps passing solutions and the problems that have one. */
 export async function filterReferenceSolutions(problems: readonly Problem[], opts: RewardFilterOptions): Promise<ReferenceFilterResult> {
-  const jobs = problems.flatMap((problem) =>
+  // A problem no judge can decide keeps no solution: it is dropped with its reason, never judged.
+  const jobs = problems.filter((problem) => unjudgeableReason(problem) === null).flatMap((problem) =>
     (problem.solutions ?? []).slice(0, opts.maxPerProblem ?? Infinity).map((s, index) => ({
       problem,
       index,
@@ -78,7 +83,9 @@ export async function filterReferenceSolutions(problems: readonly Problem[], opt
   const droppedProblems: ReferenceFilterResult["dropped_problems"] = [];
   for (const p of problems) {
     const good = passing.get(p);
-    if (good) kept.push({ ...p, solutions: good });
+    const unjudgeable = unjudgeableReason(p);
+    if (unjudgeable) droppedProblems.push({ id: p.id, reason: "unjudgeable", detail: unjudgeable });
+    else if (good) kept.push({ ...p, solutions: good });
     else droppedProblems.push({ id: p.id, reason: (p.solutions?.length ?? 0) === 0 ? "no_solutions" : "no_passing_solution" });
   }
   return { ...report(jobs, judged), problems: kept, dropped_problems: droppedProblems };
@@ -91,7 +98,14 @@ export async function filterSamples(
   opts: RewardFilterOptions,
 ): Promise<SampleFilterResult> {
   const byId = new Map(problems.map((p) => [p.id, p]));
-  const jobs = samples.map((s) => {
+  const excluded: SampleFilterResult["excluded_samples"] = [];
+  const judgeable = samples.filter((s) => {
+    const problem = byId.get(s.problemId);
+    const reason = problem ? unjudgeableReason(problem) : null;
+    if (reason) excluded.push({ index: s.index, problem_id: s.problemId, reason });
+    return reason === null;
+  });
+  const jobs = judgeable.map((s) => {
     const problem = byId.get(s.problemId);
     if (!problem) throw new Error(`internal: sample ${s.index} names unknown problem '${s.problemId}' (samples must be validated against the dataset)`);
     const sample: SampleInput = { problemId: s.problemId, completion: s.completion, field: s.field };
@@ -100,8 +114,8 @@ export async function filterSamples(
     return { problem, index: s.index, line: s.line, sample };
   });
   const judged = await judgeAll(jobs, opts);
-  const kept = samples.filter((_, i) => judged[i]?.verdict === "AC");
-  return { ...report(jobs, judged), samples: kept };
+  const kept = judgeable.filter((_, i) => judged[i]?.verdict === "AC");
+  return { ...report(jobs, judged), samples: kept, excluded_samples: excluded };
 }
 
 interface Job {

@@ -130,4 +130,21 @@ describe("canonical format", async () => {
     expect([p.input_file, p.output_file, p.contest_date]).toEqual(["in.txt", "out.txt", "2024-05-01T00:00:00.000Z"]);
     expect((await convertError({ ...stdioRow, contest_date: "May 1st" })).field).toBe("contest_date");
   });
+
+  test("reads an interactor inline or from a source_file, which makes the problem interactive", async () => {
+    const inline = canonicalFormat.convert({ ...stdioRow, interactor: { source: "int main(){}", language: "c++" } }, at);
+    expect([inline.interactive, inline.interactor]).toEqual([true, { source: "int main(){}", language: "cpp" }]);
+    const fromFile = canonicalFormat.convert({ ...stdioRow, interactor: { source_file: CHECKER } }, { ...at, file: "/" });
+    expect(fromFile.interactor?.source).toBe(readFileSync(CHECKER, "utf8"));
+    expect(canonicalFormat.convert({ ...stdioRow, interactive: true }, at)).toMatchObject({ interactive: true });
+    expect(canonicalFormat.convert(stdioRow, at).interactive).toBeUndefined();
+  });
+
+  test("rejects an interactor with both or neither source, an unreadable file, or on a function problem, naming the field", async () => {
+    expect((await convertError({ ...stdioRow, interactor: {} })).field).toBe("interactor");
+    expect((await convertError({ ...stdioRow, interactor: { source: "x", source_file: "y" } })).field).toBe("interactor");
+    expect((await convertError({ ...stdioRow, interactor: { source_file: "missing.cpp" } })).field).toBe("interactor.source_file");
+    const fn = { id: "f", statement: "s", mode: "function", test_code: "assert True", interactor: { source: "x" } };
+    expect((await convertError(fn)).field).toBe("interactor");
+  });
 });

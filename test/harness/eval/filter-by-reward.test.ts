@@ -62,4 +62,27 @@ describe("filter-by-reward on HumanEval with the local sandbox", () => {
     ]);
     expect(r.dropped[1]!.error).toBeTruthy();
   });
+
+  test("an interactive problem without an interactor is dropped as unjudgeable and its samples are left out unjudged", async () => {
+    const interactive: Problem = {
+      id: "guess",
+      statement: "This is an interactive problem.",
+      mode: "stdio",
+      tests: [{ input: "5\n", output: "? 3\n! 5\n" }],
+      time_limit_ms: 1000,
+      memory_limit_mb: 256,
+      checker: { type: "tokens" },
+      languages: ["python"],
+      tags: [],
+      interactive: true,
+      solutions: [{ language: "python", code: "print('? 3')\nprint('! 5')\n" }],
+    };
+    const refs = await filterReferenceSolutions([interactive], { judge });
+    expect([refs.judged, refs.problems.length]).toEqual([0, 0]);
+    expect(refs.dropped_problems).toEqual([{ id: "guess", reason: "unjudgeable", detail: expect.stringContaining("without an interactor") }]);
+    const path = write("guess.samples.jsonl", toJsonl([{ task_id: "guess", completion: "```python\nprint('! 5')\n```" }]));
+    const r = await filterSamples([interactive], await loadSamples(path, new Set(["guess"])), { judge });
+    expect([r.judged, r.samples.length]).toEqual([0, 0]);
+    expect(r.excluded_samples).toEqual([{ index: 0, problem_id: "guess", reason: expect.stringContaining("without an interactor") }]);
+  });
 });

@@ -9,7 +9,7 @@ import type { HackEntry } from "../../judges/hacks/catalogue.ts";
 export type HackRequest = { ok: true; item: Record<string, unknown> } | { ok: false; reason: string };
 
 /** GradeTask fields this converter knows how to carry; any other field may change what is judged. */
-const KNOWN_TASK_FIELDS = new Set(["mode", "tests", "testCode", "limits", "entryPoint", "prelude"]);
+const KNOWN_TASK_FIELDS = new Set(["mode", "tests", "testCode", "limits", "entryPoint", "prelude", "interactor"]);
 
 /**
  * The request item for `entry`. Only the time and memory limits travel: the server derives wall
@@ -39,6 +39,10 @@ export function toRewardItem(entry: HackEntry): HackRequest {
   if (entry.task.entryPoint !== undefined) problem.entry_point = entry.task.entryPoint;
   // The prelude is the problem's solution_prefix (HumanEval's prompt, MultiPL-E's signature).
   if (entry.task.prelude !== undefined) problem.solution_prefix = entry.task.prelude;
+  // An interactive task's interactor travels as the canonical `interactor` field; the problem's checker judges its output only when checked.
+  const interactor = entry.task.interactor;
+  if (interactor?.checked && !entry.checker) return { ok: false, reason: "a checked interactor needs a checker program in the problem" };
+  if (interactor) problem.interactor = { source: interactor.source.code, language: interactor.source.language };
   const completion = "```" + entry.source.language + "\n" + entry.source.code + "\n```";
   return { ok: true, item: { id: entry.id, problem, completion, language: entry.source.language } };
 }

@@ -14,6 +14,7 @@ import { CALL_HARNESS_HACKS } from "./entries-call-harness.ts";
 import { CHECKER_HACKS } from "./entries-checker.ts";
 import { FUNCTION_CPP_HACKS } from "./entries-function-cpp.ts";
 import { FUNCTION_PYTHON_HACKS } from "./entries-function-python.ts";
+import { INTERACTIVE_HACKS } from "./entries-interactive.ts";
 import { OUTPUT_HACKS } from "./entries-output.ts";
 import { SANDBOX_HACKS } from "./entries-sandbox.ts";
 import type { HackEntry } from "./types.ts";
@@ -27,6 +28,7 @@ export const HACK_CATALOGUE: readonly HackEntry[] = [
   ...SANDBOX_HACKS,
   ...OUTPUT_HACKS,
   ...CHECKER_HACKS,
+  ...INTERACTIVE_HACKS,
 ];
 
 /** Compile limits of catalogue entries: enough for g++ on a busy 2-core machine. */

@@ -10,7 +10,8 @@ export type HackClass =
   | "accounting"
   | "resources"
   | "output"
-  | "checker";
+  | "checker"
+  | "interactive";
 
 export interface HackEntry {
   /** Unique kebab-case id, used in skips. */
