@@ -14,6 +14,8 @@ export interface ProblemView {
   tests: ProblemTestView[];
   testCode: string | null;
   solutionPrefix: string | null;
+  /** The source tester's imports, run before the solution and the tests (function mode). */
+  prelude: string | null;
   entryPoint: string | null;
   timeLimitMs: number | null;
   memoryLimitMb: number | null;
@@ -21,6 +23,7 @@ export interface ProblemView {
   languages: string[];
   source: string | null;
   difficulty: string | null;
+  rating: number | null;
   tags: string[];
   solutions: { language: string; code: string }[];
 }
@@ -40,6 +43,7 @@ export function readProblemBody(text: string, fallbackId: string): ProblemView {
     }),
     testCode: readString(o.test_code),
     solutionPrefix: readString(o.solution_prefix),
+    prelude: readString(o.prelude),
     entryPoint: readString(o.entry_point),
     timeLimitMs: readNumber(o.time_limit_ms),
     memoryLimitMb: readNumber(o.memory_limit_mb),
@@ -47,6 +51,7 @@ export function readProblemBody(text: string, fallbackId: string): ProblemView {
     languages: readArray(o.languages).filter((x): x is string => typeof x === "string"),
     source: readString(o.source),
     difficulty: readString(o.difficulty),
+    rating: readNumber(o.rating),
     tags: readArray(o.tags).filter((x): x is string => typeof x === "string"),
     solutions: readArray(o.solutions).flatMap((s) => {
       const x = readObject(s);

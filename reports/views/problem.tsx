@@ -25,6 +25,7 @@ export function ProblemPageView(props: { data: ProblemPage; all: boolean }) {
           ["entry point", p.entryPoint],
           ["source", p.source],
           ["difficulty", p.difficulty],
+          ["rating", p.rating === null ? null : String(p.rating)],
           ["tags", p.tags.join(", ")],
         ]}
       />
@@ -36,6 +37,12 @@ export function ProblemPageView(props: { data: ProblemPage; all: boolean }) {
         <section>
           <h2>Solution prefix</h2>
           <Code code={p.solutionPrefix} language="python" />
+        </section>
+      ) : null}
+      {p.prelude ? (
+        <section>
+          <h2>Prelude (run before the solution and the tests, as the source's tester does)</h2>
+          <Code code={p.prelude} language="python" />
         </section>
       ) : null}
       {p.testCode ? (

@@ -53,6 +53,7 @@ export const MAIN_PROBLEMS: Problem[] = [
     tests: [],
     test_code: "assert has_close_elements([1.0, 2.0], 0.5) is False\n",
     solution_prefix: "def has_close_elements(numbers, threshold):\n",
+    prelude: "from typing import *\nfrom math import inf\n",
     entry_point: "has_close_elements",
     source: "humaneval",
     difficulty: "easy",

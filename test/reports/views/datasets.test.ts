@@ -61,6 +61,9 @@ describe("dataset browser", () => {
     expect(textsOf(sum.html, "pre.code")).toEqual([MAIN_PROBLEMS[0]?.solutions?.[0]?.code ?? "(missing)"]);
     const humaneval = await v.page(problemPath("HumanEval/0"));
     expect(textsOf(humaneval.html, "pre.code")).toContain("assert has_close_elements([1.0, 2.0], 0.5) is False\n");
+    // The source's prelude is shown: it runs before the solution and the tests.
+    expect(textsOf(humaneval.html, "pre.code")).toContain("from typing import *\nfrom math import inf\n");
+    expect(textsOf(humaneval.html, "main h2").some((h) => h.startsWith("Prelude"))).toBe(true);
     const many = await v.page(problemPath("builtin/many tests"));
     expect(textsOf(many.html, "main h2")).toContain("Checker (float)");
   });
