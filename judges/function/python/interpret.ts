@@ -6,10 +6,12 @@ import type { PairOutcome, RunOutcome, Verdict } from "../../types.ts";
 import { mapTermination } from "../../verdicts.ts";
 
 const REPORT_PREFIX = "@@tester ";
-const REPORTED: ReadonlySet<string> = new Set(["AC", "WA", "RE", "CE", "EOF"]);
+// SE: the task is broken (test code that does not compile, a prelude that raises), which the tester
+// finds before it reads anything from the candidate.
+const REPORTED: ReadonlySet<string> = new Set(["AC", "WA", "RE", "CE", "EOF", "SE"]);
 
 export interface TesterReport {
-  verdict: "AC" | "WA" | "RE" | "CE" | "EOF";
+  verdict: "AC" | "WA" | "RE" | "CE" | "EOF" | "SE";
   message?: string;
 }
 
@@ -41,9 +43,11 @@ type Interpretation = { verdict: Verdict; message?: string };
 /** The verdict of one pair: a limit the candidate hit first, then the tester's report. */
 export function interpretPythonPair(outcome: PairOutcome): Interpretation {
   const { program, peer } = outcome;
+  const report = readTesterReport(peer.stderr);
+  // A broken task is the harness's failure whatever the candidate did (it is found before any candidate data).
+  if (report?.verdict === "SE") return { verdict: "SE", message: report.message ?? "the task is broken" };
   const programEnd = mapTermination(program.termination);
   if (programEnd && programEnd !== "RE") return { verdict: programEnd, message: `the solution hit its ${programEnd} limit` };
-  const report = readTesterReport(peer.stderr);
   if (!report) {
     // The tester stopped without a word: swamped by the candidate's data, or the candidate's crash took the pipe.
     const peerEnd = mapTermination(peer.termination);

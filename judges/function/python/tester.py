@@ -5,7 +5,7 @@ candidate's functions bound to proxies that call across the pipe, and writes one
 Verdicts: AC (the test code ran to its end, every call answered with plain data), WA (an
 AssertionError), RE (an exception, malformed data from the candidate), CE (the candidate does
 not compile), EOF (the candidate's process ended before the tests did: the harness takes the
-verdict from how it ended).
+verdict from how it ended), SE (the task itself is broken, found before any candidate data).
 """
 
 import builtins
@@ -37,6 +37,11 @@ class ProtocolViolation(BaseException):
 
 class UnsupportedArgument(BaseException):
     """The tests pass a value the protocol cannot carry."""
+
+
+class TaskError(Exception):
+    """The task itself is broken (its test code does not compile, its prelude raises): no candidate
+    is involved yet, so this is the harness's SE, never a verdict of the solution."""
 
 
 class Channel:
@@ -193,7 +198,27 @@ def import_modules(scope, pairs):
             pass
 
 
+def prepare_task(task):
+    """The tests' scope after the prelude, and the compiled test code; both before any candidate data."""
+    try:
+        tests = compile(task["test_code"], "<test>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as e:
+        raise TaskError("the task's test code does not compile: %s" % e)
+    scope = {"__name__": "__main__", "__builtins__": builtins}
+    try:
+        prelude = compile(task.get("prelude") or "", "<prelude>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        # Starter code (a bare `class Solution:` header) is not a program: there is nothing to run.
+        return scope, tests
+    try:
+        exec(prelude, scope)
+    except BaseException as e:
+        raise TaskError("the task's prelude raised %s: %s" % (type(e).__name__, str(e)[:MESSAGE_CHARS]))
+    return scope, tests
+
+
 def run_tests(channel, task):
+    scope, tests = prepare_task(task)
     first = channel.receive()
     if set(first) == {"compile_error"} and type(first["compile_error"]) is str:
         return {"verdict": "CE", "message": first["compile_error"][-MESSAGE_CHARS:]}
@@ -206,15 +231,6 @@ def run_tests(channel, task):
     methods = read_names(channel, first["hello"], "methods")
     modules = read_modules(channel, first["hello"])
 
-    scope = {"__name__": "__main__", "__builtins__": builtins}
-    prelude = task.get("prelude") or ""
-    try:
-        prelude_code = compile(prelude, "<prelude>", "exec", dont_inherit=True)
-    except SyntaxError:
-        # Starter code (a bare `class Solution:` header) is not a program: there is nothing to run.
-        prelude_code = None
-    if prelude_code is not None:
-        exec(prelude_code, scope)
     import_modules(scope, modules)
     trusted = set(scope)
     entry = task.get("entry_point")
@@ -232,7 +248,7 @@ def run_tests(channel, task):
         return make_proxy(channel, name, "method" if name in methods else "function")
 
     scope["_harness_candidate"] = harness_candidate
-    exec(compile(task["test_code"], "<test>", "exec", dont_inherit=True), scope)
+    exec(tests, scope)
     return {"verdict": "AC"}
 
 
@@ -246,6 +262,8 @@ def test_line(error):
 def judge(channel, task):
     try:
         report = run_tests(channel, task)
+    except TaskError as e:
+        return {"verdict": "SE", "message": str(e)}
     except CandidateGone:
         return {"verdict": "EOF"}
     except ProtocolViolation as e:

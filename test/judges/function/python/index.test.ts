@@ -125,6 +125,24 @@ assert math.isnan(f(float('nan')))
   });
 });
 
+describe("python function mode: a broken task is SE, found before any candidate data", () => {
+  test("test code that does not compile is SE naming the cause, for a correct and a wrong solution alike", async () => {
+    for (const code of ["def f(x):\n    return x\n", "import os\nos._exit(0)\n"]) {
+      const j = await judge(code, task("assert f(1) == 1 +\n"));
+      expect(j.verdict).toBe("SE");
+      expect(j.error).toContain("the task's test code does not compile");
+    }
+  });
+
+  test("a prelude that raises is SE; starter code that does not compile is skipped", async () => {
+    const raising = await judge("def f(x):\n    return x\n", task("assert f(1) == 1\n", { prelude: "import no_such_module_here\n" }));
+    expect(raising.verdict).toBe("SE");
+    expect(raising.error).toContain("the task's prelude raised ModuleNotFoundError");
+    const starter = await judge("def f(x):\n    return x\n", task("assert f(1) == 1\n", { prelude: "def f(x: int) -> int:\n    " }));
+    expect(starter.verdict).toBe("AC");
+  });
+});
+
 describe("python function mode: how the candidate ends", () => {
   test("a missing function is RE with a NameError", async () => {
     const j = await judge("def g(x):\n    return x\n", task("assert f(1) == 1\n"));

@@ -17,7 +17,7 @@ describe("readTesterReport", () => {
 
   test("refuses two report lines, unknown verdicts, malformed JSON and non-string messages", () => {
     expect(readTesterReport(report({ verdict: "AC" }) + report({ verdict: "AC" }))).toBeNull();
-    expect(readTesterReport(report({ verdict: "SE" }))).toBeNull();
+    expect(readTesterReport(report({ verdict: "PASS" }))).toBeNull();
     expect(readTesterReport('@@tester {"verdict":"AC"')).toBeNull();
     expect(readTesterReport(report({ verdict: "AC", message: 3 }))).toBeNull();
     expect(readTesterReport("")).toBeNull();
@@ -47,6 +47,11 @@ describe("interpretPythonPair", () => {
     expect(interpretPythonPair({ program: run(), peer: run({ termination: "memory" }) }).verdict).toBe("MLE");
     expect(interpretPythonPair({ program: run({ termination: "signaled", signal: "SIGSEGV" }), peer: run() }).verdict).toBe("RE");
     expect(interpretPythonPair({ program: run(), peer: run({ stderr: "@@tester forged\n" }) }).verdict).toBe("RE");
+  });
+
+  test("a broken task reported by the tester is SE even when the candidate also hit a limit", () => {
+    const peer = run({ stderr: report({ verdict: "SE", message: "the task's prelude raised NameError: x" }) });
+    expect(interpretPythonPair({ program: run({ termination: "wall_time" }), peer })).toEqual({ verdict: "SE", message: "the task's prelude raised NameError: x" });
   });
 
   test("passes WA, RE and CE through with the tester's message", () => {
