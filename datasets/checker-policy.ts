@@ -94,7 +94,8 @@ export function resolveChecker(problem: Problem, policy: CheckerPolicy = "auto")
 export function applyCheckerPolicy(problem: Problem, policy: CheckerPolicy = "auto"): Problem {
   if (problem.mode !== "stdio" && problem.checker.type === "auto") {
     // Function and answer problems compare no output text; keep a plain spec for tools that show it.
-    return { ...problem, checker: { type: "tokens" } };
+    const { needs_checker: _flag, ...rest } = problem;
+    return { ...rest, checker: { type: "tokens" } };
   }
   const r = resolveChecker(problem, policy);
   const out: Problem = { ...problem, checker: r.checker, checker_rule: r.rule };

@@ -43,8 +43,9 @@ export function readStatedTolerance(statement: string): number | undefined {
 }
 
 const ANY_CASE = [
-  /(?:output|print|write)[^.]{0,120}?\bin any (?:letter )?(?:case|register)\b/i,
+  /\b(?:can|may)\s+(?:output|print|write)[^.]{0,120}?\bin any (?:letter )?(?:case|register)\b/i,
   /\bcase[- ]insensitive/i,
+  /\(\s*in any (?:letter )?case\s*\)/i,
   /\bin any register\b/i,
   /each letter (?:can be )?in any case/i,
 ];
