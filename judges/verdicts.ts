@@ -22,18 +22,6 @@ export function mapTermination(termination: Termination): Verdict | null {
   }
 }
 
-/**
- * Function mode (HumanEval/EvalPlus style): a failing `assert` is a wrong answer, any other
- * uncaught exception is a runtime error. Python prints the final exception on the last line of
- * its traceback, e.g. "AssertionError" or "AssertionError: message".
- */
-export function classifyFunctionFailure(stderr: string): "WA" | "RE" {
-  const lines = stderr.split("\n").map((line) => line.trim());
-  const last = lines.filter((line) => line.length > 0).pop() ?? "";
-  // Python's AssertionError, or a failed C++ assert() (glibc prints this line, then aborts): a failed test.
-  return /^AssertionError\b/.test(last) || /Assertion `.*' failed\.$/.test(last) ? "WA" : "RE";
-}
-
 /** Cuts text to `max` characters for storage, saying how much was dropped. */
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
