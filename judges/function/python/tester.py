@@ -15,7 +15,6 @@ import keyword
 import os
 import re
 import sys
-import traceback
 
 from fm_protocol import MAX_LINE, WireError, decode, dump_message, encode, parse_message
 
@@ -253,6 +252,8 @@ def run_tests(channel, task):
 
 
 def test_line(error):
+    import traceback  # only on failure: its import costs milliseconds on every judgement
+
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
         if frame.filename == "<test>":
             return "test line %d" % frame.lineno
