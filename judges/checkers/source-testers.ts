@@ -1,6 +1,6 @@
 /**
- * The comparisons of published datasets' own testers, as pure checkers (see judges/README.md,
- * "Checker policy", for the source file each one follows). Each can be widened by what the
+ * The comparisons of published datasets' own testers, as pure checkers (README.md, "Checker
+ * policy", names the source file each one follows). Each can be widened by what the
  * problem's statement grants (`fold_case`, `abs`/`rel`): the source's rule decides first, and an
  * output it rejects is still AC when it differs from the answer only in a way the statement allows.
  *
