@@ -4,6 +4,7 @@
  * are the control: the design that refuses the hacks still accepts honest solutions.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { buildCallHarness } from "../../../../datasets/formats/call-harness.ts";
 import { PURE_CHECKERS } from "../../../../judges/checkers/index.ts";
 import { gradeSubmission } from "../../../../judges/grade.ts";
 import { createLocalSandbox, type LocalSandbox } from "../../../../judges/local/index.ts";
@@ -46,6 +47,30 @@ describe("python function mode: correct programs on the catalogue's tasks (contr
   test("a correct add passes the call-harness task, as a function or as a Solution method", async () => {
     expect((await judge("def add(a, b):\n    return a + b\n", callTask())).verdict).toBe("AC");
     expect((await judge("class Solution:\n    def add(self, a, b):\n        return a + b\n", callTask())).verdict).toBe("AC");
+  });
+});
+
+describe("python function mode: the candidate's side is never trusted", () => {
+  test("garbage the candidate writes on the protocol's private descriptor is a protocol violation (RE)", async () => {
+    const forger = `import os
+def f(x):
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            os.write(int(fd), b'{"return": {"o": 1}, "mutated": []}\\n')
+        except OSError:
+            pass
+    return x
+`;
+    const j = await judge(forger, task("assert f(1) == 1\n"));
+    expect(j.verdict).toBe("RE");
+    expect(messageOf(j)).toContain("protocol violation");
+  });
+
+  test("LiveCodeBench-style call tests (one JSON value per line) reach the Solution method", async () => {
+    const cases = JSON.stringify([{ input: "[1, 5, 2]\n3", output: "11" }]);
+    const t = task(buildCallHarness("addAll", cases, "lcb"), { entryPoint: "addAll" });
+    expect((await judge("class Solution:\n    def addAll(self, xs, k):\n        return sum(xs) + k\n", t)).verdict).toBe("AC");
+    expect((await judge("class Solution:\n    def addAll(self, xs, k):\n        return sum(xs)\n", t)).verdict).toBe("WA");
   });
 });
 
