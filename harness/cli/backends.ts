@@ -6,6 +6,8 @@
  */
 import { UsageError } from "../../judges/errors.ts";
 import type { Sandbox } from "../../judges/types.ts";
+import type { PistonSandboxOptions } from "../../judges/piston/index.ts";
+import { readFileSync } from "node:fs";
 
 /** What the command line gives every backend. */
 export interface BackendOptions {
@@ -58,6 +60,67 @@ const local: BackendDefinition<LocalBackendSettings> = {
   create: async (s) => (await import("../../judges/local/index.ts")).createLocalSandbox(s),
 };
 
+/** Default requests in flight per Piston endpoint (a stock Piston runs 64 jobs at once; ours one per core, queueing the rest). */
+const PISTON_CONCURRENCY = 8;
+
+const piston: BackendDefinition<PistonSandboxOptions> = {
+  description: "a Piston server (API v2), stock or `serve --piston`, or several of them",
+  settings: {
+    piston: { env: "HARNESS_PISTON_URLS", help: "endpoint URLs, comma-separated; URL*N sets one endpoint's concurrency" },
+    "endpoints-file": { env: "HARNESS_PISTON_ENDPOINTS_FILE", help: "file of endpoints, one 'URL [concurrency]' a line (# comments)" },
+    concurrency: { env: "HARNESS_PISTON_CONCURRENCY", help: `requests in flight per endpoint (default ${PISTON_CONCURRENCY})` },
+    token: { env: "HARNESS_PISTON_TOKEN", help: "bearer token the servers require" },
+    "output-cap": { env: "HARNESS_PISTON_OUTPUT_CAP", help: "the servers' output cap in bytes when they do not state it (stock Piston: 1024)" },
+    "cpp-version": { env: "HARNESS_PISTON_CPP_VERSION", help: "C++ runtime version to ask for (default: newest)" },
+    "python-version": { env: "HARNESS_PISTON_PYTHON_VERSION", help: "Python runtime version to ask for (default: newest 3.x)" },
+  },
+  configure(raw, opts) {
+    if (opts.unsafeNoSandbox) throw new UsageError("--unsafe-no-sandbox does not apply to --judge piston: the Piston server decides how it sandboxes");
+    const concurrency = raw.concurrency ? positiveInt(raw.concurrency, "--judge-opt concurrency") : PISTON_CONCURRENCY;
+    const endpoints = [
+      ...(raw.piston ?? "").split(",").map((s) => s.trim()).filter(Boolean).map((spec) => parseEndpoint(spec, concurrency, "--judge-opt piston")),
+      ...(raw["endpoints-file"] ? readEndpointsFile(raw["endpoints-file"], concurrency) : []),
+    ];
+    if (endpoints.length === 0) throw new UsageError("--judge piston needs endpoints: --judge-opt piston=URL[,URL…] (or HARNESS_PISTON_URLS, or endpoints-file)");
+    return {
+      endpoints,
+      ...(raw.token ? { token: raw.token } : {}),
+      ...(raw["output-cap"] ? { outputCap: positiveInt(raw["output-cap"], "--judge-opt output-cap") } : {}),
+      versions: { ...(raw["cpp-version"] ? { cpp: raw["cpp-version"] } : {}), ...(raw["python-version"] ? { python: raw["python-version"] } : {}) },
+    };
+  },
+  create: async (s) => (await import("../../judges/piston/index.ts")).createPistonSandbox(s),
+};
+
+function positiveInt(value: string, where: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${where}: expected a positive integer, got '${value}'`);
+  return n;
+}
+
+/** `http://host:2000` or `http://host:2000*16` (16 requests in flight there). */
+function parseEndpoint(spec: string, concurrency: number, where: string): { url: string; concurrency: number } {
+  const star = spec.lastIndexOf("*");
+  const url = (star > 0 ? spec.slice(0, star) : spec).replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/\s]+/.test(url)) throw new UsageError(`${where}: '${spec}' is not an http(s) URL`);
+  return { url, concurrency: star > 0 ? positiveInt(spec.slice(star + 1), `${where} '${spec}'`) : concurrency };
+}
+
+function readEndpointsFile(path: string, concurrency: number): { url: string; concurrency: number }[] {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new UsageError(`endpoints-file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return text.split("\n").flatMap((line, i) => {
+    const [url, n] = line.replace(/#.*/, "").trim().split(/\s+/);
+    if (!url) return [];
+    const where = `endpoints-file ${path}:${i + 1}`;
+    return [{ ...parseEndpoint(url, concurrency, where), ...(n ? { concurrency: positiveInt(n, where) } : {}) }];
+  });
+}
+
 /** A backend with its settings type erased, so that backends of different settings share one table. */
 export interface JudgeBackend {
   description: string;
@@ -74,7 +137,7 @@ export function defineBackend<S>(def: BackendDefinition<S>): JudgeBackend {
  * Judge backends by name. A new backend (Piston: endpoint URLs; WASM: pool size) adds an entry
  * with its own settings type; see judges/README.md, "Adding a judge backend".
  */
-export const JUDGE_BACKENDS: Record<string, JudgeBackend> = { local: defineBackend(local) };
+export const JUDGE_BACKENDS: Record<string, JudgeBackend> = { local: defineBackend(local), piston: defineBackend(piston) };
 
 /** Reads a backend's raw settings: `--judge-opt key=value` over the key's environment variable. */
 export function readBackendSettings(

@@ -1,0 +1,95 @@
+/**
+ * The Piston-compatible server (Hono). Routes, as Piston's API v2:
+ *   GET  /api/v2/runtimes   [{language, version, aliases, runtime?}]
+ *   GET  /api/v2/packages   the served runtimes as installed packages
+ *   POST /api/v2/execute    {language, version, files, stdin, args, limits} -> {language, version, compile?, run}
+ * plus GET /health (load; never behind the token or the queue). Errors are `{message}` with Piston's
+ * status codes: 400 bad field, 413 body too large, 415 not JSON, 429 queue full, 500 sandbox failure;
+ * 401 when a token is configured and the request lacks it.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getConnInfo } from "hono/bun";
+import { OUTPUT_CAP_HEADER } from "../../judges/piston-wire.ts";
+import type { Sandbox } from "../../judges/types.ts";
+import { bearerMatches } from "../serve-access.ts";
+import { createAdmission, type AdmissionOptions } from "./admission.ts";
+import { executeJob } from "./execute.ts";
+import { describeRuntimes, type ServedRuntime } from "./runtimes.ts";
+import { ExecuteRequestError, parseExecuteRequest, type PistonServerLimits } from "./validate.ts";
+
+export interface PistonAppOptions {
+  sandbox: Sandbox;
+  runtimes: readonly ServedRuntime[];
+  limits: PistonServerLimits;
+  admission: AdmissionOptions;
+  /** Bearer token every /api request must carry (null: none, loopback only). */
+  token: string | null;
+}
+
+export function createPistonApp(o: PistonAppOptions): Hono {
+  const app = new Hono();
+  const admission = createAdmission(o.admission);
+  const started = Date.now();
+
+  app.get("/health", (c) => c.json({ status: "ok", uptime_s: Math.round((Date.now() - started) / 1000), ...admission.load() }));
+
+  app.use("/api/*", async (c, next) => {
+    if (o.token && !bearerMatches(c.req.header("authorization"), o.token)) return c.json({ message: "a valid bearer token is required" }, 401);
+    c.header(OUTPUT_CAP_HEADER, String(o.limits.outputCapBytes));
+    await next();
+  });
+
+  app.get("/api/v2/runtimes", (c) => c.json(describeRuntimes(o.runtimes)));
+  app.get("/api/v2/packages", (c) => c.json(o.runtimes.map((rt) => ({ language: rt.language, language_version: rt.version, installed: true }))));
+
+  app.post(
+    "/api/v2/execute",
+    bodyLimit({ maxSize: o.limits.maxBodyBytes, onError: (c) => c.json({ message: `request body exceeds ${o.limits.maxBodyBytes} bytes` }, 413) }),
+    async (c) => {
+      if (!c.req.header("content-type")?.startsWith("application/json")) return c.json({ message: "requests must be of type application/json" }, 415);
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return c.json({ message: "request body is not valid JSON" }, 400);
+      }
+      let job;
+      try {
+        job = parseExecuteRequest(body, o.runtimes, o.limits);
+      } catch (err) {
+        if (err instanceof ExecuteRequestError) return c.json({ message: err.message }, 400);
+        throw err;
+      }
+      const admitted = admission.admit(clientOf(c));
+      if (!admitted) {
+        c.header("retry-after", "1");
+        return c.json({ message: "too many jobs queued; retry later" }, 429);
+      }
+      const release = await admitted;
+      try {
+        return c.json(await executeJob(o.sandbox, job, o.limits));
+      } catch (err) {
+        return c.json({ message: `sandbox failure: ${err instanceof Error ? err.message : String(err)}` }, 500);
+      } finally {
+        release();
+      }
+    },
+  );
+
+  app.notFound((c) => c.json({ message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  app.onError((err, c) => c.json({ message: `internal error: ${err.message}` }, 500));
+  return app;
+}
+
+/**
+ * Who a request comes from, for per-client limits: its remote address. Not a header the client
+ * chooses, and not the token, which every client of a fleet shares.
+ */
+function clientOf(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}

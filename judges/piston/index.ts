@@ -1,0 +1,175 @@
+/**
+ * The Piston judge backend: the Sandbox contract over Piston's HTTP API v2 (stock Piston, or our
+ * `serve --piston`). Piston compiles on every execute, so `prepare` only checks the program once (a
+ * compile for C++, a syntax check for Python, each inside the server's sandbox) to give CE early,
+ * and keeps the source; every `run` sends it again. `runPair` is not offered: Piston runs one
+ * process per request with no pipe to another, so function-mode and interactive problems stop with
+ * the grader's clear "no runPair" error. See judges/piston/README.md.
+ */
+import { createHash } from "node:crypto";
+import { STOCK_OUTPUT_CAP, type PistonExecuteRequest, type PistonFile, type PistonRuntime } from "../piston-wire.ts";
+import { selfTestSandbox } from "../self-test.ts";
+import type { CompileLimits, Language, PreparedProgram, PrepareResult, RunInput, RunLimits, RunOutcome, Sandbox, SourceFile } from "../types.ts";
+import { LANGUAGES, SandboxError } from "../types.ts";
+import { PistonClient } from "./client.ts";
+import type { EndpointSpec } from "./endpoints.ts";
+import { failedCompile, mapCompileFailure, mapRunStage } from "./outcome.ts";
+
+export interface PistonSandboxOptions {
+  endpoints: EndpointSpec[];
+  token?: string;
+  /** Piston language names to ask for (default: the first runtime answering to c++/cpp, python3/python). */
+  languages?: Partial<Record<Language, string>>;
+  /** Version or semver range per language (default: the newest the server lists). */
+  versions?: Partial<Record<Language, string>>;
+  /** The servers' output cap per stream, bytes, when they do not state it (stock Piston: 1024). */
+  outputCap?: number;
+  /** Extra time a request may take beyond its limits (queueing on a busy server), ms (default 120 000). */
+  requestSlackMs?: number;
+  maxAttempts?: number;
+  giveUpMs?: number;
+}
+
+interface Handle {
+  runtime: PistonRuntime;
+  main: PistonFile;
+  extra: PistonFile[];
+  compile: CompileLimits;
+}
+
+/** Names Piston servers use for our languages, in order of preference. */
+const NAMES: Record<Language, string[]> = { cpp: ["c++", "cpp", "g++", "gcc"], python: ["python", "python3", "py"] };
+const MAIN_FILE: Record<Language, string> = { cpp: "solution.cpp", python: "solution.py" };
+
+/** A Python syntax check run inside the server: compiles the candidate without running it. */
+const PY_CHECK = [
+  "import sys, traceback",
+  "src = open('solution.py', encoding='utf-8', errors='surrogateescape').read()",
+  "try:",
+  "    compile(src, 'solution.py', 'exec')",
+  "except (SyntaxError, ValueError) as e:",
+  "    sys.stderr.write(''.join(traceback.format_exception_only(type(e), e)))",
+  "    sys.exit(1)",
+  "",
+].join("\n");
+
+export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
+  const client = new PistonClient({ endpoints: o.endpoints, token: o.token, maxAttempts: o.maxAttempts, giveUpMs: o.giveUpMs });
+  const slack = o.requestSlackMs ?? 120_000;
+  let runtimes: Promise<Record<Language, PistonRuntime>> | null = null;
+
+  const resolveRuntimes = () =>
+    (runtimes ??= client.runtimes().then(({ body }) => pickRuntimes(body, o)).catch((err) => {
+      runtimes = null;
+      throw err;
+    }));
+
+  const sandbox: Sandbox = {
+    name: "piston",
+    async prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult> {
+      const runtime = (await resolveRuntimes())[source.language];
+      const main: PistonFile = { name: MAIN_FILE[source.language], content: source.code };
+      // Extra files (headers) go base64: stock Piston hands every utf8 file to the compiler.
+      const extra = Object.entries(source.extraFiles ?? {}).map(([name, content]) => asData(name, content));
+      const started = performance.now();
+      const files = source.language === "python" ? [{ name: "check.py", content: PY_CHECK }, asData("solution.py", source.code), ...extra] : [main, ...extra];
+      const request = executeRequest(runtime, files, "", [], limits, { cpuMs: 1000, wallMs: 1000, memoryMb: 256 });
+      const { body } = await client.execute(request, limits.wallMs * 2 + 2000 + slack);
+      const timeMs = Math.round(performance.now() - started);
+      const failed = failedCompile(body.compile);
+      if (failed) return mapCompileFailure(failed, limits, timeMs);
+      if (source.language === "python" && body.run.code !== 0) {
+        if (body.run.code === 1 && /Error/.test(body.run.stderr)) return { ok: false, log: body.run.stderr.slice(0, limits.logBytes), timeMs, cause: "compile_error" };
+        throw new SandboxError(`piston: the Python syntax check did not finish (${body.run.status ?? "?"} ${body.run.message ?? ""})`, "remote_unreachable");
+      }
+      const key = createHash("sha256").update(JSON.stringify([runtime.language, runtime.version, source.code, source.extraFiles ?? {}])).digest("hex");
+      const handle: Handle = { runtime, main, extra, compile: limits };
+      const program: PreparedProgram = { language: source.language, key, handle };
+      return { ok: true, program, log: (body.compile?.output ?? "").slice(0, limits.logBytes), timeMs, cached: false };
+    },
+
+    async run(program: PreparedProgram, input: RunInput, limits: RunLimits): Promise<RunOutcome> {
+      const h = program.handle as Handle;
+      if (input.collect && input.collect.length > 0) {
+        throw new SandboxError(`the piston backend cannot read files back from a run (${input.collect.join(", ")}): Piston returns stdout and stderr only`, "internal");
+      }
+      // Input files go base64 as well, so no server mistakes them for source to compile.
+      const files = [h.main, ...h.extra, ...Object.entries(input.files ?? {}).map(([name, content]) => asData(name, content))];
+      const request = executeRequest(h.runtime, files, input.stdin ?? "", input.args ?? [], h.compile, limits);
+      const { body, outputCap } = await client.execute(request, h.compile.wallMs + limits.wallMs + 2000 + slack);
+      const compile = failedCompile(body.compile);
+      if (compile) {
+        const how = compile.status ?? `code ${compile.code}`;
+        throw new SandboxError(`piston: a program that compiled at prepare failed to compile at run (${how}): ${(compile.output ?? "").slice(0, 200)}`, "remote_unreachable");
+      }
+      return mapRunStage(body.run, limits, outputCap ?? o.outputCap ?? STOCK_OUTPUT_CAP);
+    },
+
+    async versions() {
+      const rts = await resolveRuntimes();
+      return {
+        piston: o.endpoints.map((e) => e.url).join(", "),
+        "g++": `${rts.cpp.language} ${rts.cpp.version}${rts.cpp.runtime ? ` (${rts.cpp.runtime})` : ""}`,
+        "g++ flags": "set by the Piston server",
+        python3: `${rts.python.language} ${rts.python.version}`,
+      };
+    },
+
+    async selfTest() {
+      await resolveRuntimes();
+      await selfTestSandbox(sandbox, LANGUAGES, { describeTool: () => `the Piston endpoints (${client.pool.describe()})` });
+    },
+  };
+  return sandbox;
+}
+
+function asData(name: string, content: string): PistonFile {
+  return { name, content: Buffer.from(content, "utf8").toString("base64"), encoding: "base64" };
+}
+
+function executeRequest(
+  runtime: PistonRuntime,
+  files: PistonFile[],
+  stdin: string,
+  args: string[],
+  compile: Pick<CompileLimits, "cpuMs" | "wallMs" | "memoryMb">,
+  run: Pick<RunLimits, "cpuMs" | "wallMs" | "memoryMb">,
+): PistonExecuteRequest {
+  return {
+    language: runtime.language,
+    version: runtime.version,
+    files,
+    stdin,
+    args,
+    compile_timeout: compile.wallMs,
+    compile_cpu_time: compile.cpuMs,
+    compile_memory_limit: compile.memoryMb * 1024 * 1024,
+    run_timeout: run.wallMs,
+    run_cpu_time: run.cpuMs,
+    run_memory_limit: run.memoryMb * 1024 * 1024,
+  };
+}
+
+/** Picks a runtime per language from a server's list; a missing one is a clear SandboxError. */
+export function pickRuntimes(list: readonly PistonRuntime[], o: Pick<PistonSandboxOptions, "languages" | "versions">): Record<Language, PistonRuntime> {
+  const pick = (language: Language): PistonRuntime => {
+    const names = o.languages?.[language] ? [o.languages[language]!] : NAMES[language];
+    const matching = list.filter((rt) => names.some((n) => rt.language === n || rt.aliases.includes(n)));
+    const wanted = o.versions?.[language];
+    const sorted = matching.sort((a, b) => compareVersions(b.version, a.version));
+    const found = wanted ? sorted.find((rt) => rt.version === wanted || rt.version.startsWith(`${wanted.replace(/\.?[x*]$/, "")}.`)) : language === "python" ? (sorted.find((rt) => rt.version.startsWith("3.")) ?? sorted[0]) : sorted[0];
+    if (!found) {
+      const offered = list.map((rt) => `${rt.language} ${rt.version}`).join(", ") || "none";
+      throw new SandboxError(`piston: no runtime for ${language} (${names.join("/")}${wanted ? ` version ${wanted}` : ""}); the server offers: ${offered}`, "sandbox_unavailable");
+    }
+    return found;
+  };
+  return { cpp: pick("cpp"), python: pick("python") };
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
