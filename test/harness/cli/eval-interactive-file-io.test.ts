@@ -53,6 +53,18 @@ describe("bun run eval on interactive and file-IO problems", () => {
     expect(stderr).toContain("excluded from scores: 4 of 6 problems");
   });
 
+  test("judge on an interactive problem without an interactor exits 2 with the reason instead of a verdict", async () => {
+    const problem = writeJsonl("one-interactive.jsonl", [JSON.parse(readFileSync(RLLM, "utf8").split("\n")[0] ?? "{}")]);
+    const source = join(dir, "guess.py");
+    writeFileSync(source, 'print("! 4")\n');
+    const r = await runCli(["judge", "--problem", problem, "--source", source, "--json"]);
+    expect(r.code).toBe(2);
+    expect(parseOneJson<{ error: { category: string; message: string } }>(r).error).toEqual({
+      category: "dataset",
+      message: expect.stringContaining("interactive problem without an interactor"),
+    });
+  });
+
   test("an interactive problem with an interactor is judged: the right dialogue is AC, a wrong answer WA", async () => {
     const statement = (JSON.parse(readFileSync(RLLM, "utf8").split("\n")[0] ?? "{}") as { problem: string }).problem;
     const dataset = writeJsonl("ruler.jsonl", [
