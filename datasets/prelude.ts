@@ -10,9 +10,9 @@ import type { Problem } from "./types.ts";
 // `from __future__` imports must open a module; they stay in front of the prelude.
 const FUTURE_IMPORT = /^from[ \t]+__future__[ \t]+import[^\n]*(?:\n|$)/gm;
 
-/** True when the program of this language gets the problem's prelude in front of it. */
+/** True when the program of this language gets the problem's prelude in front of it (Python, stdio or function mode). */
 export function takesPrelude(problem: Pick<Problem, "mode" | "prelude">, language: Language): boolean {
-  return problem.mode === "function" && language === "python" && (problem.prelude?.trim() ?? "") !== "";
+  return problem.mode !== "answer" && language === "python" && (problem.prelude?.trim() ?? "") !== "";
 }
 
 /** The program as judged: `code` after the problem's prelude (unchanged when it takes none). */

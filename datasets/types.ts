@@ -20,9 +20,9 @@ export interface Problem {
   /** Placed before a bare completion (HumanEval's prompt). */
   solution_prefix?: string;
   /**
-   * Function mode, Python: the imports (and helper types) the source's own tester runs before the
-   * solution (LiveCodeBench, TACO/APPS, rllm leetcode). Run before the candidate's code and before
-   * the tests; see README "Preludes per source".
+   * Python: the imports (and helper types) the source's own tester runs before the solution
+   * (LiveCodeBench, TACO/APPS, rllm). Run before the candidate's code (stdio and function mode)
+   * and, in function mode, before the tests; see README "Preludes per source".
    */
   prelude?: string;
   /**

@@ -50,11 +50,12 @@ export const appsFormat: DatasetFormat = {
     if (block.mode === "function") {
       problem.test_code = block.testCode;
       problem.entry_point = block.fnName;
-      problem.prelude = preludeFor("taco");
       const prefix = prefixForStarterCode(r.starter_code);
       if (prefix) problem.solution_prefix = prefix;
     }
     if (r.difficulty) problem.difficulty = r.difficulty;
+    // APPS/TACO testers import these before call-based and stdin programs alike.
+    problem.prelude = preludeFor("taco");
     return problem;
   },
 };

@@ -14,13 +14,15 @@ import type { PreludeSource } from "./source-preludes.ts";
  * function name is unknown for leetcode code, which calls it itself.
  */
 export type DeepcoderBlock =
-  | Extract<TestBlock, { mode: "stdio" }>
+  | (Extract<TestBlock, { mode: "stdio" }> & { tester: PreludeSource })
   | { mode: "function"; fnName: string | undefined; testCode: string; tester: PreludeSource };
 
-/** An APPS-style block, its call-based tests run after TACO's prelude (rllm runs them with TACO's tester). */
+/**
+ * An APPS-style block, run after TACO's prelude: rllm judges taco, apps, code_contests, codeforces
+ * and PrimeIntellect rows with its copy of TACO's tester, which adds it to stdin and call-based code.
+ */
 function readTacoBlock(value: unknown, at: RowLocation, field: string): DeepcoderBlock {
-  const block = readAppsTestBlock(value, at, field);
-  return block.mode === "stdio" ? block : { ...block, tester: "taco" };
+  return { ...readAppsTestBlock(value, at, field), tester: "taco" };
 }
 
 /** Reads `tests` (or PrimeIntellect's `verification_info.test_cases`) in whichever shape it has. */
@@ -52,7 +54,7 @@ function readTestList(value: unknown, metadata: unknown, at: RowLocation, field:
   const first = items[0] ?? {};
   if ("type" in first) return readPrimeIntellect(items, at, field);
   if ("testtype" in first) return readLiveCodeBench(items, metadata, at, field);
-  return { mode: "stdio", tests: readStdio(items, at, field) };
+  return { mode: "stdio", tests: readStdio(items, at, field), tester: "taco" };
 }
 
 function readStdio(items: Record<string, unknown>[], at: RowLocation, field: string): TestCase[] {
@@ -67,7 +69,7 @@ function readPrimeIntellect(items: Record<string, unknown>[], at: RowLocation, f
   const kinds = new Set(items.map((t) => t.type));
   if (kinds.size !== 1) failField(at, `${field}[0].type`, "mixes test types; a problem is stdin_stdout or function_call");
   const kind = items[0]?.type;
-  if (kind === "stdin_stdout") return { mode: "stdio", tests: readStdio(items, at, field) };
+  if (kind === "stdin_stdout") return { mode: "stdio", tests: readStdio(items, at, field), tester: "taco" };
   if (kind !== "function_call") return failField(at, `${field}[0].type`, `unknown test type ${JSON.stringify(kind)}`);
   const fnName = items[0]?.fn_name;
   const block = { fn_name: fnName, inputs: items.map((t) => t.input), outputs: items.map((t) => t.output) };
@@ -78,7 +80,8 @@ function readPrimeIntellect(items: Record<string, unknown>[], at: RowLocation, f
 function readLiveCodeBench(items: Record<string, unknown>[], metadata: unknown, at: RowLocation, field: string): DeepcoderBlock {
   const kinds = new Set(items.map((t) => t.testtype));
   if (kinds.size !== 1) failField(at, `${field}[0].testtype`, "mixes stdin and functional tests");
-  if (items[0]?.testtype === "stdin") return { mode: "stdio", tests: readStdio(items, at, field) };
+  // rllm's copy of LiveCodeBench's tester imports rllm's BASE_IMPORTS, not LiveCodeBench's list.
+  if (items[0]?.testtype === "stdin") return { mode: "stdio", tests: readStdio(items, at, field), tester: "rllm" };
   if (items[0]?.testtype !== "functional") return failField(at, `${field}[0].testtype`, `unknown test type ${JSON.stringify(items[0]?.testtype)}`);
   const fromTest = isRecord(items[0]?.metadata) ? items[0]?.metadata.func_name : undefined;
   const fnName = typeof fromTest === "string" ? fromTest : readMetadataFuncName(metadata, at);
@@ -87,7 +90,7 @@ function readLiveCodeBench(items: Record<string, unknown>[], metadata: unknown, 
     input: typeof t.input === "string" ? t.input : failField(at, `${field}[${i}].input`, "expected a string"),
     output: typeof t.output === "string" ? t.output : failField(at, `${field}[${i}].output`, "expected a string"),
   }));
-  return { mode: "function", fnName, testCode: buildCallHarness(fnName, jsonTextOf(cases), "lcb"), tester: "livecodebench" };
+  return { mode: "function", fnName, testCode: buildCallHarness(fnName, jsonTextOf(cases), "lcb"), tester: "rllm" };
 }
 
 /** `metadata.func_name` (metadata as JSON text or object), or undefined. */

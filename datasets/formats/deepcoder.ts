@@ -56,6 +56,7 @@ export const deepcoderFormat: DatasetFormat = {
       languages: block.mode === "stdio" ? [...defaults.DEFAULT_STDIO_LANGUAGES] : ["python"],
       source,
       tags: [],
+      prelude: preludeFor(block.tester),
     };
     // rllm rows have no field for it; their statements carry an "Interaction" section or the tag.
     if (block.mode === "stdio" && looksInteractive(statement)) problem.interactive = true;
@@ -66,7 +67,6 @@ export const deepcoderFormat: DatasetFormat = {
     if (block.mode === "function") {
       problem.test_code = block.testCode;
       if (block.fnName) problem.entry_point = block.fnName;
-      problem.prelude = preludeFor(block.tester);
       const prefix = prefixForStarterCode(r.starter_code);
       if (prefix) problem.solution_prefix = prefix;
     }

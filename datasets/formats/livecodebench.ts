@@ -60,6 +60,8 @@ export const livecodebenchFormat: DatasetFormat = {
       languages: [...defaults.DEFAULT_STDIO_LANGUAGES],
       source: r.platform,
       tags: [],
+      // LiveCodeBench's tester imports these before functional and stdin programs alike.
+      prelude: preludeFor("livecodebench"),
       contest_date: readContestDate(r.contest_date, at),
     };
     if (r.difficulty) problem.difficulty = r.difficulty;
@@ -71,7 +73,6 @@ export const livecodebenchFormat: DatasetFormat = {
     problem.mode = "function";
     problem.languages = ["python"];
     problem.entry_point = fnName;
-    problem.prelude = preludeFor("livecodebench");
     problem.test_code = buildCallHarness(fnName, JSON.stringify(all.map(({ input, output }) => ({ input, output }))), "lcb");
     const prefix = prefixForStarterCode(r.starter_code);
     if (prefix) problem.solution_prefix = prefix;

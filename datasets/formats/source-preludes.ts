@@ -3,7 +3,9 @@
  * Starter code annotates with `List[int]` and reference solutions call `heappush`, `bisect_left`,
  * `inf`... without importing them, because the sources' testers run every solution after such a
  * prelude. A problem records its source's prelude (`Problem.prelude`); the judge runs it before the
- * candidate's code and before the tests (see README, "Preludes per source").
+ * candidate's code and before the tests (see README, "Preludes per source"). The same testers put
+ * it before stdin/stdout programs too (LiveCodeBench's `make_function`, TACO's
+ * `synthesize_std_code`), so Python stdio programs of these sources get it as well.
  *
  * Each list names the same modules and names as the tester it follows (a fact about that tester,
  * written out here). numpy and pandas, which some testers import, are imported only where the
@@ -11,7 +13,7 @@
  */
 
 /** Where a prelude comes from, for the README table and the problem viewer. */
-export type PreludeSource = "livecodebench" | "taco" | "rllm-leetcode";
+export type PreludeSource = "livecodebench" | "taco" | "rllm" | "rllm-leetcode";
 
 const OPTIONAL_NUMPY = "try:\n    import numpy as np\nexcept ImportError:\n    pass\n";
 const OPTIONAL_PANDAS = "try:\n    import pandas as pd\nexcept ImportError:\n    pass\n";
@@ -46,8 +48,8 @@ const TACO = [
   "",
 ].join("\n");
 
-/** rllm `rewards/code_utils/utils.py`: BASE_IMPORTS, then the LeetCode helper types (BASE_LEETCODE_IMPORTS). */
-const RLLM_LEETCODE = [
+/** rllm `rewards/code_utils/utils.py`, BASE_IMPORTS (rllm's LiveCodeBench tester uses it as its `import_string`). */
+const RLLM = [
   "from itertools import accumulate, chain, combinations, count, permutations, product, groupby, islice, repeat",
   "from copy import deepcopy",
   "from string import ascii_lowercase, ascii_uppercase",
@@ -73,6 +75,11 @@ const RLLM_LEETCODE = [
   "import sys",
   "import io, os",
   "",
+].join("\n");
+
+/** rllm's leetcode tester (`firejail_exec.py`): BASE_IMPORTS, then the LeetCode helper types (BASE_LEETCODE_IMPORTS). */
+const RLLM_LEETCODE = [
+  RLLM,
   "class ListNode:",
   "    def __init__(self, val=0, next=None):",
   "        self.val = val",
@@ -124,6 +131,7 @@ const RLLM_LEETCODE = [
 const PRELUDES: Readonly<Record<PreludeSource, string>> = {
   livecodebench: LIVECODEBENCH,
   taco: TACO,
+  rllm: RLLM,
   "rllm-leetcode": RLLM_LEETCODE,
 };
 

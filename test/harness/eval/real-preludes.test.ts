@@ -15,7 +15,7 @@ import type { SampleInput } from "../../../harness/types.ts";
 import { createChecker } from "../../../judges/checkers/index.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
 import { useTempDir } from "../../datasets/temp-files.ts";
-import { RLLM_LEETCODE_GZ } from "../../support/real-data.ts";
+import { RLLM_CODEFORCES_ROWS, RLLM_LEETCODE_GZ } from "../../support/real-data.ts";
 
 const { dir } = useTempDir();
 const sandbox = createLocalSandbox({ cacheDir: join(dir, "cache") });
@@ -43,6 +43,23 @@ describe("rllm leetcode reference solutions through filter-by-reward (real sandb
     const judged = await judge(bare, { problemId: first.id, completion: first.solutions![0]!.code, language: "python", raw: true });
     expect(judged.verdict).toBe("RE");
     expect(judged.judgement?.tests[0]?.checkerMessage ?? judged.judgement?.error ?? "").toContain("List");
+  });
+});
+
+describe("stdin programs of these sources get the prelude too", () => {
+  test("an rllm codeforces row: a Python program using sys and deque unimported is AC, as rllm's TACO tester runs it", async () => {
+    const [minMax] = (await loadAll({ path: RLLM_CODEFORCES_ROWS })).problems as [Problem];
+    expect(minMax.prelude).toContain("from collections import Counter, OrderedDict, deque, defaultdict, ChainMap");
+    const program = [
+      "data = sys.stdin.read().split()",
+      "out = deque()",
+      "for i in range(int(data[0])):",
+      "    x, y = int(data[1 + 2 * i]), int(data[2 + 2 * i])",
+      "    out.append('%d %d' % (min(x, y), max(x, y)))",
+      "print('\\n'.join(out))",
+    ].join("\n");
+    const judged = await judge(minMax, { problemId: minMax.id, completion: fenced(program) });
+    expect([judged.verdict, judged.extraction.notes.preludeApplied]).toEqual(["AC", true]);
   });
 });
 
