@@ -38,6 +38,8 @@ export interface EvalCommandOptions {
   testlib?: string;
   /** `--checker NAME|auto` for problems without a checker (datasets/checker-policy.ts). */
   checker?: string;
+  /** `--checker NAME|auto` for problems without a checker (datasets/checker-policy.ts). */
+  checker?: string;
   skipInvalid?: boolean;
   pythonTimeFactor: number;
   /** Multiplies every problem's time limit, in every language (on top of --python-time-factor). */
@@ -272,4 +274,11 @@ function printResults(o: EvalCommandOptions, db: HarnessDb, datasetId: string, r
     return;
   }
   process.stdout.write(formatLeaderboards(buildLeaderboards(db, { datasetId })));
+  for (const r of results) {
+    if (!r.needs_checker) continue;
+    const fmt = (v: number | null | undefined) => (v == null ? "-" : v.toFixed(4));
+    process.stdout.write(
+      `${r.name}: ${r.needs_checker} problems accept several answers and have no checker program (needs_checker); pass@1 ${fmt(r.pass_at_k["1"])} with them, ${fmt(r.pass_at_k_without_needs_checker["1"])} without\n`,
+    );
+  }
 }

@@ -20,6 +20,10 @@ export interface ProblemView {
   timeLimitMs: number | null;
   memoryLimitMb: number | null;
   checker: { type: string; source: string | null; language: string | null; options: Record<string, unknown> };
+  /** Why the checker was chosen when the row named none (datasets/checker-policy.ts). */
+  checkerRule: string | null;
+  /** Several answers are accepted and no checker program decides: verdicts are flagged. */
+  needsChecker: boolean;
   languages: string[];
   source: string | null;
   difficulty: string | null;
@@ -48,6 +52,8 @@ export function readProblemBody(text: string, fallbackId: string): ProblemView {
     timeLimitMs: readNumber(o.time_limit_ms),
     memoryLimitMb: readNumber(o.memory_limit_mb),
     checker: { type: readString(type) ?? "", source: readString(source), language: readString(language), options },
+    checkerRule: readString(o.checker_rule),
+    needsChecker: o.needs_checker === true,
     languages: readArray(o.languages).filter((x): x is string => typeof x === "string"),
     source: readString(o.source),
     difficulty: readString(o.difficulty),

@@ -21,6 +21,8 @@ export function ProblemPageView(props: { data: ProblemPage; all: boolean }) {
           ["time limit", p.timeLimitMs === null ? null : `${p.timeLimitMs} ms`],
           ["memory limit", p.memoryLimitMb === null ? null : `${p.memoryLimitMb} MiB`],
           ["checker", p.checker.type],
+          ["checker rule", p.checkerRule],
+          ["needs a checker", p.needsChecker ? "yes: several answers are accepted and no checker program decides; verdicts are flagged" : null],
           ["languages", p.languages.join(", ")],
           ["entry point", p.entryPoint],
           ["source", p.source],
