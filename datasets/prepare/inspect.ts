@@ -1,4 +1,5 @@
 /** `datasets inspect|stats`: what a dataset holds, as counts and histograms. */
+import { unjudgeableReason } from "../judgeable.ts";
 import type { Problem } from "../types.ts";
 import { countBy, countNumbers, summarize, type Summary } from "./histogram.ts";
 
@@ -23,6 +24,9 @@ export interface DatasetStats {
    * (`needs_checker`): their verdicts are flagged and reported apart by `eval`.
    */
   needsChecker: number;
+  /** Interactive problems, and those without an interactor, which no judge can decide (excluded from scores). */
+  interactive: number;
+  unjudgeable: number;
   /** Problems shipping reference solutions, and the solutions by language. */
   withSolutions: number;
   solutionLanguages: Record<string, number>;
@@ -82,6 +86,8 @@ export function inspectProblems(problems: readonly Problem[], format: string): D
     checkers: countBy(problems, (p) => p.checker.type),
     programCheckers: problems.filter(hasProgramChecker).length,
     needsChecker: problems.filter((p) => p.needs_checker === true).length,
+    interactive: problems.filter((p) => p.interactive === true).length,
+    unjudgeable: problems.filter((p) => unjudgeableReason(p) !== null).length,
     withSolutions: problems.filter((p) => (p.solutions?.length ?? 0) > 0).length,
     solutionLanguages: countBy(solutions, (s) => s.language),
   };
@@ -108,6 +114,7 @@ export function formatStats(stats: DatasetStats, header: string): string {
     `languages:   ${hist(stats.languages)}`,
     `tests:       min ${t.min}, median ${t.median}, max ${t.max} per problem; ${t.total} in all (${hist(t.byKind)})`,
     `checkers:    ${hist(stats.checkers)} (checker programs: ${stats.programCheckers}; needs a checker: ${stats.needsChecker})`,
+    `interactive: ${stats.interactive} (without an interactor, excluded from scores: ${stats.unjudgeable})`,
     `solutions:   ${stats.withSolutions} problems have some (${hist(stats.solutionLanguages)})`,
   ].join("\n");
 }

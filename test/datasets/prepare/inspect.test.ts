@@ -41,6 +41,15 @@ describe("inspectProblems", () => {
     expect(text).toContain("checker programs: 1");
   });
 
+  test("counts interactive problems and those without an interactor, which eval excludes", () => {
+    const s = inspectProblems(
+      [makeProblem("i", { interactive: true }), makeProblem("j", { interactive: true, interactor: { source: "int main(){}" } }), makeProblem("k")],
+      "canonical",
+    );
+    expect([s.interactive, s.unjudgeable, s.fields.interactor]).toEqual([2, 1, 1]);
+    expect(formatStats(s, "x")).toContain("interactive: 2 (without an interactor, excluded from scores: 1)");
+  });
+
   test("on HumanEval: 164 function-mode Python problems, each with test code and a reference solution", async () => {
     const he = await loadAll({ path: HUMANEVAL });
     const s = inspectProblems(he.problems, he.format);
