@@ -96,6 +96,12 @@ describe("python function mode: the tests run in the tester", () => {
     expect(messageOf(custom)).toContain("the solution raised Mine: negative");
   });
 
+  test("a StopIteration from the candidate cannot silently end the tests' loop over calls", async () => {
+    const j = await judge("def f(x):\n    raise StopIteration\n", task("assert list(map(f, [1, 2])) == []\n"));
+    expect(j.verdict).toBe("RE");
+    expect(messageOf(j)).toContain("StopIteration");
+  });
+
   test("plain values keep their exact type and value across the pipe", async () => {
     const values = "[10**400, -2**70, 0.1, -0.0, float('inf'), 1+2j, b'\\x00\\xff', 'é\\n', (1, [2]), {3}, frozenset({4}), {(1, 2): {'k': None}}, True, 1, None]";
     const tests = `import math
