@@ -7,9 +7,10 @@ import { resolveChecker } from "../../datasets/checker-policy.ts";
 import { takesPrelude, withPrelude } from "../../datasets/prelude.ts";
 import type { Problem } from "../../datasets/types.ts";
 import { judgeAnswer } from "../../judges/answer/index.ts";
+import { CheckerError } from "../../judges/checkers/errors.ts";
 import { buildCheckerSource } from "../../judges/checkers/program.ts";
 import { GradeError, gradeSubmission, type GradeArgs } from "../../judges/grade.ts";
-import type { Checker, CheckerSpec, InteractorSpec, Judgement, Sandbox, TestCase } from "../../judges/types.ts";
+import type { Checker, CheckerSpec, InteractorSpec, Judgement, Sandbox, SourceFile, TestCase } from "../../judges/types.ts";
 import { extractCode } from "../extract/index.ts";
 import type { JudgedSample, SampleInput, SampleJudge } from "../types.ts";
 import { DEFAULT_LIMIT_OPTIONS, deriveRunLimits, type LimitOptions } from "./limits.ts";
@@ -170,7 +171,14 @@ function testerPrelude(problem: Problem): string | undefined {
 async function interactorFor(problem: Problem, testlibDir: string | undefined): Promise<InteractorSpec> {
   const spec = problem.interactor;
   if (!spec) throw new GradeError(`problem ${problem.id} has no interactor`);
-  const source = await buildCheckerSource({ type: "testlib", ...spec }, testlibDir);
+  let source: SourceFile;
+  try {
+    source = await buildCheckerSource({ type: "testlib", ...spec }, testlibDir);
+  } catch (error) {
+    // The same setup as a checker's (testlib.h from --testlib), but the message must name the interactor.
+    if (error instanceof CheckerError) throw new CheckerError(`the interactor of problem ${problem.id}: ${error.message.replace(/^the checker /, "it ")}`, error.code, { cause: error });
+    throw error;
+  }
   return { source, checked: problem.checker.type === "testlib" || problem.checker.type === "cms" };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RULER_INTERACTOR, RULER_OFF_BY_ONE, RULER_SOLUTION, RULER_TESTS } from "../../judges/hacks/ruler-task.ts";
@@ -77,6 +77,24 @@ describe("bun run eval on interactive and file-IO problems", () => {
     const { out } = await evalJson(dataset, samples, "ruler");
     expect(out.excluded).toBeUndefined();
     expect(out.verdicts).toMatchObject({ AC: 1, WA: 1 });
+  });
+
+  test("an interactor that includes testlib.h needs --testlib, and compiles with the header found there", async () => {
+    // A stand-in header written here (the project ships no testlib): the interactor only needs it to exist.
+    const testlib = join(dir, "testlib");
+    mkdirSync(testlib, { recursive: true });
+    writeFileSync(join(testlib, "testlib.h"), "#pragma once\nstatic const int kStandIn = 1;\n");
+    const statement = "This is an interactive problem.";
+    const dataset = writeJsonl("ruler-testlib.jsonl", [
+      { id: "ruler-testlib", statement, interactor: { source: `#include "testlib.h"\n${RULER_INTERACTOR}`, language: "cpp" }, tests: RULER_TESTS, languages: ["python"] },
+    ]);
+    const samples = writeJsonl("ruler-testlib.samples.jsonl", [{ problem_id: "ruler-testlib", completion: fenced("python", RULER_SOLUTION), model: "m" }]);
+    const missing = await runCli(["eval", "--dataset", dataset, "--samples", samples, "--name", "no-testlib", "--db", join(dir, "h.db"), "--json"], { env: { HARNESS_TESTLIB_DIR: "" } });
+    expect(missing.code).toBe(2);
+    expect(parseOneJson<{ error: { message: string } }>(missing).error.message).toContain("the interactor of problem ruler-testlib: it includes \"testlib.h\"");
+    const r = await runCli(["eval", "--dataset", dataset, "--samples", samples, "--name", "with-testlib", "--db", join(dir, "h.db"), "--testlib", testlib, "--json"]);
+    expect(r.code).toBe(0);
+    expect(parseOneJson<EvalJson>(r).verdicts).toMatchObject({ AC: 1 });
   });
 
   test("a CodeContests file-IO problem is AC for Python and C++ programs that use the files, and for stdio ones", async () => {
