@@ -1,6 +1,9 @@
 /**
  * Neutralises `freopen(...)` in C++ stdio programs. Competitive programmers redirect stdin/stdout
  * to files for local testing; in the judge that would read a missing file and print nothing.
+ * Kept for file-IO problems too, although their input and output files now exist in the run
+ * (judges/grade.ts): a redirection to another name than the problem's still works this way, and the
+ * input is on stdin and stdout is read when no output file is written, so nothing is lost.
  * Each live call is replaced by its stream argument (`freopen("in.txt","r",stdin)` -> `stdin`),
  * which keeps every context valid: a statement, `if (!freopen(...))`, `FILE* f = freopen(...)`.
  * A small lexer skips comments, string/char/raw-string literals and digit separators, so a
