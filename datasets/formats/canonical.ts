@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
+import { readPlainFileName } from "./file-names.ts";
 import { failField, parseRow } from "./parse-row.ts";
 import { readContestDate } from "./utc-date.ts";
 import { checkerSchema, languageSchema, toCheckerSpec } from "./schema-parts.ts";
@@ -88,8 +89,8 @@ export const canonicalFormat: DatasetFormat = {
     if (r.needs_checker) problem.needs_checker = true;
     if (r.solutions != null) problem.solutions = r.solutions;
     if (r.answer != null) problem.answer = r.answer;
-    if (r.input_file != null) problem.input_file = r.input_file;
-    if (r.output_file != null) problem.output_file = r.output_file;
+    if (r.input_file != null) problem.input_file = readPlainFileName(r.input_file, at, "input_file");
+    if (r.output_file != null) problem.output_file = readPlainFileName(r.output_file, at, "output_file");
     if (r.contest_date != null) problem.contest_date = readContestDate(r.contest_date, at);
     if (r.interactive || r.interactor) problem.interactive = true;
     if (r.interactor) {

@@ -9,6 +9,7 @@ import { autoChecker } from "../checker-policy.ts";
 import * as defaults from "../defaults.ts";
 import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { decodeDifficulty, decodeSolutionLanguage, decodeSource } from "./codecontests-enums.ts";
+import { readPlainFileName } from "./file-names.ts";
 import { looksInteractive } from "./interactive.ts";
 import { failField, parseRow } from "./parse-row.ts";
 import { bytesToMegabytes, resolveLimits } from "./source-limits.ts";
@@ -72,8 +73,8 @@ export const codecontestsFormat: DatasetFormat = {
     // 0 is what CodeContests writes for problems Codeforces never rated.
     if (r.cf_rating) problem.rating = r.cf_rating;
     // Most rows leave these empty; a name means the program reads/writes that file, not stdio.
-    if (r.input_file?.trim()) problem.input_file = r.input_file.trim();
-    if (r.output_file?.trim()) problem.output_file = r.output_file.trim();
+    if (r.input_file?.trim()) problem.input_file = readPlainFileName(r.input_file, at, "input_file");
+    if (r.output_file?.trim()) problem.output_file = readPlainFileName(r.output_file, at, "output_file");
     // CodeContests has no field for it: the statement's "Interaction" section (or the tag) says so.
     if (looksInteractive(r.description, problem.tags)) problem.interactive = true;
     return problem;

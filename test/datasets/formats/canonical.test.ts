@@ -129,6 +129,8 @@ describe("canonical format", async () => {
     const p = canonicalFormat.convert({ ...stdioRow, input_file: "in.txt", output_file: "out.txt", contest_date: "2024-05-01" }, at);
     expect([p.input_file, p.output_file, p.contest_date]).toEqual(["in.txt", "out.txt", "2024-05-01T00:00:00.000Z"]);
     expect((await convertError({ ...stdioRow, contest_date: "May 1st" })).field).toBe("contest_date");
+    expect((await convertError({ ...stdioRow, input_file: "data/in.txt" })).field).toBe("input_file");
+    expect((await convertError({ ...stdioRow, output_file: ".." })).field).toBe("output_file");
   });
 
   test("reads an interactor inline or from a source_file, which makes the problem interactive", async () => {

@@ -134,4 +134,10 @@ describe("codecontests format", async () => {
     expect([p.input_file, p.output_file]).toEqual(["input.txt", "output.txt"]);
     expect([sum.input_file, sum.output_file]).toEqual([undefined, undefined]);
   });
+
+  test("rejects a file name with folders, which the judge could not read back safely, naming the field", async () => {
+    const err = await catchDatasetError(() => codecontestsFormat.convert({ ...baseRow, input_file: "input.txt", output_file: "../out.txt" }, at));
+    expect(err.field).toBe("output_file");
+    expect(err.message).toContain("not a plain file name");
+  });
 });
