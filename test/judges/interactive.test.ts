@@ -130,6 +130,18 @@ describe("readInteraction", () => {
     expect(readInteraction(pair, true)).toEqual({ kind: "check", output: "42\n" });
   });
 
+  test("testlib points (exit 7) are partial credit, and full points are AC", () => {
+    const half = { program: outcome({}), peer: outcome({ termination: "nonzero", exitCode: 7, stderr: "points 50 half the cases" }) };
+    expect(readInteraction(half, false)).toMatchObject({ kind: "verdict", verdict: "WA", check: { score: 0.5 } });
+    const full = { program: outcome({}), peer: outcome({ termination: "nonzero", exitCode: 7, stderr: "points 100" }) };
+    expect(readInteraction(full, false)).toMatchObject({ kind: "verdict", verdict: "AC", check: { score: 1 } });
+  });
+
+  test("the program's own limit wins over what the interactor then says about the cut dialogue", () => {
+    const pair = { program: outcome({ termination: "wall_time", exitCode: null, signal: "SIGKILL" }), peer: outcome({ termination: "nonzero", exitCode: 1 }) };
+    expect(readInteraction(pair, false)).toMatchObject({ kind: "verdict", verdict: "TLE" });
+  });
+
   test("the interactor outlives the program: its wall-clock limit is longer", () => {
     expect(interactorLimits(RULER_LIMITS).wallMs).toBeGreaterThan(RULER_LIMITS.wallMs);
   });
