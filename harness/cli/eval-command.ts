@@ -38,8 +38,6 @@ export interface EvalCommandOptions {
   testlib?: string;
   /** `--checker NAME|auto` for problems without a checker (datasets/checker-policy.ts). */
   checker?: string;
-  /** `--checker NAME|auto` for problems without a checker (datasets/checker-policy.ts). */
-  checker?: string;
   skipInvalid?: boolean;
   pythonTimeFactor: number;
   /** Multiplies every problem's time limit, in every language (on top of --python-time-factor). */
