@@ -27,7 +27,8 @@ export interface AccessOptions {
  * loopback without a token unless `insecure` is set.
  */
 export function resolveServerToken(o: AccessOptions): string | null {
-  const token = o.token ?? (o.env ?? process.env)[o.tokenEnv] ?? null;
+  // An empty value (an unset variable exported as "") is no token.
+  const token = o.token || (o.env ?? process.env)[o.tokenEnv] || null;
   if (token !== null && token.length < 16) throw new UsageError(`the access token (--token or ${o.tokenEnv}) must be at least 16 characters`);
   if (!token && !isLoopbackHost(o.host) && !o.insecure) {
     throw new UsageError(
@@ -35,7 +36,7 @@ export function resolveServerToken(o: AccessOptions): string | null {
         `Give --token (or ${o.tokenEnv}), bind to 127.0.0.1, or pass --insecure to accept the risk`,
     );
   }
-  return token || null;
+  return token;
 }
 
 /** Whether an Authorization header carries `Bearer <token>`; constant time in the token's content. */

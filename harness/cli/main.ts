@@ -35,7 +35,7 @@ const dbOption = () => new Option("--db <path>", "SQLite database file").default
 const jsonOption = () => new Option("--json", "print exactly one JSON document on stdout (logs go to stderr)");
 const judgeOption = () => new Option("--judge <name>", "judge backend").default("local");
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-const judgeOptOption = () => new Option("--judge-opt <key=value>", "a setting of the judge backend, repeatable (local: gxx, python3, bwrap, cache-dir)").argParser(collect);
+const judgeOptOption = () => new Option("--judge-opt <key=value>", "a setting of the judge backend, repeatable (local: gxx, python3, bwrap, cache-dir; piston: piston=URL[,URL…], token, concurrency, endpoints-file, output-cap)").argParser(collect);
 const unsafeOption = () =>
   new Option("--unsafe-no-sandbox", "DANGEROUS: run model-written code without bubblewrap (rlimits only)");
 const hubCacheOption = () => new Option("--hub-cache <dir>", "Hub cache for hf: datasets (default: $HARNESS_HUB_CACHE or .harness/hub)");
@@ -110,13 +110,22 @@ program
   .option("--host <host>", "address to bind (loopback by default)", "127.0.0.1")
   .option("--port <port>", "port (viewer default 8080, reward server default 8321; 0 picks a free one)", (v) => Number(v))
   .option("--rewards", "serve POST /v1/rewards (and OpenRLHF's /get_reward) instead of the viewer")
+  .option("--piston", "serve Piston's API v2 (GET /api/v2/runtimes, POST /api/v2/execute; default port 2000) backed by --judge")
+  .option("--token <token>", "with --piston/--rewards: bearer token clients must send (else $HARNESS_PISTON_SERVER_TOKEN / $HARNESS_REWARDS_TOKEN); required off loopback")
+  .option("--insecure", "with --piston/--rewards: listen off loopback without a token (anyone who reaches it runs code)")
+  .option("--queue <n>", "with --piston: jobs waiting beyond --concurrency before 429 (default 64 × cores)", parseIntArg)
+  .option("--per-client <n>", "with --piston: jobs one client address may have running or waiting (default 16 × cores)", parseIntArg)
+  .option("--body-limit-mb <n>", "with --piston: largest request body, MiB (default 64; stock Piston 0.1)", parseIntArg)
+  .option("--output-cap-mb <n>", "with --piston: output kept per stream before OL/EL, MiB (default 16; stock Piston 1 KiB)", parseIntArg)
+  .option("--max-timeout-ms <ms>", "with --piston: largest compile/run time limit a request may ask for (default 300000 wall, 120000 CPU)", parseIntArg)
+  .option("--max-memory-mb <n>", "with --piston: largest memory limit a request may ask for (default 2048 compile, 4096 run)", parseIntArg)
   .option("--dataset <file>", "with --rewards: problems requests may name by id (a file, a folder or a pulled hf:org/name[@rev])")
   .addOption(hubCacheOption())
   .option("--format <name>", "force the dataset format")
   .option("--schemas <file>", "with --rewards: extra reward schemas (JSON or YAML)")
   .addOption(judgeOption())
   .addOption(judgeOptOption())
-  .option("--concurrency <n>", "with --rewards: samples judged at once (default: 2 × cores; sandbox runs are capped at one per core)", parseIntArg)
+  .option("--concurrency <n>", "with --rewards: samples judged at once (default: 2 × cores; sandbox runs are capped at one per core); with --piston: jobs run at once (default: cores)", parseIntArg)
   .option("--deadline-ms <ms>", "with --rewards: default and maximum per-request deadline", parseIntArg, 120_000)
   .option("--special-tokens <list>", "with --rewards: comma-separated tokens stripped from the ends of OpenRLHF responses (default: common end-of-turn tokens)")
   .addOption(unsafeOption())

@@ -1,6 +1,8 @@
 /** `bun run serve`: the report viewer, or with --rewards the reward server trainers call. */
 import { availableParallelism } from "node:os";
 import { openDataset } from "../../datasets/open.ts";
+import { UsageError } from "../../judges/errors.ts";
+import { resolveServerToken } from "../serve-access.ts";
 import { openJudge } from "./open-judge.ts";
 
 export interface ServeOptions {
@@ -20,12 +22,26 @@ export interface ServeOptions {
   specialTokens?: string;
   unsafeNoSandbox?: boolean;
   testlib?: string;
+  /** `--piston`: a Piston-compatible execution server instead of the viewer (harness/cli/serve-piston.ts). */
+  piston?: boolean;
+  /** Bearer token required by --piston and --rewards (else their environment variable); needed off loopback. */
+  token?: string;
+  /** Serve --piston/--rewards off loopback without a token. */
+  insecure?: boolean;
+  queue?: number;
+  perClient?: number;
+  bodyLimitMb?: number;
+  outputCapMb?: number;
+  maxTimeoutMs?: number;
+  maxMemoryMb?: number;
   /** `--checker NAME|auto` for problems without a checker, named or sent inline (datasets/checker-policy.ts). */
   checker?: string;
 }
 
 /** Serves until SIGINT/SIGTERM; returns the exit code. */
 export async function runServe(o: ServeOptions): Promise<number> {
+  if (o.piston && o.rewards) throw new UsageError("serve: --piston and --rewards are two servers; start them separately");
+  if (o.piston) return (await import("./serve-piston.ts")).servePiston(o);
   if (!o.rewards) {
     const { runServeCommand } = await import("../../reports/serve-command.ts");
     return runServeCommand({ db: o.db, host: o.host, port: o.port });
@@ -33,7 +49,12 @@ export async function runServe(o: ServeOptions): Promise<number> {
   return serveRewards(o);
 }
 
+/** Environment variable holding the reward server's token when --token is not given. */
+export const REWARDS_TOKEN_ENV = "HARNESS_REWARDS_TOKEN";
+
 async function serveRewards(o: ServeOptions): Promise<number> {
+  // Checked before anything loads: a server that runs submitted code does not start exposed by accident.
+  const token = resolveServerToken({ host: o.host, token: o.token, tokenEnv: REWARDS_TOKEN_ENV, insecure: o.insecure });
   const [{ indexProblems, startRewardServer }, { loadSchemaFile }] = await Promise.all([
     import("../reward-server/index.ts"),
     import("../rewards/index.ts"),
@@ -50,6 +71,7 @@ async function serveRewards(o: ServeOptions): Promise<number> {
     deadlineMs: o.deadlineMs,
     ...(o.specialTokens !== undefined ? { specialTokens: o.specialTokens.split(",").map((t) => t.trim()).filter((t) => t !== "") } : {}),
     schemas: o.schemas ? loadSchemaFile(o.schemas) : [],
+    token,
   });
   if (!["127.0.0.1", "localhost", "::1"].includes(o.host)) {
     process.stderr.write(`warning: the reward server runs submitted code and listens on ${o.host}\n`);

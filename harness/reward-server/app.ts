@@ -15,6 +15,7 @@ import { RewardSchemaError } from "../rewards/definition.ts";
 import { validateSchema } from "../rewards/evaluate.ts";
 import { judgeOutputPrediction } from "../rewards/output-prediction.ts";
 import { listSchemas, resolveSchema } from "../rewards/registry.ts";
+import { bearerMatches } from "../serve-access.ts";
 import type { SampleJudge } from "../types.ts";
 import type { RewardAppContext } from "./app-context.ts";
 import { scoreOpenRlhf } from "./openrlhf.ts";
@@ -41,6 +42,8 @@ export interface RewardAppOptions {
   specialTokens?: readonly string[];
   /** Largest request body, bytes (default 64 MiB). */
   maxBodyBytes?: number;
+  /** Bearer token every request but /health must carry (harness/serve-access.ts); null or absent: none. */
+  token?: string | null;
 }
 
 /** Largest request body accepted: 4 096 items of long completions fit; a runaway client does not. */
@@ -98,6 +101,13 @@ export function createRewardApp(opts: RewardAppOptions): Hono {
 
   const app = new Hono();
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const token = opts.token;
+  if (token) {
+    app.use("*", async (c, next) => {
+      if (c.req.path !== "/health" && !bearerMatches(c.req.header("authorization"), token)) return c.json({ error: "a valid bearer token is required" }, 401);
+      await next();
+    });
+  }
   app.use("*", bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: `body: larger than ${maxBody} bytes` }, 413) }));
   app.onError((err, c) => {
     if (err instanceof BadRequest || err instanceof RewardSchemaError) return c.json({ error: err.message }, 400);
