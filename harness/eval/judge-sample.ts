@@ -3,7 +3,7 @@
  * Knows only the Sandbox contract; the CLI decides which sandbox that is.
  */
 import { unjudgeableReason } from "../../datasets/judgeable.ts";
-import { resolveChecker } from "../../datasets/checker-policy.ts";
+import { parseCheckerPolicy, resolveChecker } from "../../datasets/checker-policy.ts";
 import { takesPrelude, withPrelude } from "../../datasets/prelude.ts";
 import type { Problem } from "../../datasets/types.ts";
 import { judgeAnswer } from "../../judges/answer/index.ts";
@@ -37,8 +37,10 @@ export interface SampleJudgeOptions {
 export function createSampleJudge(opts: SampleJudgeOptions): SampleJudge {
   const limits = opts.limits ?? DEFAULT_LIMIT_OPTIONS;
   const checkers = new Map<string, Promise<Checker>>();
+  // A mistyped --checker fails here, at start-up, not on the first problem that carries `auto`.
+  const checkerPolicy = parseCheckerPolicy(opts.checkerPolicy);
   const checkerFor = (p: Problem): Promise<Checker> => {
-    const spec = p.checker.type === "auto" ? resolveChecker(p, opts.checkerPolicy).checker : p.checker;
+    const spec = p.checker.type === "auto" ? resolveChecker(p, checkerPolicy).checker : p.checker;
     const key = JSON.stringify(spec);
     let c = checkers.get(key);
     if (!c) {
