@@ -134,6 +134,10 @@ async function runStdioTest(args: GradeArgs, program: PreparedProgram, test: Tes
     ...(outputFile ? { collect: [outputFile] } : {}),
   };
   const outcome = await args.sandbox.run(program, input, limits);
+  if (outputFile && outcome.files === undefined) {
+    // A backend that ignores RunInput.collect would make every program that writes the file WA.
+    throw new SandboxError(`the ${args.sandbox.name} sandbox does not read files back (RunInput.collect), so it cannot judge file-IO problems`, "internal");
+  }
   return { outcome, output: (outputFile ? outcome.files?.[outputFile] : undefined) ?? outcome.stdout };
 }
 

@@ -72,6 +72,9 @@ export function readInteraction(pair: PairOutcome, checked: boolean): Interactio
     return { kind: "verdict", verdict: "WA", check: { verdict: "WA", score: 0, message: `interactor gave no decision on this dialogue (${reading.message})` } };
   }
   if (reading.result.verdict !== "AC") return { kind: "verdict", verdict: reading.result.verdict, check: withPrefix(reading.result) };
+  if (checked && pair.peer.files === undefined) {
+    return { kind: "verdict", verdict: "SE", error: "the sandbox does not read files back (PairSide.collect), so the interactor's output cannot be checked" };
+  }
   if (checked) return { kind: "check", output: pair.peer.files?.[INTERACTOR_FILES.output] ?? "" };
   return { kind: "verdict", verdict: "AC", check: withPrefix(reading.result) };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "
 import { createChecker } from "../../judges/checkers/index.ts";
 import { gradeSubmission } from "../../judges/grade.ts";
 import { createLocalSandbox, type LocalSandbox } from "../../judges/local/index.ts";
-import type { GradeTask, SourceFile } from "../../judges/types.ts";
+import type { GradeTask, Sandbox, SourceFile } from "../../judges/types.ts";
 import { sharedTestCacheDir } from "../support/test-cache.ts";
 import { HACK_COMPILE_LIMITS } from "./hacks/catalogue.ts";
 
@@ -72,6 +72,23 @@ int main() {
     const j = await grade(fileTask(), { language: "python", code });
     expect(j.verdict).toBe("WA");
     expect(j.tests[0]?.checkerMessage ?? "").not.toContain("root:");
+  });
+
+  test("a backend that does not read files back makes a file-IO problem SE with that cause, never a silent WA", async () => {
+    const blind: Sandbox = {
+      name: "blind",
+      prepare: (source, limits) => sandbox.prepare(source, limits),
+      run: async (program, input, limits) => {
+        const { files: _dropped, ...outcome } = await sandbox.run(program, input, limits);
+        return outcome;
+      },
+      versions: () => sandbox.versions(),
+      selfTest: () => sandbox.selfTest(),
+    };
+    const code = "a, b = map(int, open('input.txt').read().split())\nopen('output.txt', 'w').write(str(a + b))\n";
+    const j = await gradeSubmission({ sandbox: blind, task: fileTask(), source: { language: "python", code }, checker: await createChecker({ type: "tokens" }, { sandbox }), compileLimits: HACK_COMPILE_LIMITS });
+    expect(j.verdict).toBe("SE");
+    expect(j.error).toContain("does not read files back");
   });
 
   test("a stdio problem gets no input file: its folder holds nothing the harness wrote", async () => {

@@ -130,6 +130,11 @@ describe("readInteraction", () => {
     expect(readInteraction(pair, true)).toEqual({ kind: "check", output: "42\n" });
   });
 
+  test("a checked dialogue on a backend that does not read files back is SE, not a checker's WA on nothing", () => {
+    const pair = { program: outcome({}), peer: outcome({}) };
+    expect(readInteraction(pair, true)).toMatchObject({ kind: "verdict", verdict: "SE", error: expect.stringContaining("does not read files back") });
+  });
+
   test("testlib points (exit 7) are partial credit, and full points are AC", () => {
     const half = { program: outcome({}), peer: outcome({ termination: "nonzero", exitCode: 7, stderr: "points 50 half the cases" }) };
     expect(readInteraction(half, false)).toMatchObject({ kind: "verdict", verdict: "WA", check: { score: 0.5 } });
