@@ -1,0 +1,98 @@
+"""The command line the TypeScript adapters call:
+
+    python3 -m codejudge_train train --algo grpo-tinylora --config FILE --job-dir DIR [--reward-url URL]
+    python3 -m codejudge_train consolidate --job-dir DIR [--checkpoint DIR] --out DIR
+    python3 -m codejudge_train platform
+
+`train` resumes from JOB/checkpoints/latest when present, writes JOB/metrics.jsonl, and ends with
+JOB/result.json and the same JSON as its last stdout line."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+ALGOS = {"sft-reweight": "full", "grpo-tinylora": "tinylora", "grpo": "full", "ppo": "full"}
+
+
+def train(args) -> int:
+    from .job import Job, load_config
+
+    cfg = load_config(args.config)
+    if args.reward_url:
+        cfg.setdefault("reward", {})["url"] = args.reward_url
+    if args.max_steps is not None:
+        cfg["max_steps"] = args.max_steps
+    algo = args.algo or cfg.get("algo")
+    if algo not in ALGOS:
+        raise SystemExit(f"{args.config}: algo must be one of {', '.join(ALGOS)} (got {algo!r})")
+    cfg["algo"] = algo
+    job = Job(cfg, args.job_dir, default_adapter=ALGOS[algo])
+    if algo == "sft-reweight":
+        from .sft import run_sft as run
+    elif algo == "ppo":
+        from .ppo_trainer import run_ppo as run
+    else:
+        from .grpo_trainer import run_grpo as run
+    last = run(job)
+    result = {"status": "completed", "algo": algo, "steps": job.max_steps, "final": last,
+              "trainable_parameters": sum(p.numel() for p in job.trained_params)}
+    if job.rank == 0:
+        with open(os.path.join(args.job_dir, "result.json"), "w") as f:
+            json.dump(result, f, indent=2, default=str)
+        print(json.dumps(result, default=str))
+    return 0
+
+
+def consolidate_cmd(args) -> int:
+    from .checkpoint import latest_checkpoint
+    from .consolidate import consolidate
+    from .models import load_model
+
+    with open(os.path.join(args.job_dir, "config.resolved.json")) as f:
+        cfg = json.load(f)
+    src = args.checkpoint or latest_checkpoint(args.job_dir)
+    if src is None:
+        raise SystemExit(f"{args.job_dir}: no checkpoint to consolidate")
+    cpu = {"device": "cpu", "dtype": "float32", "attn_implementation": "eager", "micro_batch": 1}
+
+    def build_base():
+        return load_model(cfg.get("model", {"name": "tiny"}), cpu)[0]
+
+    model_config = build_base().config
+    as_dict = model_config.to_dict() if hasattr(model_config, "to_dict") else dict(vars(model_config))
+    if cfg.get("model", {}).get("name", "tiny") == "tiny":
+        as_dict["model_type"] = "codejudge-tiny"
+    info = consolidate(src, args.out, as_dict, build_base)
+    print(json.dumps(info))
+    return 0
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="codejudge_train")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train")
+    t.add_argument("--algo", choices=sorted(ALGOS))
+    t.add_argument("--config", required=True)
+    t.add_argument("--job-dir", required=True)
+    t.add_argument("--reward-url")
+    t.add_argument("--max-steps", type=int)
+    c = sub.add_parser("consolidate")
+    c.add_argument("--job-dir", required=True)
+    c.add_argument("--checkpoint")
+    c.add_argument("--out", required=True)
+    sub.add_parser("platform")
+    args = p.parse_args(argv)
+    if args.cmd == "train":
+        return train(args)
+    if args.cmd == "consolidate":
+        return consolidate_cmd(args)
+    from .runtime import detect_platform, environment_snapshot
+
+    print(json.dumps({"platform": detect_platform(), "environment": environment_snapshot()}, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Loads the policy model and its tokenizer: the package's tiny model (name "tiny"), or a
+transformers causal LM from a local path when transformers is installed."""
+from __future__ import annotations
+
+import torch
+
+from .files import load_file
+from .tiny_model import TinyCausalLM, TinyConfig
+from .tokenizer import ByteTokenizer, HFTokenizer
+
+DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
+
+
+def load_model(cfg: dict, platform: dict):
+    """cfg: {name, tiny?, init_checkpoint?, dtype?}. Returns (model, tokenizer, dtype name)."""
+    name = cfg.get("name", "tiny")
+    dtype_name = cfg.get("dtype", "auto")
+    if dtype_name == "auto":
+        dtype_name = platform["dtype"]
+    if dtype_name not in DTYPES:
+        raise ValueError(f"model.dtype: expected auto, {', '.join(DTYPES)}; got {dtype_name!r}")
+    device = platform["device"]
+    if name == "tiny":
+        torch.manual_seed(cfg.get("init_seed", 0))
+        model = TinyCausalLM(TinyConfig(**cfg.get("tiny", {})))
+        tok = ByteTokenizer()
+    else:
+        try:
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+        except ImportError as e:
+            raise RuntimeError(f"model.name {name!r} needs transformers, which is not installed") from e
+        model = AutoModelForCausalLM.from_pretrained(name, torch_dtype=DTYPES[dtype_name],
+                                                     attn_implementation=platform.get("attn_implementation", "eager"))
+        tok = HFTokenizer(AutoTokenizer.from_pretrained(name))
+    if cfg.get("init_checkpoint"):
+        state = load_file(cfg["init_checkpoint"])
+        model.load_state_dict(state)
+    return model.to(device=device, dtype=DTYPES[dtype_name]), tok, dtype_name
+
+
+def build_adapter(model, cfg: dict):
+    """cfg['adapter']: "tinylora" (default for grpo-tinylora) or "full". Returns (adapter | None, params)."""
+    kind = cfg.get("adapter", "full")
+    if kind == "full":
+        for p in model.parameters():
+            p.requires_grad_(True)
+        return None, [p for p in model.parameters()]
+    if kind == "tinylora":
+        from .tinylora import TinyLoRA, TinyLoRAConfig
+
+        adapter = TinyLoRA(model, TinyLoRAConfig(**cfg.get("tinylora", {})))
+        return adapter, adapter.parameters()
+    raise ValueError(f"adapter: expected tinylora or full, got {kind!r}")
