@@ -121,6 +121,45 @@ function readEndpointsFile(path: string, concurrency: number): { url: string; co
   });
 }
 
+/** Settings of the WASM judge (judges/wasm/): clang runs in the local OS sandbox, programs as WebAssembly. */
+export interface WasmBackendSettings {
+  /** Compile without bubblewrap (rlimits and cgroups only); programs still run as WebAssembly. */
+  unsafeNoSandbox: boolean;
+  cacheDir: string;
+  poolSize?: number;
+  clang?: string;
+}
+
+const wasm: BackendDefinition<WasmBackendSettings> = {
+  description: "C/C++ compiled to wasm32-wasi by clang (in the local OS sandbox), run under @wasmer/sdk in killable worker processes",
+  settings: {
+    "pool-size": { env: "HARNESS_WASM_POOL_SIZE", help: "guest worker processes kept warm (default: the number of cores)" },
+    clang: { env: "HARNESS_WASM_CLANG", help: "path of clang++ (under /usr)" },
+    "cache-dir": { env: "HARNESS_JUDGE_CACHE", help: "compile cache folder (default .harness/cache)" },
+  },
+  configure(raw, opts) {
+    let poolSize: number | undefined;
+    if (raw["pool-size"] !== undefined) {
+      poolSize = Number(raw["pool-size"]);
+      if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 256) throw new UsageError(`judge 'wasm': pool-size must be an integer from 1 to 256, got '${raw["pool-size"]}'`);
+    }
+    return { unsafeNoSandbox: opts.unsafeNoSandbox ?? false, cacheDir: raw["cache-dir"] ?? opts.cacheDir ?? ".harness/cache", poolSize, clang: raw.clang };
+  },
+  async create(s) {
+    // The WASM judge compiles inside the local OS sandbox: the registry lends it as a ToolRunner,
+    // so judges/wasm never imports judges/local.
+    const { createLocalToolRunner } = await import("../../judges/local/tool-runner.ts");
+    const toolRunner = createLocalToolRunner({ unsafeNoSandbox: s.unsafeNoSandbox, cacheDir: s.cacheDir });
+    const { createWasmSandbox } = await import("../../judges/wasm/index.ts");
+    try {
+      return createWasmSandbox({ toolRunner, cacheDir: s.cacheDir, poolSize: s.poolSize, clang: s.clang });
+    } catch (error) {
+      await toolRunner.close();
+      throw error;
+    }
+  },
+};
+
 /** A backend with its settings type erased, so that backends of different settings share one table. */
 export interface JudgeBackend {
   description: string;
@@ -137,7 +176,7 @@ export function defineBackend<S>(def: BackendDefinition<S>): JudgeBackend {
  * Judge backends by name. A new backend (Piston: endpoint URLs; WASM: pool size) adds an entry
  * with its own settings type; see judges/README.md, "Adding a judge backend".
  */
-export const JUDGE_BACKENDS: Record<string, JudgeBackend> = { local: defineBackend(local), piston: defineBackend(piston) };
+export const JUDGE_BACKENDS: Record<string, JudgeBackend> = { local: defineBackend(local), piston: defineBackend(piston), wasm: defineBackend(wasm) };
 
 /** Reads a backend's raw settings: `--judge-opt key=value` over the key's environment variable. */
 export function readBackendSettings(

@@ -1,0 +1,103 @@
+/**
+ * The local OS sandbox lent to other backends as a {@link ToolRunner}: one trusted tool (clang for
+ * the WASM judge) runs on untrusted sources under the same bubblewrap, cgroup and rlimit chain as
+ * g++ here. Built through the backend registry, so judges/wasm never imports this folder.
+ */
+import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ToolRunner, ToolRunResult, ToolRunSpec } from "../tool-runner.ts";
+import { SandboxError } from "../types.ts";
+import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
+import { execInSandbox } from "./exec.ts";
+import { assertSafeFileName, createRunDir, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
+import { locateTools, type ToolPaths } from "./tools.ts";
+
+export interface LocalToolRunnerOptions {
+  unsafeNoSandbox?: boolean;
+  /** Where the sandbox-init helper is cached. */
+  cacheDir: string;
+  tools?: Partial<ToolPaths>;
+}
+
+const ENV = { PATH: "/usr/bin:/bin", LANG: "C.UTF-8", HOME: "/tmp" };
+
+/** Creates the runner; the sandbox itself is set up on first use. */
+export function createLocalToolRunner(opts: LocalToolRunnerOptions): ToolRunner {
+  const tools = locateTools(opts.tools);
+  const unsafeNoSandbox = opts.unsafeNoSandbox ?? false;
+  checkLauncherTools({ unsafeNoSandbox, tools });
+  let contextPromise: Promise<SandboxContext> | null = null;
+  let closed = false;
+  const context = () => {
+    if (closed) throw new SandboxError("the tool sandbox is closed", "internal");
+    contextPromise ??= createContext({ unsafeNoSandbox, cacheDir: opts.cacheDir, tools });
+    return contextPromise;
+  };
+  return {
+    async describe() {
+      const ctx = await context();
+      const user = ctx.owner ? `uid ${ctx.owner.uid}` : `uid ${process.getuid?.() ?? "?"}`;
+      return `${ctx.mode === "bwrap" ? "bwrap" : "unsafe-no-sandbox"}, ${user}, ${ctx.cgroups ? `cgroup-v${ctx.cgroups.version}` : "rlimits-only"}`;
+    },
+    async run(spec) {
+      return runTool(await context(), spec);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      const ctx = contextPromise ? await contextPromise.catch(() => null) : null;
+      await ctx?.scratch.settle();
+      ctx?.dispose();
+    },
+  };
+}
+
+async function runTool(ctx: SandboxContext, spec: ToolRunSpec): Promise<ToolRunResult> {
+  const { limits } = spec;
+  const run = createRunDir(ctx, "tool-", scratchCapsFor(limits.memoryMb * 1024 * 1024, spec.files));
+  try {
+    const box = run.makeDir("box", true);
+    const out = run.makeDir("out", true);
+    writeSandboxFiles(ctx, box, spec.files, "ToolRunSpec.files");
+    const mounts = [
+      { src: box, dest: "/box", writable: true },
+      { src: out, dest: "/out", writable: true },
+      ...run.scratchMounts(),
+      ...(spec.mounts ?? []).map((m) => ({ src: m.src, dest: m.dest, writable: false })),
+    ];
+    const result = await execInSandbox(ctx, {
+      command: spec.command,
+      mounts,
+      cwd: "/box",
+      env: ENV,
+      statusPath: run.statusPath,
+      limits: {
+        cpuMs: limits.cpuMs,
+        wallMs: limits.wallMs,
+        memoryBytes: limits.memoryMb * 1024 * 1024,
+        processes: 16,
+        fileBytes: spec.fileBytes,
+        stackBytes: 64 << 20,
+        nofile: 256,
+      },
+      stdoutBytes: limits.logBytes,
+      stderrBytes: limits.logBytes,
+      stderrKillBytes: Math.max(4 * limits.logBytes, 1 << 20),
+    });
+    let log = result.stderr + (result.stdout ? `\n${result.stdout}` : "");
+    if (result.stderrTotal > limits.logBytes) log += `\n[tool log truncated: ${result.stderrTotal} bytes in total]`;
+    const timedOut = result.limit === "cpu_time" || result.limit === "wall_time" || result.cpuMs > limits.cpuMs;
+    const limit = timedOut ? "time" : result.oom ? "memory" : result.limit === "output" ? "output" : null;
+    const files: Record<string, Uint8Array> = {};
+    for (const name of spec.collect) {
+      assertSafeFileName(name, "ToolRunSpec.collect");
+      const path = join(out, name);
+      // The sandbox user owns /out: accept only a regular file, never a link it planted.
+      if (existsSync(path) && lstatSync(path).isFile()) files[name] = readFileSync(path);
+    }
+    const exitCode = result.status?.kind === "exit" ? result.status.code : null;
+    return { exitCode, limit, log, files, wallMs: result.wallMs, cpuMs: result.cpuMs };
+  } finally {
+    await run.dispose();
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * C and C++ to wasm32-wasi with clang, run by the lent OS sandbox (a {@link ToolRunner}). Only
+ * Debian's WASI sysroot and our runtime folder are searched: -nostdinc drops /usr/include and
+ * /usr/local/include, so no host glibc header can leak in. Each program links our guest runtime
+ * (runtime/guest-runtime.cpp: memory-limit stop, working folder) and is linked with the largest
+ * wasm32 memory; each run lowers that ceiling to its own limit (memory-limit.ts).
+ */
+import { join } from "node:path";
+import type { ToolRunner } from "../tool-runner.ts";
+import type { CompileLimits, SourceFile } from "../types.ts";
+
+/** Inside the tool sandbox: the runtime folder of this backend, read-only. */
+export const RUNTIME_DEST = "/wasm-runtime";
+export const RUNTIME_DIR = join(import.meta.dir, "runtime");
+export const WASM_SOURCE = "main.cpp";
+export const WASM_BINARY = "main.wasm";
+/** Largest module a compile may produce. */
+export const MAX_MODULE_BYTES = 64 << 20;
+/** The shadow stack, fixed at link time (placed first, so an overflow traps instead of corrupting data). */
+export const STACK_BYTES = 16 << 20;
+
+/** Flags that decide the program (part of its cache key and of provenance). */
+export const WASM_CPP_FLAGS = [
+  "--target=wasm32-wasi",
+  "-std=c++17",
+  "-O2",
+  "-fno-exceptions",
+  "-mnontrapping-fptoint",
+  "-msign-ext",
+  "-mmutable-globals",
+  "-DONLINE_JUDGE",
+  "-Wl,--stack-first",
+  `-Wl,-z,stack-size=${STACK_BYTES}`,
+  "-Wl,--max-memory=4294967296",
+  "-Wl,--strip-all",
+];
+
+/** The include path, in search order: our <bits/stdc++.h>, libc++, clang's own headers, wasi-libc. */
+export function includeFlags(resourceDir: string): string[] {
+  return [
+    "--sysroot=/usr",
+    "-nostdinc",
+    "-nostdinc++",
+    "-isystem",
+    `${RUNTIME_DEST}/include`,
+    "-isystem",
+    "/usr/include/wasm32-wasi/c++/v1",
+    "-isystem",
+    join(resourceDir, "include"),
+    "-isystem",
+    "/usr/include/wasm32-wasi",
+  ];
+}
+
+/** What clang 14's wasm32-wasi target cannot build, recognised in its diagnostics. */
+const UNSUPPORTED: { pattern: RegExp; note: string }[] = [
+  {
+    pattern: /with exceptions disabled|exception handling disabled/,
+    note: "C++ exceptions (throw/try) are not supported by clang 14's wasm32-wasi target; the WASM judge compiles with -fno-exceptions. Use --judge local for this program.",
+  },
+  {
+    pattern: /<(thread|future|shared_mutex|barrier|latch|semaphore|stop_token)>|without support for threads|pthread|std::(thread|async|jthread)/,
+    note: "threads (<thread>, <future>, std::async, pthreads) are not supported by the wasm32-wasi target. Use --judge local for this program.",
+  },
+  {
+    pattern: /<(csetjmp|csignal|setjmp\.h|signal\.h|filesystem|memory_resource)>/,
+    note: "setjmp, signals, <filesystem> and <memory_resource> are not available on wasm32-wasi with this libc++.",
+  },
+];
+
+/** Appends a plain-words note when a compile error comes from a limit of the target, not the program. */
+export function explainUnsupported(log: string): string {
+  const notes = UNSUPPORTED.filter((u) => u.pattern.test(log)).map((u) => `[judges/wasm] ${u.note}`);
+  return notes.length ? `${log}${log.endsWith("\n") ? "" : "\n"}${notes.join("\n")}\n` : log;
+}
+
+export type WasmCompileOutcome =
+  | { ok: true; log: string; timeMs: number; module: Uint8Array }
+  | { ok: false; log: string; timeMs: number; cause: "compile_error" | "compile_time" | "compile_memory" };
+
+/** Compiles and links one C++ source to a WASI module inside the tool sandbox. */
+export async function compileToWasm(runner: ToolRunner, clang: string, resourceDir: string, source: SourceFile, limits: CompileLimits): Promise<WasmCompileOutcome> {
+  const command = [
+    clang,
+    ...includeFlags(resourceDir),
+    ...WASM_CPP_FLAGS,
+    WASM_SOURCE,
+    `${RUNTIME_DEST}/guest-runtime.cpp`,
+    "-o",
+    `/out/${WASM_BINARY}`,
+  ];
+  const result = await runner.run({
+    command,
+    files: { ...source.extraFiles, [WASM_SOURCE]: source.code },
+    mounts: [{ src: RUNTIME_DIR, dest: RUNTIME_DEST }],
+    collect: [WASM_BINARY],
+    limits,
+    fileBytes: MAX_MODULE_BYTES,
+  });
+  const timeMs = result.wallMs;
+  if (result.limit === "time") return { ok: false, log: result.log, timeMs, cause: "compile_time" };
+  if (result.limit === "memory") return { ok: false, log: result.log, timeMs, cause: "compile_memory" };
+  const module = result.files[WASM_BINARY];
+  if (result.exitCode !== 0 || !module) {
+    const tooLarge = /File size limit exceeded|File too large/.test(result.log) ? `\n[judges/wasm] the module exceeds the ${MAX_MODULE_BYTES >> 20} MiB limit on program size\n` : "";
+    return { ok: false, log: explainUnsupported(result.log) + tooLarge, timeMs, cause: "compile_error" };
+  }
+  return { ok: true, log: result.log, timeMs, module };
+}

@@ -1,0 +1,124 @@
+/**
+ * The WASM judge: C and C++ compiled to wasm32-wasi by clang (inside the OS sandbox lent by the
+ * registry), run under @wasmer/sdk in a warm pool of killable worker processes. A guest sees no host
+ * file, no network and no environment; its memory is capped by the module's own ceiling.
+ * See judges/wasm/README.md for what it costs and what it cannot build.
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { selfTestSandbox } from "../self-test.ts";
+import type { ToolRunner } from "../tool-runner.ts";
+import type { CompileLimits, PreparedProgram, PrepareResult, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
+import { SandboxError } from "../types.ts";
+import { entryPath, readEntry, type WasmCacheMeta, wasmProgramKey, writeEntry } from "./cache.ts";
+import { compileToWasm, WASM_CPP_FLAGS } from "./compile.ts";
+import { pagesFor } from "./memory-limit.ts";
+import { toRunOutcome } from "./outcome.ts";
+import { GuestPool } from "./pool.ts";
+
+export interface WasmSandboxOptions {
+  /** Runs clang on untrusted sources (the local OS sandbox, lent by harness/cli/backends.ts). */
+  toolRunner: ToolRunner;
+  cacheDir: string;
+  /** Guest worker processes; default the number of cores. */
+  poolSize?: number;
+  /** clang++ (under /usr, the only part of the host the tool sandbox sees). */
+  clang?: string;
+}
+
+interface WasmHandle {
+  wasmPath: string;
+}
+
+const isWasmHandle = (handle: unknown): handle is WasmHandle => typeof (handle as WasmHandle | null)?.wasmPath === "string";
+
+function toolOutput(cmd: string[]): string | null {
+  try {
+    const proc = Bun.spawnSync({ cmd, stdout: "pipe", stderr: "pipe" });
+    return proc.exitCode === 0 ? proc.stdout.toString().trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createWasmSandbox(opts: WasmSandboxOptions): Sandbox {
+  const clang = opts.clang ?? "/usr/bin/clang++";
+  if (!clang.startsWith("/usr/")) throw new SandboxError(`clang must live under /usr (the tool sandbox sees only /usr), got ${clang}`, "missing_tool");
+  const version = toolOutput([clang, "--version"])?.split("\n")[0];
+  const resourceDir = toolOutput([clang, "-print-resource-dir"]);
+  if (!version || !resourceDir) throw new SandboxError(`${clang} is missing: apt-get install clang lld wasi-libc libc++-dev-wasm32 libclang-rt-dev-wasm32`, "missing_tool");
+  const pool = new GuestPool(Math.max(1, opts.poolSize ?? availableParallelism()));
+  const inFlight = new Map<string, Promise<PrepareResult>>();
+  let selfTestPromise: Promise<void> | null = null;
+
+  const fromEntry = (source: SourceFile, key: string, dir: string, meta: WasmCacheMeta, timeMs: number, cached: boolean): PrepareResult => {
+    if (!meta.ok) return { ok: false, log: meta.log, timeMs, cause: meta.cause };
+    const program: PreparedProgram = { language: source.language, key, handle: { wasmPath: join(dir, "main.wasm") } satisfies WasmHandle };
+    return { ok: true, program, log: meta.log, timeMs, cached };
+  };
+
+  async function compile(source: SourceFile, limits: CompileLimits, key: string): Promise<PrepareResult> {
+    const outcome = await compileToWasm(opts.toolRunner, clang, resourceDir as string, source, limits);
+    if (!outcome.ok && outcome.cause !== "compile_error") return outcome;
+    const meta: WasmCacheMeta = outcome.ok ? { ok: true, log: outcome.log, timeMs: outcome.timeMs } : { ok: false, log: outcome.log, timeMs: outcome.timeMs, cause: "compile_error" };
+    const dir = writeEntry(opts.cacheDir, key, meta, outcome.ok ? outcome.module : null);
+    return fromEntry(source, key, dir, meta, outcome.timeMs, false);
+  }
+
+  const sandbox: Sandbox = {
+    name: "wasm",
+    async prepare(source, limits) {
+      if (source.language !== "cpp") {
+        throw new SandboxError(
+          `judge 'wasm' runs C and C++ only; ${source.language} under Pyodide is not built yet (issue 11): judge ${source.language} problems with --judge local`,
+          "missing_tool",
+        );
+      }
+      const started = performance.now();
+      const key = wasmProgramKey({ code: source.code, extraFiles: source.extraFiles ?? {}, flags: WASM_CPP_FLAGS, compiler: version });
+      const dir = entryPath(opts.cacheDir, key);
+      const meta = readEntry(dir);
+      if (meta) return fromEntry(source, key, dir, meta, Math.round(performance.now() - started), true);
+      const pending = inFlight.get(key) ?? compile(source, limits, key).finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+      return pending;
+    },
+    async run(program, input: RunInput, limits: RunLimits) {
+      if (!isWasmHandle(program.handle)) throw new SandboxError("this program was not prepared by the wasm sandbox", "internal");
+      const result = await pool.run({
+        wasmPath: program.handle.wasmPath,
+        maxPages: pagesFor(limits.memoryMb),
+        stdin: input.stdin ?? "",
+        args: input.args ?? [],
+        files: input.files ?? {},
+        collect: input.collect ?? [],
+        outputBytes: limits.outputBytes,
+        fileBytes: limits.fileBytes,
+        wallMs: limits.wallMs,
+        cpuMs: limits.cpuMs,
+        memoryMb: limits.memoryMb,
+      });
+      return toRunOutcome(result);
+    },
+    selfTest() {
+      selfTestPromise ??= selfTestSandbox(sandbox, ["cpp"], { describeTool: () => `${clang} and the wasm32 packages (HARNESS_WASM_CLANG)` });
+      return selfTestPromise;
+    },
+    async versions() {
+      const sdkEntry = Bun.resolveSync("@wasmer/sdk/node", import.meta.dir);
+      const sdk = JSON.parse(readFileSync(join(sdkEntry, "../../package.json"), "utf8")) as { version: string };
+      return {
+        clang: version,
+        "g++ flags": WASM_CPP_FLAGS.join(" "),
+        "@wasmer/sdk": sdk.version,
+        sandbox: `compile: ${await opts.toolRunner.describe()}; run: WebAssembly (wasm32-wasi) in ${pool.size} worker processes`,
+      };
+    },
+    async close() {
+      await pool.close();
+      await opts.toolRunner.close();
+    },
+  };
+  return sandbox;
+}

@@ -1,0 +1,202 @@
+/**
+ * A warm pool of guest worker processes (worker.ts), sized to the cores. A guest's limits are
+ * enforced here, from outside its process: CPU from /proc/<pid>/stat (the worker's whole CPU from
+ * the moment the guest started), wall time by a timer, and the worker's resident memory as a
+ * backstop for what the guest's in-memory files cost. Past a limit the worker is SIGKILLed — the
+ * only way to stop WebAssembly that is computing — and a fresh one takes its place on demand.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SandboxError } from "../types.ts";
+import type { GuestDone, GuestRequest, WorkerMessage } from "./protocol.ts";
+
+const WORKER_SCRIPT = join(import.meta.dir, "worker.ts");
+const POLL_MS = 20;
+const TICK_MS = 1000 / 100;
+/** Resident memory a worker may add beyond its guest's ceiling and files (runtime, compiled code). */
+const WORKER_OVERHEAD_BYTES = 768 << 20;
+const START_TIMEOUT_MS = 60_000;
+
+export interface GuestJob extends Omit<GuestRequest, "type" | "id"> {
+  cpuMs: number;
+  memoryMb: number;
+}
+
+export interface GuestResult {
+  /** The worker's report; null when the pool stopped the guest first. */
+  done: GuestDone | null;
+  stopped: "cpu_time" | "wall_time" | "memory" | null;
+  cpuMs: number;
+  wallMs: number;
+}
+
+interface Worker {
+  proc: Bun.Subprocess;
+  ready: Promise<void>;
+  listener: ((message: WorkerMessage) => void) | null;
+  alive: boolean;
+}
+
+/** utime + stime of a process, ms; null once it is gone. */
+export function readCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+/** Resident set of a process, bytes; null once it is gone. */
+export function readRssBytes(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export class GuestPool {
+  private idle: Worker[] = [];
+  private count = 0;
+  private waiting: ((worker: Worker) => void)[] = [];
+  private nextId = 0;
+  private closed = false;
+  private all = new Set<Worker>();
+
+  constructor(readonly size: number) {}
+
+  private spawnWorker(): Worker {
+    let resolveReady: () => void = () => undefined;
+    let rejectReady: (error: Error) => void = () => undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    const worker: Worker = { proc: null as unknown as Bun.Subprocess, ready, listener: null, alive: true };
+    worker.proc = Bun.spawn({
+      cmd: [process.execPath, WORKER_SCRIPT],
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+      ipc(message: WorkerMessage) {
+        if (message.type === "ready") resolveReady();
+        else worker.listener?.(message);
+      },
+    });
+    const startTimer = setTimeout(() => rejectReady(new Error("the guest worker did not start in time")), START_TIMEOUT_MS);
+    void ready.finally(() => clearTimeout(startTimer)).catch(() => undefined);
+    void worker.proc.exited.then(async () => {
+      worker.alive = false;
+      this.all.delete(worker);
+      const stderr = await new Response(worker.proc.stderr as ReadableStream).text().catch(() => "");
+      rejectReady(new Error(`the guest worker exited (${worker.proc.exitCode ?? worker.proc.signalCode}): ${stderr.slice(-1000)}`));
+      worker.listener?.({ type: "failed", id: null, message: `the guest worker died: ${stderr.slice(-1000)}` });
+    });
+    this.all.add(worker);
+    return worker;
+  }
+
+  private async acquire(): Promise<Worker> {
+    if (this.closed) throw new SandboxError("the wasm sandbox is closed", "internal");
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.count < this.size) {
+      this.count++;
+      return this.spawnWorker();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(worker: Worker): void {
+    if (!worker.alive) {
+      this.count--;
+      // A replacement is started only when someone waits for one.
+      const next = this.waiting.shift();
+      if (next) {
+        this.count++;
+        next(this.spawnWorker());
+      }
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(worker);
+    else this.idle.push(worker);
+  }
+
+  /** Runs one guest; throws SandboxError when the worker itself fails. */
+  async run(job: GuestJob): Promise<GuestResult> {
+    const worker = await this.acquire();
+    try {
+      await worker.ready.catch((error: Error) => {
+        throw new SandboxError(`cannot start a WebAssembly worker: ${error.message}`, "sandbox_unavailable", { cause: error });
+      });
+      return await this.runOn(worker, job);
+    } finally {
+      this.release(worker);
+    }
+  }
+
+  private runOn(worker: Worker, job: GuestJob): Promise<GuestResult> {
+    const id = ++this.nextId;
+    const pid = worker.proc.pid;
+    const { cpuMs: cpuLimit, memoryMb, ...rest } = job;
+    return new Promise<GuestResult>((resolve, reject) => {
+      let started = 0;
+      let cpu0 = 0;
+      let rssBudget = 0;
+      let timer: ReturnType<typeof setInterval> | null = null;
+      let wallTimer: ReturnType<typeof setTimeout> | null = null;
+      const finish = (result: GuestResult | Error) => {
+        if (timer) clearInterval(timer);
+        if (wallTimer) clearTimeout(wallTimer);
+        worker.listener = null;
+        if (result instanceof Error) reject(result);
+        else resolve(result);
+      };
+      const usedCpu = () => Math.max(0, (readCpuMs(pid) ?? cpu0) - cpu0);
+      const stop = (reason: NonNullable<GuestResult["stopped"]>) => {
+        const cpuMs = reason === "cpu_time" ? Math.max(cpuLimit, usedCpu()) : usedCpu();
+        worker.alive = false;
+        worker.proc.kill("SIGKILL");
+        finish({ done: null, stopped: reason, cpuMs, wallMs: Math.round(performance.now() - started) });
+      };
+      worker.listener = (message) => {
+        if (message.type === "started" && message.id === id) {
+          started = performance.now();
+          cpu0 = readCpuMs(pid) ?? 0;
+          rssBudget = (readRssBytes(pid) ?? 0) + memoryMb * 1024 * 1024 + 2 * job.fileBytes + WORKER_OVERHEAD_BYTES;
+          wallTimer = setTimeout(() => stop("wall_time"), job.wallMs);
+          timer = setInterval(() => {
+            if (usedCpu() > cpuLimit) stop("cpu_time");
+            else if ((readRssBytes(pid) ?? 0) > rssBudget) stop("memory");
+          }, POLL_MS);
+        } else if (message.type === "done" && message.id === id) {
+          const cpuMs = Math.round(Math.max(message.cpuUs / 1000, started ? usedCpu() : 0));
+          finish({ done: message, stopped: cpuMs > cpuLimit ? "cpu_time" : null, cpuMs, wallMs: Math.round(performance.now() - (started || performance.now())) });
+        } else if (message.type === "failed" && (message.id === id || message.id === null)) {
+          worker.alive = false;
+          worker.proc.kill("SIGKILL");
+          finish(new SandboxError(`the WebAssembly runtime failed: ${message.message}`, "internal"));
+        }
+      };
+      const request: GuestRequest = { type: "run", id, ...rest };
+      worker.proc.send(request);
+    });
+  }
+
+  /** Kills every worker (idle or busy). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = [...this.all];
+    for (const worker of workers) worker.proc.kill("SIGKILL");
+    await Promise.all(workers.map((w) => w.proc.exited));
+    this.idle = [];
+  }
+
+  /** Pids of the live workers (for tests that check nothing is left behind). */
+  pids(): number[] {
+    return [...this.all].map((w) => w.proc.pid);
+  }
+}
