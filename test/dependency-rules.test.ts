@@ -19,6 +19,9 @@ const TREE: Record<string, { imports?: string[]; typeImports?: string[] }> = {
   "judges/local/index.ts": { imports: ["./run.ts", "../types.ts"] },
   "judges/local/run.ts": {},
   "judges/piston/index.ts": { imports: ["../local/run.ts"] },
+  "judges/tool-runner.ts": {},
+  "judges/local/tool-runner.ts": { imports: ["../tool-runner.ts"] },
+  "judges/wasm/index.ts": { imports: ["../tool-runner.ts", "../local/tool-runner.ts"] },
   "datasets/load.ts": { imports: ["../judges/types.ts"] },
   "datasets/up.ts": { imports: ["../harness/eval/run-eval.ts"] },
   "harness/cli/backends.ts": { imports: ["../../judges/local/index.ts"] },
@@ -93,6 +96,11 @@ describe("dependency rules", () => {
     expect(reportedFor("judges/local/index.ts")).toEqual([]);
     expect(reportedFor("harness/eval/sneaky.ts")).toEqual(["only-backend-registry-wires-backends: judges/local/index.ts"]);
     expect(reportedFor("judges/piston/index.ts")).toEqual(["backends-stay-apart: judges/local/run.ts"]);
+  });
+
+  test("a backend uses another's machinery only through a contract in judges/ that the registry fills in", () => {
+    expect(reportedFor("judges/local/tool-runner.ts")).toEqual([]);
+    expect(reportedFor("judges/wasm/index.ts")).toEqual(["backends-stay-apart: judges/local/tool-runner.ts"]);
   });
 
   test("reports reads the store and judges' types but not the eval runner", () => {
