@@ -53,6 +53,27 @@ describe("local run", () => {
     await expect(run).rejects.toThrow('RunInput.files: file name "/etc/passwd"');
   });
 
+  test("collected files come back as the program left them; links, absent names and other runs' files do not", async () => {
+    const program = await preparePython("import os\nopen('out.txt', 'w').write('written\\n')\nos.symlink('/etc/passwd', 'link.txt')\nos.mkfifo('fifo.txt')\nprint('done')\n");
+    const outcome = await sandbox.run(program, { collect: ["out.txt", "link.txt", "fifo.txt", "absent.txt"] }, limits);
+    expect(outcome).toMatchObject({ termination: "exited", stdout: "done\n", files: { "out.txt": "written\n" } });
+    expect(Object.keys(outcome.files ?? {})).toEqual(["out.txt"]);
+    const plain = await sandbox.run(program, {}, limits);
+    expect(plain.files).toBeUndefined();
+  });
+
+  test("a collected file larger than the output limit ends the run with output, like stdout would", async () => {
+    const program = await preparePython("open('out.txt', 'w').write('x' * 5000)\n");
+    const outcome = await sandbox.run(program, { collect: ["out.txt"] }, { ...limits, outputBytes: 4096 });
+    expect(outcome.termination).toBe("output");
+    expect(outcome.files).toEqual({});
+  });
+
+  test("a collect name with a folder is rejected as a harness bug", async () => {
+    const program = await preparePython("print(1)\n");
+    await expect(sandbox.run(program, { collect: ["sub/out.txt"] }, limits)).rejects.toThrow("must be a plain file name");
+  });
+
   test("stderr is kept up to 64 KiB and the run is not stopped by it", async () => {
     const program = await preparePython("import sys\nsys.stderr.write('e' * (1 << 20))\nprint('finished')\n");
     const outcome = await sandbox.run(program, {}, limits);
