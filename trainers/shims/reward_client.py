@@ -75,7 +75,7 @@ def _from_export(gt: Dict[str, Any]) -> Dict[str, Any]:
         problem["tests"] = [
             dict({"input": i, "output": o}, **({"kind": k} if k else {})) for i, o, k in zip(gt["inputs"], gt["outputs"], kinds)
         ]
-    for key in ("test_code", "entry_point", "solution_prefix", "time_limit_ms", "memory_limit_mb", "checker", "languages", "input_file", "output_file", "answer"):
+    for key in ("test_code", "entry_point", "solution_prefix", "prelude", "stop_tokens", "time_limit_ms", "memory_limit_mb", "checker", "languages", "input_file", "output_file", "answer"):
         if gt.get(key) is not None:
             problem[key] = gt[key]
     return problem
