@@ -281,6 +281,7 @@ export async function gradeSubmission(args: GradeArgs): Promise<Judgement> {
   const total = task.mode === "function" ? 1 : task.tests.length;
   if (total === 0) throw new GradeError("stdio task has no tests; grading it would be a vacuous AC");
   if (task.mode === "function") functionKit(task, args.source);
+  if (task.interactor && !hasRunPair(sandbox)) throw new GradeError(`the ${sandbox.name} sandbox cannot judge interactive problems (it has no runPair)`);
   if (args.source.code.trim() === "") return judgeWithoutTests("NO_CODE", total, null);
   if (task.mode === "function") return gradeFunction(args);
   const program = args.source;

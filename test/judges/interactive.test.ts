@@ -3,7 +3,7 @@ import { createChecker } from "../../judges/checkers/index.ts";
 import { gradeSubmission } from "../../judges/grade.ts";
 import { interactorLimits, readInteraction } from "../../judges/interactive.ts";
 import { createLocalSandbox, type LocalSandbox } from "../../judges/local/index.ts";
-import type { CheckerSpec, GradeTask, RunOutcome, SourceFile } from "../../judges/types.ts";
+import type { CheckerSpec, GradeTask, RunOutcome, Sandbox, SourceFile } from "../../judges/types.ts";
 import { sharedTestCacheDir } from "../support/test-cache.ts";
 import { HACK_COMPILE_LIMITS } from "./hacks/catalogue.ts";
 import { makeRulerTask, RULER_INTERACTOR, RULER_LIMITS, RULER_OFF_BY_ONE, RULER_SOLUTION } from "./hacks/ruler-task.ts";
@@ -80,6 +80,19 @@ int main() {
     const j = await grade(task, python(RULER_SOLUTION));
     expect(j.verdict).toBe("SE");
     expect(j.error).toContain("interactor did not compile");
+  });
+
+  test("a backend without runPair refuses an interactive task with that reason instead of judging it as stdio", async () => {
+    const single: Sandbox = {
+      name: "single",
+      prepare: (source, limits) => sandbox.prepare(source, limits),
+      run: (program, input, limits) => sandbox.run(program, input, limits),
+      versions: () => sandbox.versions(),
+      selfTest: () => sandbox.selfTest(),
+    };
+    const checker = await createChecker({ type: "tokens" }, { sandbox });
+    const graded = gradeSubmission({ sandbox: single, task: makeRulerTask(), source: python(RULER_SOLUTION), checker });
+    await expect(graded).rejects.toThrow("the single sandbox cannot judge interactive problems (it has no runPair)");
   });
 
   test("with a checker, the checker judges what the interactor wrote to its output file", async () => {
