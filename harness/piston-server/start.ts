@@ -37,8 +37,10 @@ export async function startPistonServer(o: PistonServerOptions): Promise<PistonS
     token: o.token ?? null,
   });
   const hostname = o.hostname ?? "127.0.0.1";
+  // Bun's own cap sits above the app's, so an oversized body gets the app's 413 {message}, not a bare one.
+  const bodyCap = o.limits?.maxBodyBytes ?? DEFAULT_SERVER_LIMITS.maxBodyBytes;
   // A queued job can wait minutes; Bun's default idle timeout (10 s) would cut its connection.
-  const server = Bun.serve({ port: o.port ?? 2000, hostname, fetch: app.fetch, idleTimeout: 0, maxRequestBodySize: (o.limits?.maxBodyBytes ?? DEFAULT_SERVER_LIMITS.maxBodyBytes) + 1024 });
+  const server = Bun.serve({ port: o.port ?? 2000, hostname, fetch: app.fetch, idleTimeout: 0, maxRequestBodySize: bodyCap * 2 + (1 << 20) });
   const host = hostname.includes(":") ? `[${hostname}]` : hostname;
   return { url: `http://${host}:${server.port}`, port: server.port ?? 0, stop: async () => void (await server.stop(true)) };
 }
