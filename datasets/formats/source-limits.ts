@@ -34,13 +34,13 @@ export function readStatedLimits(statement: string): StatedLimits {
   const limits: StatedLimits = {};
   const proto = TIME_PROTO.exec(statement);
   const time = TIME.exec(statement);
-  if (proto) limits.timeMs = Number(proto[1]) * 1000 + Number(proto[2]) / 1e6;
-  else if (time) limits.timeMs = Number(time[1]) * (/^ms|^milli/i.test(time[2] ?? "") ? 1 : 1000);
+  let timeMs: number | undefined;
+  if (proto) timeMs = Number(proto[1]) * 1000 + Number(proto[2]) / 1e6;
+  else if (time) timeMs = Number(time[1]) * (/^ms|^milli/i.test(time[2] ?? "") ? 1 : 1000);
+  if (timeMs !== undefined && timeMs > 0) limits.timeMs = Math.round(timeMs);
   const memory = MEMORY.exec(statement);
-  if (memory) limits.memoryMb = toMegabytes(Number(memory[1]), (memory[2] ?? "").toLowerCase());
-  if (limits.timeMs !== undefined) limits.timeMs = Math.round(limits.timeMs);
-  if (!(limits.timeMs! > 0)) delete limits.timeMs;
-  if (!(limits.memoryMb! > 0)) delete limits.memoryMb;
+  const memoryMb = memory ? toMegabytes(Number(memory[1]), (memory[2] ?? "").toLowerCase()) : undefined;
+  if (memoryMb !== undefined && memoryMb > 0) limits.memoryMb = memoryMb;
   return limits;
 }
 
