@@ -31,8 +31,6 @@ export const PURE_CHECKERS = {
 /** Every checker type a CheckerSpec may name (`auto` is resolved per problem before a checker is built). */
 export const CHECKER_TYPES = [...Object.keys(PURE_CHECKERS), "testlib", "cms", "auto"] as const;
 
-/** Names `--checker` accepts: a pure checker, or `auto`. */
-export const CHECKER_POLICY_NAMES = ["auto", ...Object.keys(PURE_CHECKERS)] as const;
 
 /** Reads an optional tolerance, rejecting negatives and non-numbers. */
 function readTolerance(spec: Record<string, unknown>, field: "abs" | "rel"): number | undefined {

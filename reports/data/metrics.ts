@@ -24,6 +24,9 @@ export interface RunMetrics {
   problems: number | null;
   samples: number | null;
   passAtK: Record<string, number | null>;
+  /** Problems flagged needs_checker (several answers, no checker program), and pass@k without them. */
+  needsChecker: number | null;
+  passAtKWithoutNeedsChecker: Record<string, number | null>;
   compileRate: number | null;
   verdicts: Record<string, number>;
   bySource: Breakdown[];
@@ -63,11 +66,15 @@ function toViewMetrics(m: unknown, source: RunMetrics["source"]): RunMetrics {
   const o = readObject(m) ?? {};
   const passAtK: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(readObject(o.pass_at_k) ?? {})) passAtK[k] = readNumber(v);
+  const passAtKWithoutNeedsChecker: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(readObject(o.pass_at_k_without_needs_checker) ?? {})) passAtKWithoutNeedsChecker[k] = readNumber(v);
   return {
     source,
     problems: readNumber(o.problems),
     samples: readNumber(o.samples),
     passAtK,
+    needsChecker: readNumber(o.needs_checker),
+    passAtKWithoutNeedsChecker,
     compileRate: readNumber(o.compile_rate),
     verdicts: readNumberMap(o.verdicts),
     bySource: readBreakdowns(o.by_source),

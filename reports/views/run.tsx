@@ -30,6 +30,10 @@ export function RunPage(props: { data: RunDetail }) {
           <Facts
             rows={[
               ...passK.map(([k, v]): [string, string] => [`pass@${k}`, formatPct(v)]),
+              // Problems accepting several answers without a checker program: their verdicts are a guess.
+              ...(m.needsChecker
+                ? passK.map(([k]): [string, string] => [`pass@${k} without the ${m.needsChecker} needs_checker problems`, formatPct(m.passAtKWithoutNeedsChecker[k] ?? null)])
+                : []),
               ["compile rate", formatPct(m.compileRate)],
               ["solved", m.solved === null ? "—" : `${m.solved} of ${m.problems ?? "?"} problems`],
               ["samples", m.samples === null ? "—" : String(m.samples)],
