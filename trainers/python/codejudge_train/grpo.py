@@ -38,7 +38,8 @@ def group_advantages(rewards: list[float | None], group_size: int, scale_rewards
         group_std[sl] = std
     ok = r[valid]
     if scale_rewards == "group":
-        adv = adv / (group_std + eps)
+        # A group whose rewards are all equal has advantages 0 already; dividing would give 0/0 at eps=0.
+        adv = torch.where(group_std > 0, adv / (group_std + eps), adv)
     elif scale_rewards == "batch" and len(ok) > 1:
         adv = adv / (ok.std() + eps)
     adv = torch.where(valid, adv, torch.zeros_like(adv))

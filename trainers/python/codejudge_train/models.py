@@ -24,6 +24,16 @@ def load_model(cfg: dict, platform: dict):
         torch.manual_seed(cfg.get("init_seed", 0))
         model = TinyCausalLM(TinyConfig(**cfg.get("tiny", {})))
         tok = ByteTokenizer()
+    elif name == "random-llama":
+        # A randomly initialised transformers Llama (no weights to download), with the byte tokenizer.
+        try:
+            from transformers import LlamaConfig, LlamaForCausalLM
+        except ImportError as e:
+            raise RuntimeError("model.name random-llama needs transformers, which is not installed") from e
+        torch.manual_seed(cfg.get("init_seed", 0))
+        model = LlamaForCausalLM(LlamaConfig(**{"vocab_size": ByteTokenizer.vocab_size, **cfg.get("llama", {}),
+                                                "attn_implementation": _config_attention(platform)}))
+        tok = ByteTokenizer()
     else:
         try:
             from transformers import AutoModelForCausalLM, AutoTokenizer
@@ -36,6 +46,12 @@ def load_model(cfg: dict, platform: dict):
         state = load_file(cfg["init_checkpoint"])
         model.load_state_dict(state)
     return model.to(device=device, dtype=DTYPES[dtype_name]), tok, dtype_name
+
+
+def _config_attention(platform: dict) -> str:
+    # Flash attention refuses a model built in fp32 (it is cast afterwards), so a built model uses sdpa.
+    attn = platform.get("attn_implementation", "eager")
+    return "sdpa" if attn == "flash_attention_2" else attn
 
 
 def build_adapter(model, cfg: dict):
