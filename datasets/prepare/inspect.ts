@@ -35,6 +35,8 @@ export interface DatasetStats {
 const OPTIONAL_FIELDS = [
   "test_code",
   "solution_prefix",
+  "prelude",
+  "stop_tokens",
   "entry_point",
   "source",
   "difficulty",
