@@ -9,6 +9,7 @@ import type { DatasetFormat, Problem, RowLocation } from "../types.ts";
 import { readAppsTestBlock } from "./apps-tests.ts";
 import { readJsonField } from "./field-values.ts";
 import { readStatedLimits, resolveLimits, SOURCE_TIME_LIMIT_MS, type StatedLimits } from "./source-limits.ts";
+import { looksInteractive } from "./interactive.ts";
 import { failField, parseRow } from "./parse-row.ts";
 import { preludeFor, prefixForStarterCode } from "./source-preludes.ts";
 
@@ -54,6 +55,8 @@ export const appsFormat: DatasetFormat = {
       if (prefix) problem.solution_prefix = prefix;
     }
     if (r.difficulty) problem.difficulty = r.difficulty;
+    // Codeforces problems in APPS/TACO keep their "-----Interaction-----" section; their tests are transcripts.
+    if (block.mode === "stdio" && looksInteractive(r.question, problem.tags)) problem.interactive = true;
     // APPS/TACO testers import these before call-based and stdin programs alike.
     problem.prelude = preludeFor("taco");
     return problem;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { appsFormat } from "../../../datasets/formats/apps.ts";
 import { codecontestsFormat } from "../../../datasets/formats/codecontests.ts";
 import { looksInteractive } from "../../../datasets/formats/interactive.ts";
 import { loadAll } from "../../../datasets/load.ts";
@@ -29,6 +30,18 @@ describe("recognising interactive problems", () => {
     expect(looksInteractive("This is an interactive problem. You are given...")).toBe(true);
     expect(looksInteractive("An interactive museum has n rooms.\n\nInput\n\nn")).toBe(false);
     expect(looksInteractive("Rooms.", ["Interactive"])).toBe(true);
+    expect(looksInteractive("Legend.\n\n-----Interaction-----\n\nFirst read n.")).toBe(true);
+    expect(looksInteractive("Legend.\n\n-----Input-----\n\nInteraction with the jury is not needed.")).toBe(false);
+  });
+
+  test("APPS/TACO stdio rows are marked by their dashed Interaction heading, call-based ones never", () => {
+    const at = { file: "apps.jsonl", line: 3 };
+    const io = JSON.stringify({ inputs: ["5\n"], outputs: ["? 1\n! 5\n"] });
+    const question = "Guess the number.\n\n-----Interaction-----\n\nAsk ? x.";
+    expect(appsFormat.convert({ problem_id: 1, question, input_output: io }, at).interactive).toBe(true);
+    expect(appsFormat.convert({ problem_id: 2, question: "Add.\n\n-----Input-----\n\na b", input_output: io }, at).interactive).toBeUndefined();
+    const call = JSON.stringify({ inputs: [[1]], outputs: [1], fn_name: "f" });
+    expect(appsFormat.convert({ problem_id: 3, question, input_output: call }, at).interactive).toBeUndefined();
   });
 
   test("CodeContests rows are marked by their Interaction section or their interactive tag", () => {
