@@ -10,7 +10,8 @@
  * one expected answer can judge it, so its verdicts are kept but reported apart.
  */
 import { HarnessError } from "../judges/errors.ts";
-import { SOURCE_TESTERS, type SourceTester } from "../judges/checkers/source-testers.ts";
+import { PURE_CHECKERS } from "../judges/checkers/index.ts";
+import type { SourceTester } from "../judges/checkers/source-testers.ts";
 import type { CheckerSpec } from "../judges/types.ts";
 import { hasDecimalAnswers, readStatementRules } from "./statement-rules.ts";
 import type { Problem } from "./types.ts";
@@ -18,8 +19,8 @@ import type { Problem } from "./types.ts";
 /** `auto`, or the name of a pure checker to use wherever a row names none. */
 export type CheckerPolicy = string;
 
-/** Names `--checker` accepts besides `auto` (kept here so datasets need not import the registry). */
-export const POLICY_CHECKERS = ["exact", "lines", "tokens", "float", "yesno", "unordered", ...SOURCE_TESTERS] as const;
+/** Names `--checker` accepts besides `auto`: the pure checkers (program checkers need a source). */
+export const POLICY_CHECKERS: readonly string[] = Object.keys(PURE_CHECKERS);
 
 /** Source names that identify a tester when a row (a canonical one) names no tester itself. */
 const TESTER_BY_SOURCE: Record<string, SourceTester> = {
@@ -42,7 +43,7 @@ export function autoChecker(tester?: SourceTester): CheckerSpec {
 /** Throws a usage error unless `name` is `auto` or a checker `--checker` accepts. */
 export function parseCheckerPolicy(name: string | undefined): CheckerPolicy {
   const policy = name ?? "auto";
-  if (policy === "auto" || (POLICY_CHECKERS as readonly string[]).includes(policy)) return policy;
+  if (policy === "auto" || POLICY_CHECKERS.includes(policy)) return policy;
   throw new HarnessError(`--checker: unknown checker ${JSON.stringify(policy)}; known: auto, ${POLICY_CHECKERS.join(", ")}`, "usage");
 }
 
