@@ -34,6 +34,11 @@ export interface DroppedItem {
   total: number;
   /** Harness error (SE) or compile diagnostics summary, when there is one. */
   error?: string;
+  /**
+   * The problem accepts several answers and has no checker program: the verdict compared the output
+   * with one of them, so this item may be right (datasets/checker-policy.ts).
+   */
+  needs_checker?: true;
 }
 
 export interface RewardFilterReport {
@@ -154,6 +159,7 @@ function report(jobs: readonly Job[], judged: readonly JudgedSample[]): RewardFi
       total: j.judgement?.total ?? 0,
     };
     if (job.line !== undefined) item.line = job.line;
+    if (job.problem.needs_checker) item.needs_checker = true;
     const error = j.judgement?.error ?? (j.extraction.ok ? undefined : j.extraction.reason);
     if (error) item.error = error;
     dropped.push(item);

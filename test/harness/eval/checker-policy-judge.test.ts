@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { autoChecker } from "../../../datasets/checker-policy.ts";
 import { openDataset } from "../../../datasets/open.ts";
 import type { Problem } from "../../../datasets/types.ts";
+import { filterReferenceSolutions } from "../../../harness/eval/filter-by-reward.ts";
 import { createSampleJudge } from "../../../harness/eval/judge-sample.ts";
 import { createChecker } from "../../../judges/checkers/index.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
@@ -60,5 +61,24 @@ describe("the clock row ('YES and NO in any case') in the real sandbox", () => {
     expect((await judge(raw, sample(raw, clockSolution("yes", "no")))).verdict).toBe("AC");
     const forced = createSampleJudge({ sandbox, makeChecker, checkerPolicy: "tokens" });
     expect((await forced(raw, sample(raw, clockSolution("yes", "no")))).verdict).toBe("WA");
+  }, 60_000);
+});
+
+/** The rearrange row (rllm codeforces row 1, any rearrangement r != s accepted): rotate s by one, a valid answer other than the expected one. */
+const ROTATE = `
+import sys
+data = sys.stdin.read().split()
+for s in data[1:1 + int(data[0])]:
+    r = s[1:] + s[0]
+    print("NO" if r == s else "YES\\n" + r)
+`;
+
+describe("a several-answer row without a checker program (needs_checker)", () => {
+  test("another valid answer is WA against the one expected answer, and filter-by-reward flags the drop", async () => {
+    const rearrange = (await openDataset(ROWS)).problems[1] as Problem;
+    expect(rearrange.needs_checker).toBe(true);
+    const judge = createSampleJudge({ sandbox, makeChecker });
+    const r = await filterReferenceSolutions([{ ...rearrange, solutions: [{ language: "python", code: ROTATE }] }], { judge });
+    expect(r.dropped).toMatchObject([{ problem_id: rearrange.id, verdict: "WA", needs_checker: true }]);
   }, 60_000);
 });
