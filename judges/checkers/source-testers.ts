@@ -44,11 +44,33 @@ function tokensResult(got: string[], want: string[], same: (a: string, e: string
   return { verdict: "WA", message: `${describeDifference("token", at, got, want)} (${rule})` };
 }
 
-/** The source rule, then (when the statement grants any) the statement's leniency on tokens. */
-function withLeniency(len: Leniency, rule: string, sourceAccepts: (actual: string, expected: string) => boolean): PureChecker {
+/** Non-empty lines, each stripped: the line structure APPS and rllm keep. */
+function splitContentLines(text: string): string[] {
+  return text.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+}
+
+/**
+ * The source rule, then (when the statement grants any) the statement's leniency on tokens. A
+ * tester that compares lines (`byLines`) keeps its line structure under the leniency: only the
+ * tokens within a line are compared leniently.
+ */
+function withLeniency(len: Leniency, rule: string, sourceAccepts: (actual: string, expected: string) => boolean, byLines = false): PureChecker {
   return (actual, expected) => {
     if (sourceAccepts(actual, expected)) return { verdict: "AC" };
     const same = hasLeniency(len) ? (a: string, e: string) => isLenientSame(a, e, len) : (a: string, e: string) => a === e;
+    if (byLines && hasLeniency(len)) {
+      const got = splitContentLines(actual);
+      const want = splitContentLines(expected);
+      if (got.length !== want.length) {
+        const at = findFirstDifference(got, want, (a, e) => a === e);
+        return { verdict: "WA", message: `${describeDifference("line", Math.max(0, at), got, want)} (${rule})` };
+      }
+      for (const [i, line] of got.entries()) {
+        const r = tokensResult(splitTokens(line), splitTokens(want[i] as string), same, rule);
+        if (r.verdict !== "AC") return { verdict: "WA", message: `line ${i + 1}: ${r.message ?? ""}` };
+      }
+      return { verdict: "AC" };
+    }
     const result = tokensResult(splitTokens(actual), splitTokens(expected), same, rule);
     // Tokens equal but the source rejected the layout (or case, or digits): the source's WA stands.
     return result.verdict === "AC" && !hasLeniency(len) ? { verdict: "WA", message: `rejected by the ${rule}` } : result;
@@ -181,12 +203,12 @@ export function createSourceChecker(tester: SourceTester, len: Leniency = {}): P
     case "codecontests":
       return withLeniency(len, "CodeContests' comparison: lower-cased tokens, numbers within 1e-5", codecontestsAccepts);
     case "apps":
-      return withLeniency(len, "APPS' comparison: stripped lines, floats allclose", appsAccepts);
+      return withLeniency(len, "APPS' comparison: stripped lines, floats allclose", appsAccepts, true);
     case "livecodebench":
       return livecodebenchChecker(len);
     case "openr1":
       return withLeniency(len, "open-r1's comparison: tokens, yes/no in any case", openr1Accepts);
     case "rllm":
-      return withLeniency(len, "rllm's comparison: stripped lines and tokens, floats isclose", rllmAccepts);
+      return withLeniency(len, "rllm's comparison: stripped lines and tokens, floats isclose", rllmAccepts, true);
   }
 }

@@ -129,3 +129,22 @@ describe("the checker registry", () => {
     await expect(createChecker({ type: "apps", abs: -1 }, deps)).rejects.toThrow(/abs/);
   });
 });
+
+describe("a statement's widening keeps a line-based tester's lines", () => {
+  test("APPS with any case: yes for YES is AC, but both answers on one line is still WA", () => {
+    const check = createSourceChecker("apps", { fold_case: true });
+    expect(verdict(check, "yes\nno\n", "YES\nNO\n")).toBe("AC");
+    expect(verdict(check, "yes no\n", "YES\nNO\n")).toBe("WA");
+  });
+
+  test("rllm with a stated tolerance accepts digits within it, line by line", () => {
+    const check = createSourceChecker("rllm", { abs: 1e-4, rel: 1e-4 });
+    expect(verdict(check, "3.1623\n", "3.162277660\n")).toBe("AC");
+    expect(verdict(check, "3.17\n", "3.162277660\n")).toBe("WA");
+  });
+
+  test("CodeContests, which ignores layout itself, stays layout-free under a widening", () => {
+    const check = createSourceChecker("codecontests", { abs: 1e-4, rel: 1e-4 });
+    expect(verdict(check, "1 3.1623\n", "1\n3.162277660\n")).toBe("AC");
+  });
+});
