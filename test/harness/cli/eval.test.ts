@@ -79,6 +79,16 @@ describe("bun run eval --dataset --samples --json", () => {
     expect(run.status).toBe("done");
   });
 
+  test("--time-limit-factor scales every language's time limit, on top of --python-time-factor, and is recorded", async () => {
+    const args = ["eval", "--dataset", DATASET, "--samples", SAMPLES, "--name", "slow-judge", "--db", db(), "--json"];
+    const r = await runCli([...args, "--time-limit-factor", "3", "--python-time-factor", "2"]);
+    expect(r.code).toBe(0);
+    const conn = new Database(db(), { readonly: true });
+    const run = conn.query("select limits from runs where name = 'slow-judge'").get() as { limits: string };
+    conn.close();
+    expect(JSON.parse(run.limits).timeFactor).toEqual({ cpp: 3, python: 6 });
+  });
+
   test("leaderboard --json ranks the stored run", async () => {
     const r = await runCli(["leaderboard", "--db", db(), "--json"]);
     expect(r.code).toBe(0);
