@@ -54,3 +54,14 @@ test("datasets inspect counts the problems that need a checker", async () => {
   expect(r.code).toBe(0);
   expect(r.stdout).toContain("needs a checker: 1");
 }, 120_000);
+
+test("serve --rewards and datasets filter-by-reward refuse an unknown checker with exit 2", async () => {
+  const serve = await runCli(["serve", "--rewards", "--checker", "fuzzy", "--port", "0"]);
+  expect(serve.code).toBe(2);
+  expect(serve.stderr).toContain('unknown checker "fuzzy"');
+  const out = join(dir, "kept.jsonl");
+  const report = join(dir, "report.json");
+  const filter = await runCli(["datasets", "filter-by-reward", problem, "--solutions-from", "solutions", "--out", out, "--report", report, "--checker", "fuzzy"]);
+  expect(filter.code).toBe(2);
+  expect(filter.stderr).toContain('unknown checker "fuzzy"');
+}, 120_000);
