@@ -25,8 +25,8 @@ describe("backend settings", () => {
   });
 
   test("an unknown judge name is a UsageError listing the known judges", async () => {
-    const err = await createJudgeBackend("piston").catch((e: unknown) => e);
+    const err = await createJudgeBackend("nope").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UsageError);
-    expect((err as Error).message).toBe("unknown judge 'piston'; known judges: local");
+    expect((err as Error).message).toBe("unknown judge 'nope'; known judges: local, piston, wasm");
   });
 });
