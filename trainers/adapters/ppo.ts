@@ -1,0 +1,35 @@
+/** PPO actor-critic with GAE, the harness reward at the last token (codejudge_train.ppo). */
+import { z } from "zod";
+import type { Language } from "../../judges/types.ts";
+import { baseConfigShape } from "../config.ts";
+import { prepareRlPrompts } from "../data.ts";
+import type { TrainConfig, TrainerAdapter } from "../types.ts";
+import { packageCommand } from "./command.ts";
+
+const ppoSection = z.looseObject({
+  prompts_per_step: z.number().int().positive().optional(),
+  max_completion_length: z.number().int().positive().optional(),
+  temperature: z.number().positive().optional(),
+  gamma: z.number().min(0).max(1).optional(),
+  lam: z.number().min(0).max(1).optional(),
+  cliprange: z.number().positive().optional(),
+  cliprange_value: z.number().positive().optional(),
+  vf_coef: z.number().nonnegative().optional(),
+  kl_coef: z.number().nonnegative().optional(),
+  adaptive_kl: z.boolean().optional(),
+  target_kl: z.number().positive().optional(),
+  ppo_epochs: z.number().int().positive().optional(),
+  mini_batch_size: z.number().int().positive().optional(),
+  critic: z.enum(["value_head", "separate"]).optional(),
+});
+
+const schema = z.strictObject({ ...baseConfigShape, ppo: ppoSection.default({}) }) as unknown as z.ZodType<TrainConfig>;
+
+export const ppo: TrainerAdapter = {
+  algo: "ppo",
+  description: "PPO actor-critic (GAE, clipped policy and value losses), rewarded by the harness reward server",
+  schema,
+  needsRewardServer: true,
+  prepareData: (config, ctx) => prepareRlPrompts(ctx.problems, ctx.dataDir, config.data.language as Language | undefined),
+  renderCommand: (paths) => packageCommand("ppo", paths),
+};
