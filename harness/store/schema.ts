@@ -139,3 +139,66 @@ export const rewardExperiments = sqliteTable(
   },
   (t) => [index("reward_experiments_run_idx").on(t.runId)],
 );
+
+/** Training jobs launched by `bun run train` (trainers/), tracked by `bun run jobs`. */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    /** The job's id, also its folder name: `<algo>-<utc time>-<random>`. */
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    algo: text("algo").notNull(),
+    launcher: text("launcher").notNull(),
+    /** Launcher handle: local `pid:starttime`, Slurm the job id; null until submitted. */
+    launcherId: text("launcher_id"),
+    state: text("state", { enum: ["pending", "running", "completed", "failed", "cancelled"] }).notNull(),
+    exitCode: integer("exit_code"),
+    jobDir: text("job_dir").notNull(),
+    configPath: text("config_path").notNull(),
+    /** JSON: the validated config with defaults and resolved paths. */
+    resolvedConfig: text("resolved_config").notNull(),
+    /** JSON: the rendered command, environment and resources. */
+    command: text("command").notNull(),
+    /** JSON: harness and package versions, git sha. */
+    versions: text("versions").notNull(),
+    stdoutPath: text("stdout_path").notNull(),
+    stderrPath: text("stderr_path").notNull(),
+    metricsPath: text("metrics_path").notNull(),
+    checkpointDir: text("checkpoint_dir").notNull(),
+    lastStep: integer("last_step"),
+    /** Bytes of the metrics file already ingested, so ingestion resumes where it stopped. */
+    metricsOffset: integer("metrics_offset").notNull().default(0),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("jobs_state_idx").on(t.state)],
+);
+
+/** A job's state history: one row per change. */
+export const jobEvents = sqliteTable(
+  "job_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    state: text("state").notNull(),
+    detail: text("detail"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("job_events_job_idx").on(t.jobId)],
+);
+
+/** Metrics rows the job wrote to its metrics JSONL, one per step. */
+export const jobMetrics = sqliteTable(
+  "job_metrics",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    step: integer("step").notNull(),
+    /** JSON: the row as the package wrote it. */
+    values: text("values").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.step] })],
+);
