@@ -27,6 +27,12 @@ export interface WasmSandboxOptions {
   clang?: string;
 }
 
+export interface WasmSandbox extends Sandbox {
+  /** Pids of the live guest workers (tests check that a stopped guest's worker is gone). */
+  inspect(): { workers: number[] };
+  close(): Promise<void>;
+}
+
 interface WasmHandle {
   wasmPath: string;
 }
@@ -42,7 +48,7 @@ function toolOutput(cmd: string[]): string | null {
   }
 }
 
-export function createWasmSandbox(opts: WasmSandboxOptions): Sandbox {
+export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
   const clang = opts.clang ?? "/usr/bin/clang++";
   if (!clang.startsWith("/usr/")) throw new SandboxError(`clang must live under /usr (the tool sandbox sees only /usr), got ${clang}`, "missing_tool");
   const version = toolOutput([clang, "--version"])?.split("\n")[0];
@@ -66,7 +72,7 @@ export function createWasmSandbox(opts: WasmSandboxOptions): Sandbox {
     return fromEntry(source, key, dir, meta, outcome.timeMs, false);
   }
 
-  const sandbox: Sandbox = {
+  const sandbox: WasmSandbox = {
     name: "wasm",
     async prepare(source, limits) {
       if (source.language !== "cpp") {
@@ -114,6 +120,9 @@ export function createWasmSandbox(opts: WasmSandboxOptions): Sandbox {
         "@wasmer/sdk": sdk.version,
         sandbox: `compile: ${await opts.toolRunner.describe()}; run: WebAssembly (wasm32-wasi) in ${pool.size} worker processes`,
       };
+    },
+    inspect() {
+      return { workers: pool.pids() };
     },
     async close() {
       await pool.close();

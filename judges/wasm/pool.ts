@@ -156,11 +156,21 @@ export class GuestPool {
         else resolve(result);
       };
       const usedCpu = () => Math.max(0, (readCpuMs(pid) ?? cpu0) - cpu0);
-      const stop = (reason: NonNullable<GuestResult["stopped"]>) => {
-        const cpuMs = reason === "cpu_time" ? Math.max(cpuLimit, usedCpu()) : usedCpu();
+      // The guest is dead (its worker reaped) before run() returns, so it burns nothing afterwards.
+      const killWorker = () => {
         worker.alive = false;
         worker.proc.kill("SIGKILL");
-        finish({ done: null, stopped: reason, cpuMs, wallMs: Math.round(performance.now() - started) });
+        return worker.proc.exited;
+      };
+      let stopping = false;
+      const stop = (reason: NonNullable<GuestResult["stopped"]>) => {
+        if (stopping) return;
+        stopping = true;
+        const cpuMs = reason === "cpu_time" ? Math.max(cpuLimit, usedCpu()) : usedCpu();
+        const wallMs = Math.round(performance.now() - started);
+        if (timer) clearInterval(timer);
+        if (wallTimer) clearTimeout(wallTimer);
+        void killWorker().then(() => finish({ done: null, stopped: reason, cpuMs, wallMs }));
       };
       worker.listener = (message) => {
         if (message.type === "started" && message.id === id) {
@@ -172,12 +182,17 @@ export class GuestPool {
             if (usedCpu() > cpuLimit) stop("cpu_time");
             else if ((readRssBytes(pid) ?? 0) > rssBudget) stop("memory");
           }, POLL_MS);
-        } else if (message.type === "done" && message.id === id) {
+        } else if (message.type === "done" && message.id === id && !stopping) {
           const cpuMs = Math.round(Math.max(message.cpuUs / 1000, started ? usedCpu() : 0));
-          finish({ done: message, stopped: cpuMs > cpuLimit ? "cpu_time" : null, cpuMs, wallMs: Math.round(performance.now() - (started || performance.now())) });
-        } else if (message.type === "failed" && (message.id === id || message.id === null)) {
-          worker.alive = false;
-          worker.proc.kill("SIGKILL");
+          const result = { done: message, stopped: cpuMs > cpuLimit ? ("cpu_time" as const) : null, cpuMs, wallMs: Math.round(performance.now() - (started || performance.now())) };
+          // A guest stopped for its output may still be running inside the worker.
+          if (message.outputExceeded) {
+            stopping = true;
+            void killWorker().then(() => finish(result));
+          } else finish(result);
+        } else if (message.type === "failed" && (message.id === id || message.id === null) && !stopping) {
+          stopping = true;
+          void killWorker();
           finish(new SandboxError(`the WebAssembly runtime failed: ${message.message}`, "internal"));
         }
       };
