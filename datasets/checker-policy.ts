@@ -93,13 +93,16 @@ export function resolveChecker(problem: Problem, policy: CheckerPolicy = "auto")
 
 /** The problem with its checker resolved and the decision recorded (`checker_rule`, `needs_checker`). */
 export function applyCheckerPolicy(problem: Problem, policy: CheckerPolicy = "auto"): Problem {
-  if (problem.mode !== "stdio" && problem.checker.type === "auto") {
+  if (problem.mode !== "stdio") {
     // Function and answer problems compare no output text; keep a plain spec for tools that show it.
+    if (problem.checker.type !== "auto") return problem;
     const { needs_checker: _flag, ...rest } = problem;
     return { ...rest, checker: { type: "tokens" } };
   }
   const r = resolveChecker(problem, policy);
-  const out: Problem = { ...problem, checker: r.checker, checker_rule: r.rule };
+  // A problem resolved before (an exported file read again) keeps the reason it was given then.
+  const rule = problem.checker.type !== "auto" && problem.checker_rule ? problem.checker_rule : r.rule;
+  const out: Problem = { ...problem, checker: r.checker, checker_rule: rule };
   if (r.needsChecker) out.needs_checker = true;
   else delete out.needs_checker;
   return out;

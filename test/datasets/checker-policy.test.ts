@@ -7,9 +7,11 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { applyCheckerPolicy, autoChecker, resolveChecker } from "../../datasets/checker-policy.ts";
 import { openDataset } from "../../datasets/open.ts";
+import { writeProblems } from "../../datasets/prepare/io.ts";
 import type { Problem } from "../../datasets/types.ts";
 import { createChecker } from "../../judges/checkers/index.ts";
 import type { Sandbox } from "../../judges/types.ts";
+import { useTempDir } from "./temp-files.ts";
 
 const REAL = join(import.meta.dir, "fixtures", "real");
 const CODEFORCES = join(REAL, "rllm-codeforces-rows.jsonl");
@@ -124,4 +126,26 @@ describe("--checker and rows that name their checker", () => {
     expect(resolved.checker).toEqual({ type: "tokens" });
     expect(resolved.needs_checker).toBeUndefined();
   });
+});
+
+test("a resolved problem read again (an exported file) keeps its checker and the reason it was given", () => {
+  const park = cc.problems[1] as Problem;
+  const again = applyCheckerPolicy(park, "tokens");
+  expect(again.checker).toEqual(park.checker);
+  expect(again.checker_rule).toBe(park.checker_rule);
+});
+
+test("an export in the canonical schema reads back with the same checkers, reasons and flags", async () => {
+  const { dir } = useTempDir();
+  const out = join(dir, "exported.jsonl");
+  // Ids prefixed: both rllm files number their rows from 1.
+  const rows = [
+    ...cf.problems.map((p) => ({ ...p, id: `cf-${p.id}` })),
+    ...cc.problems.map((p) => ({ ...p, id: `cc-${p.id}` })),
+    applyCheckerPolicy({ ...(cc.problems[1] as Problem), id: "as-codecontests", checker: autoChecker("codecontests") }),
+  ];
+  await writeProblems(out, rows);
+  const again = await openDataset(out);
+  expect(again.format).toBe("canonical");
+  expect(again.problems.map((p) => [p.checker, p.checker_rule, p.needs_checker])).toEqual(rows.map((p) => [p.checker, p.checker_rule, p.needs_checker]));
 });
