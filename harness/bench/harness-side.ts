@@ -20,6 +20,8 @@ export interface HarnessSideOptions {
   slots: number;
   /** Tests of one sample run at once. */
   testConcurrency: number;
+  /** The sandbox to judge with (default: the local one on `cacheDir`); the Piston bench passes its client. */
+  openSandbox?: () => Promise<Sandbox>;
 }
 
 export interface HarnessJudgement {
@@ -83,7 +85,7 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
 export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOptions): Promise<HarnessSideResult> {
   const started = performance.now();
   const stats = { compiles: 0, cacheHits: 0, runs: 0, compileWallMs: [] as number[], runWallMs: [] as number[], maxInFlight: 0 };
-  const local = await createJudgeBackend("local", { cacheDir: opts.cacheDir });
+  const local = opts.openSandbox ? await opts.openSandbox() : await createJudgeBackend("local", { cacheDir: opts.cacheDir });
   const sandbox = countWork(local, stats);
   const slots = createPool(opts.slots);
   const judge = createSampleJudge({

@@ -27,6 +27,9 @@ export interface BenchCommandOptions {
   testConcurrency?: number;
   rewards?: boolean;
   batches?: number;
+  /** `--judge piston`: local and Piston judges side by side (harness/bench/piston-bench.ts). */
+  judge?: string;
+  judgeOpt?: string[];
 }
 
 const parsePositive = (v: string): number => {
@@ -53,6 +56,8 @@ export function registerBenchCommand(program: Command): void {
     .option("--test-concurrency <n>", "tests of one sample run at once (default 1)", parsePositive)
     .option("--rewards", "run the reward server load bench instead")
     .option("--batches <n>", "with --rewards: batches of 256 completions to send", parsePositive)
+    .addOption(new Option("--judge <name>", "piston: the local judge and the Piston backend side by side on the corpus (a serve --piston process is started unless --judge-opt piston=URL names endpoints)").choices(["piston"]))
+    .option("--judge-opt <key=value>", "with --judge piston: a setting of the Piston backend, repeatable", (v: string, prev: string[] = []) => [...prev, v])
     .action((opts: BenchCommandOptions) => runCommand(() => runBenchCommand(opts), opts));
 }
 
@@ -65,6 +70,7 @@ function writeReport(path: string, report: unknown): void {
 export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
   if (o.cold && o.warm) throw new UsageError("--cold and --warm contradict each other");
   if (o.rewards) return runRewardsCommand(o);
+  if (o.judge === "piston") return runPistonBenchCommand(o);
   const { runBench } = await import("../bench/run-bench.ts");
   const { formatBenchReport } = await import("../bench/report.ts");
   const languages: Language[] = o.lang === "both" ? ["cpp", "python"] : [o.lang];
@@ -124,4 +130,25 @@ async function runRewardsCommand(o: BenchCommandOptions): Promise<number> {
   } finally {
     await sandbox.close?.();
   }
+}
+
+export const DEFAULT_PISTON_BENCH_OUT = ".harness/bench/piston-latest.json";
+
+/** `--judge piston`: local vs Piston on the same corpus (harness/bench/piston-bench.ts). */
+async function runPistonBenchCommand(o: BenchCommandOptions): Promise<number> {
+  const { runPistonBench, formatPistonBench } = await import("../bench/piston-bench.ts");
+  const report = await runPistonBench({
+    languages: o.lang === "both" ? ["cpp", "python"] : [o.lang],
+    seed: o.seed,
+    submissions: o.submissions,
+    tests: o.tests,
+    judgeOpt: o.judgeOpt,
+    onProgress: (line) => process.stderr.write(`[bench --judge piston] ${line}\n`),
+  });
+  const out = o.out ?? DEFAULT_PISTON_BENCH_OUT;
+  writeReport(out, report);
+  process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : `${formatPistonBench(report)}report written to ${out}\n`);
+  const disagree = Object.values(report.languages).some((l) => l.disagreements.length > 0);
+  if (disagree) process.stderr.write(`bench FAILED: the local and Piston judges disagree; see ${out}\n`);
+  return disagree ? 1 : 0;
 }
