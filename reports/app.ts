@@ -39,6 +39,13 @@ export function buildReportApp(opts: ReportAppOptions): { app: Hono; close(): vo
       },
     }),
   );
+  app.use(async (c, next) => {
+    // Every filter fits in a few hundred characters; a longer URL is a pasted mistake or a probe, and
+    // gets a page that says so (Bun itself answers an empty 431 past its header limit; see serve script).
+    const length = c.req.url.length;
+    if (length > MAX_URL_LENGTH) return sendError(c, 414, `the URL is ${length.toLocaleString("en-US")} characters long; the viewer accepts up to ${MAX_URL_LENGTH.toLocaleString("en-US")} (shorten the query string)`);
+    await next();
+  });
   registerStatic(app);
   registerEvents(app, db, opts.pollMs ?? 500);
   registerPages(app, db);
@@ -51,6 +58,9 @@ export function buildReportApp(opts: ReportAppOptions): { app: Hono; close(): vo
   });
   return { app, close: () => db.$client.close() };
 }
+
+/** Longest URL the viewer answers; longer ones get a 414 page naming both lengths. */
+export const MAX_URL_LENGTH = 8192;
 
 const API_ROUTES = [
   "/api/leaderboard?model=&judge=&from=&to=&sort=&dir=",

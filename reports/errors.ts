@@ -4,7 +4,7 @@ import { HarnessError } from "../judges/errors.ts";
 /** A request the viewer answers with a status other than 200 (unknown id, bad query parameter). */
 export class HttpError extends HarnessError {
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 404 | 414,
     message: string,
   ) {
     super(message, "usage");
@@ -17,9 +17,12 @@ export function makeNotFound(what: string): HttpError {
   return new HttpError(404, `${what} not found`);
 }
 
-/** Builds a 400 naming the offending query parameter. */
-export function makeBadRequest(param: string, detail: string): HttpError {
-  return new HttpError(400, `query parameter '${param}': ${detail}`);
+/** Where a parameter came from, so the message points at the part of the URL to fix. */
+export type ParamPlace = "query" | "path";
+
+/** Builds a 400 naming the offending parameter and whether it is in the path or the query string. */
+export function makeBadRequest(param: string, detail: string, place: ParamPlace = "query"): HttpError {
+  return new HttpError(400, `${place} parameter '${param}': ${detail}`);
 }
 
 /** The database the viewer was pointed at cannot be opened or is not a harness database. */

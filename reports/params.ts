@@ -1,9 +1,9 @@
 /** Parsing of path and query parameters; anything malformed is a 400 naming the parameter. */
-import { makeBadRequest } from "./errors.ts";
+import { makeBadRequest, type ParamPlace } from "./errors.ts";
 
-/** Parses a positive integer id (path segment or query value). */
-export function parseId(name: string, raw: string | undefined): number {
-  if (raw === undefined || !/^[1-9][0-9]{0,15}$/.test(raw)) throw makeBadRequest(name, `expected a positive integer, got ${JSON.stringify(raw ?? "")}`);
+/** Parses a positive integer id (a path segment such as /runs/:id, or a query value such as ?a=). */
+export function parseId(name: string, raw: string | undefined, place: ParamPlace = "query"): number {
+  if (raw === undefined || !/^[1-9][0-9]{0,15}$/.test(raw)) throw makeBadRequest(name, `expected a positive integer, got ${JSON.stringify(raw ?? "")}`, place);
   return Number(raw);
 }
 
@@ -34,7 +34,7 @@ export function parseDay(name: string, raw: string | undefined): number | undefi
 
 /** Parses a dataset sha256 path segment (64 hex digits). */
 export function parseSha(raw: string): string {
-  if (!/^[0-9a-f]{64}$/.test(raw)) throw makeBadRequest("sha", `expected 64 lowercase hex digits, got ${JSON.stringify(raw)}`);
+  if (!/^[0-9a-f]{64}$/.test(raw)) throw makeBadRequest("sha", `expected 64 lowercase hex digits, got ${JSON.stringify(raw)}`, "path");
   return raw;
 }
 

@@ -17,9 +17,19 @@ export interface RewardExperimentView {
   groups: number | null;
   advantages: Histogram | null;
   spearmanHidden: number | null;
-  publicHiddenGap: number | null;
+  publicHiddenGap: PublicHiddenGap | null;
   /** The summary as stored, for fields this page does not know yet. */
   summary: unknown;
+}
+
+/**
+ * How `rewards compare` stores the gap: of `of` samples whose problem has public and hidden tests,
+ * `count` are rewarded more on the public tests alone than on all of them (`rate` = count / of).
+ */
+export interface PublicHiddenGap {
+  rate: number | null;
+  count: number;
+  of: number;
 }
 
 export interface RewardsPage {
@@ -51,9 +61,18 @@ export function loadRewards(db: HarnessDb, runId: number): RewardsPage {
       groups: readNumber(o.groups),
       advantages: readHistogram(o.advantages),
       spearmanHidden: readNumber(o.spearman_hidden),
-      publicHiddenGap: readNumber(o.public_hidden_gap),
+      publicHiddenGap: readGap(o.public_hidden_gap),
       summary,
     };
   });
   return { run, experiments };
+}
+
+/** Reads the stored `{ rate, count, of }`; anything else (a missing field, another shape) reads as unknown. */
+function readGap(v: unknown): PublicHiddenGap | null {
+  const o = readObject(v);
+  const count = readNumber(o?.count);
+  const of = readNumber(o?.of);
+  if (count === null || of === null) return null;
+  return { rate: readNumber(o?.rate), count, of };
 }

@@ -1,5 +1,5 @@
 /** Paged sample lists of a run (LIMIT/OFFSET on the run's indexes) and one sample in full. */
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { problems, samples, testResults } from "../../harness/store/schema.ts";
 import { makeNotFound } from "../errors.ts";
@@ -8,11 +8,30 @@ import { readProblemBody, type ProblemView } from "./problem-body.ts";
 import { loadRunRow, formatIso, pickRunRef, type RunRef } from "./runs.ts";
 import { countVerdicts } from "../../harness/store/runs.ts";
 
-export interface SampleQuery {
-  page: number;
-  limit: number;
+/** Which of a run's samples a list shows; a sample page keeps it so prev/next stay inside the list. */
+export interface SampleFilter {
   verdict?: string;
   problem?: string;
+  language?: string;
+}
+
+export interface SampleQuery extends SampleFilter {
+  page: number;
+  limit: number;
+}
+
+/** The filter's fields alone (for links), dropping paging. */
+export function pickFilter(q: SampleFilter): SampleFilter {
+  return { verdict: q.verdict, problem: q.problem, language: q.language };
+}
+
+/** SQL conditions selecting the run's samples that pass `f`. */
+function buildFilterConds(runId: number, f: SampleFilter): SQL[] {
+  const where: SQL[] = [eq(samples.runId, runId)];
+  if (f.verdict) where.push(eq(samples.verdict, f.verdict));
+  if (f.problem) where.push(eq(samples.problemId, f.problem));
+  if (f.language) where.push(eq(samples.language, f.language));
+  return where;
 }
 
 export interface SampleListItem {
@@ -35,16 +54,15 @@ export interface SamplePage {
   pages: number;
   /** Verdict counts of the whole run, for the filter links. */
   verdicts: Record<string, number>;
+  /** Languages the run's samples are in, for the language filter. */
+  languages: string[];
   items: SampleListItem[];
 }
 
 /** Loads one page of a run's samples, filtered by verdict and/or problem id. */
 export function loadSamplePage(db: HarnessDb, runId: number, q: SampleQuery): SamplePage {
   const row = loadRunRow(db, runId);
-  const where: SQL[] = [eq(samples.runId, runId)];
-  if (q.verdict) where.push(eq(samples.verdict, q.verdict));
-  if (q.problem) where.push(eq(samples.problemId, q.problem));
-  const cond = and(...where);
+  const cond = and(...buildFilterConds(runId, q));
   const total = db.select({ n: sql<number>`count(*)` }).from(samples).where(cond).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / q.limit));
   if (q.page > pages) throw makeNotFound(`page ${q.page} (there are ${pages})`);
@@ -73,6 +91,7 @@ export function loadSamplePage(db: HarnessDb, runId: number, q: SampleQuery): Sa
     total,
     pages,
     verdicts: countVerdicts(db, runId),
+    languages: listLanguages(db, runId),
     items,
   };
 }
@@ -100,12 +119,19 @@ export interface SampleDetail {
   sample: Omit<typeof samples.$inferSelect, "extraction" | "judgedAt"> & { extraction: unknown; judgedAt: string };
   problem: ProblemView | null;
   tests: TestResultView[];
+  /** The list this sample was opened from; prev/next move within it. */
+  filter: SampleFilter;
   prevId: number | null;
   nextId: number | null;
+  /** "sample k of n for this problem" (by sample index within the run). */
+  ofProblem: { k: number; n: number };
 }
 
-/** Loads a sample with its run, problem and per-test results; 404 for an unknown id. */
-export function loadSample(db: HarnessDb, id: number): SampleDetail {
+/**
+ * Loads a sample with its run, problem and per-test results; 404 for an unknown id. prev/next are the
+ * neighbours by sample index among the samples that pass `filter` (the list the user came from).
+ */
+export function loadSample(db: HarnessDb, id: number, filter: SampleFilter = {}): SampleDetail {
   const s = db.select().from(samples).where(eq(samples.id, id)).get();
   if (!s) throw makeNotFound(`sample ${id}`);
   const runRow = loadRunRow(db, s.runId);
@@ -135,14 +161,31 @@ export function loadSample(db: HarnessDb, id: number): SampleDetail {
       expected: pt?.output ?? null,
     };
   });
+  const within = buildFilterConds(s.runId, filter);
   const neighbour = (cmp: SQL, order: SQL) =>
-    db.select({ id: samples.id }).from(samples).where(and(eq(samples.runId, s.runId), cmp)).orderBy(order).limit(1).get()?.id ?? null;
+    db.select({ id: samples.id }).from(samples).where(and(...within, cmp)).orderBy(order).limit(1).get()?.id ?? null;
+  const sameProblem = and(eq(samples.runId, s.runId), eq(samples.problemId, s.problemId));
+  const count = (extra?: SQL) => db.select({ n: sql<number>`count(*)` }).from(samples).where(and(sameProblem, extra)).get()?.n ?? 0;
   return {
     run: pickRunRef(runRow),
     sample: { ...s, extraction: parseJson(s.extraction), judgedAt: formatIso(s.judgedAt) },
     problem,
     tests,
+    filter: pickFilter(filter),
     prevId: neighbour(lt(samples.sampleIndex, s.sampleIndex), desc(samples.sampleIndex)),
     nextId: neighbour(gt(samples.sampleIndex, s.sampleIndex), asc(samples.sampleIndex)),
+    ofProblem: { k: count(lte(samples.sampleIndex, s.sampleIndex)), n: count() },
   };
+}
+
+/** Distinct languages of a run's samples, sorted. */
+function listLanguages(db: HarnessDb, runId: number): string[] {
+  return db
+    .selectDistinct({ language: samples.language })
+    .from(samples)
+    .where(eq(samples.runId, runId))
+    .all()
+    .map((r) => r.language)
+    .filter((l): l is string => !!l)
+    .sort();
 }

@@ -7,6 +7,11 @@ export function formatPct(v: number | null | undefined): string {
   return v === null || v === undefined || !Number.isFinite(v) ? DASH : `${(v * 100).toFixed(1)}%`;
 }
 
+/** Formats a count with thousands separators ("20,000"). */
+export function formatCount(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? DASH : v.toLocaleString("en-US");
+}
+
 /** Formats a number with at most `digits` decimals. */
 export function formatNum(v: number | null | undefined, digits = 3): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;

@@ -16,7 +16,7 @@ const KEEPALIVE_MS = 15_000;
  */
 export function registerEvents(app: Hono, db: HarnessDb, pollMs: number): void {
   app.get("/api/runs/:id/events", (c) => {
-    const id = parseId("id", c.req.param("id"));
+    const id = parseId("id", c.req.param("id"), "path");
     loadRunRow(db, id); // unknown run: a 404 before any stream starts
     return streamSSE(c, async (stream) => {
       let last = "";

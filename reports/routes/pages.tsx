@@ -14,7 +14,7 @@ import { loadLive } from "../data/live.ts";
 import { loadRewards } from "../data/rewards.ts";
 import { loadRunDetail } from "../data/run-detail.ts";
 import { pickRunRef } from "../data/runs.ts";
-import { loadSample, loadSamplePage } from "../data/samples.ts";
+import { loadSample, loadSamplePage, type SampleFilter } from "../data/samples.ts";
 import { ComparePage, ComparePickerPage } from "../views/compare.tsx";
 import { DatasetPageView, DatasetsPage } from "../views/datasets.tsx";
 import { LeaderboardPage } from "../views/leaderboard.tsx";
@@ -44,6 +44,15 @@ function parseLeaderboardQuery(c: Context): LeaderboardQuery {
   };
 }
 
+/** The sample-list filter, read the same way by the list and by a sample opened from it. */
+function parseSampleFilter(c: Context): SampleFilter {
+  return {
+    verdict: parseEnum("verdict", c.req.query("verdict"), VERDICTS),
+    problem: parseText("problem", c.req.query("problem"), 500),
+    language: parseText("language", c.req.query("language"), 50),
+  };
+}
+
 /** Registers every page route of the viewer on `app`. */
 export function registerPages(app: Hono, db: HarnessDb): void {
   registerTwin(
@@ -60,22 +69,21 @@ export function registerPages(app: Hono, db: HarnessDb): void {
       return <LeaderboardPage data={board} query={query} filters={{ model: f("model"), judge: f("judge"), from: f("from"), to: f("to") }} />;
     },
   );
-  registerTwin(app, "/runs/:id", "/runs/:id", (c) => loadRunDetail(db, parseId("id", c.req.param("id"))), (d) => <RunPage data={d} />);
+  registerTwin(app, "/runs/:id", "/runs/:id", (c) => loadRunDetail(db, parseId("id", c.req.param("id"), "path")), (d) => <RunPage data={d} />);
   registerTwin(
     app,
     "/runs/:id/samples",
     "/runs/:id/samples",
     (c) =>
-      loadSamplePage(db, parseId("id", c.req.param("id")), {
+      loadSamplePage(db, parseId("id", c.req.param("id"), "path"), {
         page: parseIntParam("page", c.req.query("page"), 1, 1_000_000),
         limit: parseIntParam("limit", c.req.query("limit"), 50, 500),
-        verdict: parseEnum("verdict", c.req.query("verdict"), VERDICTS),
-        problem: parseText("problem", c.req.query("problem"), 500),
+        ...parseSampleFilter(c),
       }),
     (d) => <SamplesPage data={d} />,
   );
-  registerTwin(app, "/samples/:id", "/samples/:id", (c) => loadSample(db, parseId("id", c.req.param("id"))), (d) => <SamplePageView data={d} />);
-  registerTwin(app, "/runs/:id/rewards", "/runs/:id/rewards", (c) => loadRewards(db, parseId("id", c.req.param("id"))), (d) => <RewardsPageView data={d} />);
+  registerTwin(app, "/samples/:id", "/samples/:id", (c) => loadSample(db, parseId("id", c.req.param("id"), "path"), parseSampleFilter(c)), (d) => <SamplePageView data={d} />);
+  registerTwin(app, "/runs/:id/rewards", "/runs/:id/rewards", (c) => loadRewards(db, parseId("id", c.req.param("id"), "path")), (d) => <RewardsPageView data={d} />);
   registerTwin(app, "/live", "/live", () => loadLive(db), (d) => <LiveRunsPage data={d} />);
   registerTwin(app, "/datasets", "/datasets", () => loadDatasets(db), (d) => <DatasetsPage data={d} />);
   registerTwin(

@@ -1,5 +1,6 @@
 // Client script of the report viewer: live run progress over Server-Sent Events, and click-to-sort
-// for tables marked "sortable". It only ever writes textContent and attributes, never HTML.
+// for tables marked "sortable", and j/k keyboard navigation. It only ever writes textContent and
+// attributes, never HTML.
 (function () {
   "use strict";
   var ORDER = ["AC", "WA", "PE", "TLE", "MLE", "RE", "CE", "OLE", "NO_CODE", "SE"];
@@ -77,6 +78,22 @@
     });
   }
 
+  // j / → and k / ← follow the page's rel=next / rel=prev links (a sample page keeps its list's filter
+  // in them), unless the user is typing into a field.
+  function keys(e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+    var rel = e.key === "j" || e.key === "ArrowRight" ? "next" : e.key === "k" || e.key === "ArrowLeft" ? "prev" : null;
+    if (!rel) return;
+    var link = document.querySelector('.actions a[rel="' + rel + '"], nav.pager a[rel="' + rel + '"]');
+    if (link) {
+      e.preventDefault();
+      window.location.href = link.href;
+    }
+  }
+
+  document.addEventListener("keydown", keys);
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-live-run]").forEach(follow);
     document.querySelectorAll("table.sortable").forEach(sortable);

@@ -1,9 +1,11 @@
-/** The HTML error page (404, 400, 500). */
+/** The HTML error page (400, 404, 414, 500). */
 import { Layout } from "./layout.tsx";
+
+const TITLES: Record<number, string> = { 400: "Bad request", 404: "Not found", 414: "URL too long" };
 
 /** Renders an error page with its status and message. */
 export function ErrorPage(props: { status: number; message: string }) {
-  const title = props.status === 404 ? "Not found" : props.status === 400 ? "Bad request" : "Server error";
+  const title = TITLES[props.status] ?? "Server error";
   return (
     <Layout title={title}>
       <h1>{`${props.status} · ${title}`}</h1>

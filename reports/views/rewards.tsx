@@ -1,6 +1,6 @@
 /** Reward experiments of a run: one row per schema, then each schema's histograms. */
-import type { RewardsPage } from "../data/rewards.ts";
-import { formatDate, formatNum, formatPct } from "../render/format.ts";
+import type { PublicHiddenGap, RewardsPage } from "../data/rewards.ts";
+import { DASH, formatCount, formatDate, formatNum, formatPct } from "../render/format.ts";
 import { HistogramChart } from "./charts.tsx";
 import { Json } from "./components.tsx";
 import { Layout } from "./layout.tsx";
@@ -28,7 +28,9 @@ export function RewardsPageView(props: { data: RewardsPage }) {
                 <th class="num">Zero-variance groups</th>
                 <th class="num">Groups</th>
                 <th class="num">Spearman vs hidden</th>
-                <th class="num">Public − hidden gap</th>
+                <th class="num" title="Share of samples (of problems with public and hidden tests) the schema rewards more on the public tests alone than on all tests">
+                  Public − hidden gap
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -42,7 +44,7 @@ export function RewardsPageView(props: { data: RewardsPage }) {
                   <td class="num">{formatPct(e.zeroVarianceFraction)}</td>
                   <td class="num">{formatNum(e.groups)}</td>
                   <td class="num">{formatNum(e.spearmanHidden)}</td>
-                  <td class="num">{formatNum(e.publicHiddenGap)}</td>
+                  <td class="num">{formatGap(e.publicHiddenGap)}</td>
                 </tr>
               ))}
             </tbody>
@@ -69,4 +71,11 @@ export function RewardsPageView(props: { data: RewardsPage }) {
       )}
     </Layout>
   );
+}
+
+/** "16.7% (2 / 12)": the rate with what it counts, or why there is none. */
+function formatGap(g: PublicHiddenGap | null): string {
+  if (!g) return DASH;
+  if (g.of === 0) return `${DASH} (no problem has both public and hidden tests)`;
+  return `${formatPct(g.rate)} (${formatCount(g.count)} / ${formatCount(g.of)})`;
 }

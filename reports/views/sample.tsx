@@ -1,22 +1,34 @@
 /** One sample: statement, completion, extracted code, per-test results with output diffs, logs. */
-import type { SampleDetail, TestResultView } from "../data/samples.ts";
+import type { SampleDetail, SampleFilter, TestResultView } from "../data/samples.ts";
 import { formatDate, formatKb, formatMs, formatNum } from "../render/format.ts";
 import { Code, Facts, buildHref, Json, buildProblemHref, Text, Verdict } from "./components.tsx";
 import { OutputDiff } from "./diff.tsx";
 import { Layout } from "./layout.tsx";
+
+/** "samples", or "WA samples of python" when the sample was opened from a filtered list. */
+function describeFilter(f: SampleFilter): string {
+  const parts = [f.verdict ? `${f.verdict} samples` : "samples"];
+  if (f.language) parts.push(`in ${f.language}`);
+  if (f.problem) parts.push(`of ${f.problem}`);
+  return parts.join(" ");
+}
 
 /** Tests given a detail block; the table above lists them all. */
 const MAX_TEST_DETAILS = 100;
 
 /** Renders the sample page. */
 export function SamplePageView(props: { data: SampleDetail }) {
-  const { run, sample: s, problem, tests, prevId, nextId } = props.data;
+  const { run, sample: s, problem, tests, prevId, nextId, filter, ofProblem } = props.data;
+  const listHref = buildHref(`/runs/${run.id}/samples`, { ...filter });
+  const sampleHref = (id: number) => buildHref(`/samples/${id}`, { ...filter });
   return (
     <Layout title={`${s.problemId} · sample ${s.sampleIndex}`}>
       <p class="crumbs">
         <a href={`/runs/${run.id}`}>{run.name}</a>
         {" › "}
-        <a href={`/runs/${run.id}/samples`}>samples</a>
+        <a href={listHref} class="crumb-list">
+          {describeFilter(filter)}
+        </a>
         {" › "}
         <a href={buildHref(`/runs/${run.id}/samples`, { problem: s.problemId })}>{s.problemId}</a>
       </p>
@@ -24,8 +36,17 @@ export function SamplePageView(props: { data: SampleDetail }) {
         <span class="problem-id">{s.problemId}</span> <small class="muted">{`sample ${s.sampleIndex}`}</small> <Verdict verdict={s.verdict} />
       </h1>
       <p class="actions">
-        {prevId !== null ? <a href={`/samples/${prevId}`} rel="prev">‹ previous sample</a> : null}
-        {nextId !== null ? <a href={`/samples/${nextId}`} rel="next">next sample ›</a> : null}
+        {prevId !== null ? (
+          <a href={sampleHref(prevId)} rel="prev" title="previous in this list (k or ←)">
+            ‹ previous sample
+          </a>
+        ) : null}
+        {nextId !== null ? (
+          <a href={sampleHref(nextId)} rel="next" title="next in this list (j or →)">
+            next sample ›
+          </a>
+        ) : null}
+        <span class="of-problem">{`sample ${ofProblem.k} of ${ofProblem.n} for this problem`}</span>
         <a href={buildProblemHref(run.datasetSha256, s.problemId)}>problem page</a>
         <a href={`/api/samples/${s.id}`}>JSON</a>
       </p>

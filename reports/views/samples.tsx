@@ -1,15 +1,16 @@
 /** A run's samples, one page at a time, filterable by verdict and problem. */
-import type { SamplePage } from "../data/samples.ts";
-import { formatKb, formatMs, formatNum } from "../render/format.ts";
+import { pickFilter, type SamplePage } from "../data/samples.ts";
+import { formatCount, formatKb, formatMs, formatNum } from "../render/format.ts";
 import { orderVerdicts } from "./charts.tsx";
 import { buildHref, Pager, buildProblemHref, Verdict } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
 /** Renders the sample list page. */
 export function SamplesPage(props: { data: SamplePage }) {
-  const { run, query, total, pages, items, verdicts } = props.data;
+  const { run, query, total, pages, items, verdicts, languages } = props.data;
   const path = `/runs/${run.id}/samples`;
-  const keep = { problem: query.problem, limit: query.limit === 50 ? undefined : query.limit };
+  const keep = { problem: query.problem, language: query.language, limit: query.limit === 50 ? undefined : query.limit };
+  const filter = pickFilter(query);
   return (
     <Layout title={`${run.name} · samples`}>
       <h1>
@@ -30,10 +31,22 @@ export function SamplesPage(props: { data: SamplePage }) {
           {"Problem "}
           <a href={buildProblemHref(run.datasetSha256, query.problem)}>{query.problem}</a>
           {" · "}
-          <a href={buildHref(path, { verdict: query.verdict })}>show every problem</a>
+          <a href={buildHref(path, { verdict: query.verdict, language: query.language })}>show every problem</a>
         </p>
       ) : null}
-      <p class="muted">{`${total} sample${total === 1 ? "" : "s"}`}</p>
+      {languages.length > 1 || query.language ? (
+        <nav class="languages">
+          <a class={query.language ? undefined : "active"} href={buildHref(path, { ...keep, language: undefined, verdict: query.verdict })}>
+            any language
+          </a>
+          {languages.map((l) => (
+            <a class={query.language === l ? "active" : undefined} href={buildHref(path, { ...keep, language: l, verdict: query.verdict })}>
+              {l}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      <p class="muted">{`${formatCount(total)} sample${total === 1 ? "" : "s"}`}</p>
       <table class="grid-table samples">
         <thead>
           <tr>
@@ -51,7 +64,7 @@ export function SamplesPage(props: { data: SamplePage }) {
           {items.map((s) => (
             <tr>
               <td class="num">
-                <a class="sample-link" href={`/samples/${s.id}`}>
+                <a class="sample-link" href={buildHref(`/samples/${s.id}`, { ...filter })}>
                   {s.sampleIndex}
                 </a>
               </td>

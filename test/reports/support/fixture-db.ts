@@ -1,14 +1,15 @@
 /**
  * A real SQLite harness database for the viewer's tests, filled through drizzle the way an eval fills it:
  * two finished runs and a running one on a built-in-like dataset, one run on a second dataset, a sample
- * whose completion and outputs are hostile HTML, and reward experiments (one with a partial summary).
+ * whose completion and outputs are hostile HTML.
+ * Reward experiments are not made up here: test/reports/support/real-viewer.ts has `rewards compare` write them.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Problem } from "../../../datasets/types.ts";
 import { openDb, type HarnessDb } from "../../../harness/store/db.ts";
-import { problems, rewardExperiments, runs } from "../../../harness/store/schema.ts";
+import { problems, runs } from "../../../harness/store/schema.ts";
 import { MAIN_PROBLEMS, OTHER_PROBLEMS } from "./fixture-problems.ts";
 
 export { XSS_COMPLETION } from "./fixture-problems.ts";
@@ -74,7 +75,6 @@ export function createFixtureDb(): FixtureDb {
   [S("other/one", "AC"), S("other/one", "WA")].forEach((spec, i) => insertSample(db, other, i, spec, OTHER_PROBLEMS));
   storeMetrics(db, other, OTHER_PROBLEMS);
 
-  insertRewards(db, strong);
   db.$client.close();
   return {
     path,
@@ -138,30 +138,4 @@ export function insertRun(
     .returning({ id: runs.id })
     .get();
   return row.id;
-}
-
-function insertRewards(db: HarnessDb, runId: number): void {
-  const at = new Date("2024-03-02T00:00:00Z");
-  db.insert(rewardExperiments)
-    .values([
-      {
-        runId,
-        schema: "binary",
-        definition: JSON.stringify({ type: "binary" }),
-        summary: JSON.stringify({
-          mean: 0.625,
-          std: 0.484,
-          histogram: { edges: [0, 0.5, 1], counts: [3, 5] },
-          zero_variance_fraction: 0.5,
-          groups: 4,
-          advantages: { edges: [-1, 0, 1], counts: [3, 5] },
-          spearman_hidden: 0.81,
-          public_hidden_gap: 0.12,
-        }),
-        createdAt: at,
-      },
-      // Written by an older rewards engine: most fields missing, which must show as dashes.
-      { runId, schema: "partial-credit", definition: JSON.stringify({ type: "fraction" }), summary: JSON.stringify({ mean: 0.7 }), createdAt: at },
-    ])
-    .run();
 }

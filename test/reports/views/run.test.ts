@@ -70,11 +70,6 @@ describe("run page", () => {
     expect(json).toContainEqual({ prefer: "last-block", joinPrefix: true });
   });
 
-  test("links to the reward experiments only when the run has some", async () => {
-    expect((await v.page(`/runs/${v.fx.runIds.strong}`)).html).toContain(`href="/runs/${v.fx.runIds.strong}/rewards"`);
-    expect((await v.page(`/runs/${v.fx.runIds.weak}`)).html).not.toContain(`/runs/${v.fx.runIds.weak}/rewards`);
-  });
-
   test("computes live metrics for a running run and marks it for live updates", async () => {
     const id = v.fx.runIds.running;
     const { html } = await v.page(`/runs/${id}`);
