@@ -17,9 +17,12 @@ export interface StatementRules {
 
 /** A sentence that talks about the error of the answer, up to its bound. */
 const ERROR_SENTENCE = /(?:absolute|relative)[^]{0,200}?(?:error|precision)[^]{0,300}/gi;
-/** Bounds as statements write them: 10^{-6}, 10^-6, 10^(-6), $10^{-6}$, 1e-6, 1E-06, 10**-6. */
+/**
+ * Bounds as statements write them: 10^{-6}, 10^-6, 10^(-6), $10^{-6}$, 2 \cdot 10^{-3}, 1e-6,
+ * 1E-06, 10**-6, 0.000001. The first pattern's optional group is a mantissa (2 × 10^{-3}).
+ */
 const BOUNDS = [
-  /10\s*\^\s*[{(]?\s*[-−–]\s*(\d{1,2})\s*[})]?/,
+  /(?:(\d+(?:\.\d+)?)\s*(?:\\times|\\cdot|×|⋅|·|\*)\s*)?10\s*\^\s*[{(]?\s*[-−–]\s*(\d{1,2})\s*[})]?/,
   /\b(\d(?:\.\d+)?)\s*[eE]\s*[-−–]\s*(\d{1,2})\b/,
   /10\s*\*\*\s*\(?\s*-\s*(\d{1,2})/,
   /\b(0\.0*1)\b/,
@@ -32,7 +35,8 @@ export function readStatedTolerance(statement: string): number | undefined {
     for (const [i, pattern] of BOUNDS.entries()) {
       const m = pattern.exec(sentence);
       if (!m) continue;
-      const value = i === 1 ? Number(m[1]) * 10 ** -Number(m[2]) : i === 3 ? Number(m[1]) : 10 ** -Number(m[1]);
+      const value =
+        i === 0 ? Number(m[1] ?? 1) * 10 ** -Number(m[2]) : i === 1 ? Number(m[1]) * 10 ** -Number(m[2]) : i === 3 ? Number(m[1]) : 10 ** -Number(m[1]);
       if (value > 0 && value < 1) candidates.push({ at: m.index, value });
     }
     // The first bound after the words "absolute/relative error" is the one the sentence states.

@@ -11,6 +11,11 @@ describe("the error bound a statement states", () => {
     expect(readStatedTolerance("Answers with an absolute or relative error of at most 10^-3 are accepted.")).toBe(1e-3);
   });
 
+  test("reads a mantissa before the power of ten (AtCoder writes 2 \\times 10^{-3})", () => {
+    expect(readStatedTolerance("Your output is judged correct if its absolute or relative error is at most 2 \\times 10^{-3}.")).toBeCloseTo(2e-3, 15);
+    expect(readStatedTolerance("The absolute or relative error must not exceed 5 ⋅ 10^{-7}.")).toBeCloseTo(5e-7, 18);
+  });
+
   test("takes the stated bound, not a constraint mentioned before it", () => {
     const s = "It is guaranteed that r ≤ 2 ⋅ 10^5.\n\nYour answer is considered correct if its absolute or relative error does not exceed 10^{-4}.";
     expect(readStatedTolerance(s)).toBe(1e-4);
