@@ -34,6 +34,15 @@ def part_factor(mask: torch.Tensor, loss_type: str) -> float:
     return float(mask.sum())
 
 
+def loss_mask(batch, valid: torch.Tensor, mask_truncated: bool) -> torch.Tensor:
+    """The tokens that enter the loss: completion tokens of samples with a reward, and, with
+    overlong masking, only of samples that ended with EOS."""
+    mask = batch.completion_mask * valid.to(batch.completion_mask.device)[:, None].float()
+    if mask_truncated:
+        mask = mask * (~batch.truncated).float()[:, None]
+    return mask
+
+
 class ReferencePolicy:
     """Log-probabilities under the reference: the base model with the adapter switched off
     (TinyLoRA), or a frozen copy of the initial weights (full fine-tuning)."""
@@ -101,9 +110,7 @@ def run_grpo(job: Job, reward_source=None) -> dict:
         else:
             adv, valid, stats = group_advantages(rewards, G, c["scale_rewards"])
         adv = adv.to(job.device)
-        mask = batch.completion_mask * valid.to(job.device)[:, None].float()
-        if c["mask_truncated_completions"]:
-            mask = mask * (~batch.truncated).float()[:, None]
+        mask = loss_mask(batch, valid, bool(c["mask_truncated_completions"]))
         ref_logp = ref.logprobs(batch) if float(c["beta"]) > 0 else None
         old_logp = None
         if int(c["num_iterations"]) > 1:

@@ -2,6 +2,8 @@
 transformers causal LM from a local path when transformers is installed."""
 from __future__ import annotations
 
+import contextlib
+
 import torch
 
 from .files import load_file
@@ -21,8 +23,8 @@ def load_model(cfg: dict, platform: dict):
         raise ValueError(f"model.dtype: expected auto, {', '.join(DTYPES)}; got {dtype_name!r}")
     device = platform["device"]
     if name == "tiny":
-        torch.manual_seed(cfg.get("init_seed", 0))
-        model = TinyCausalLM(TinyConfig(**cfg.get("tiny", {})))
+        with seeded(cfg.get("init_seed", 0)):
+            model = TinyCausalLM(TinyConfig(**cfg.get("tiny", {})))
         tok = ByteTokenizer()
     elif name == "random-llama":
         # A randomly initialised transformers Llama (no weights to download), with the byte tokenizer.
@@ -30,9 +32,9 @@ def load_model(cfg: dict, platform: dict):
             from transformers import LlamaConfig, LlamaForCausalLM
         except ImportError as e:
             raise RuntimeError("model.name random-llama needs transformers, which is not installed") from e
-        torch.manual_seed(cfg.get("init_seed", 0))
-        model = LlamaForCausalLM(LlamaConfig(**{"vocab_size": ByteTokenizer.vocab_size, **cfg.get("llama", {}),
-                                                "attn_implementation": _config_attention(platform)}))
+        with seeded(cfg.get("init_seed", 0)):
+            model = LlamaForCausalLM(LlamaConfig(**{"vocab_size": ByteTokenizer.vocab_size, **cfg.get("llama", {}),
+                                                    "attn_implementation": _config_attention(platform)}))
         tok = ByteTokenizer()
     else:
         try:
@@ -46,6 +48,15 @@ def load_model(cfg: dict, platform: dict):
         state = load_file(cfg["init_checkpoint"])
         model.load_state_dict(state)
     return model.to(device=device, dtype=DTYPES[dtype_name]), tok, dtype_name
+
+
+@contextlib.contextmanager
+def seeded(seed: int):
+    """Random initial weights from model.init_seed without touching the job's RNG stream (the job's
+    `seed` must still decide sampling). Models are built on the CPU, so only the CPU stream is forked."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        yield
 
 
 def _config_attention(platform: dict) -> str:

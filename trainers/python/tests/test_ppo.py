@@ -89,7 +89,8 @@ def test_ppo_raises_the_reward_on_a_toy_task(tmp_path, digit_model):
     job_dir = str(tmp_path / "job")
     run_ppo(Job(cfg, job_dir))
     rows = read_metrics(job_dir)
-    first = sum(r["reward_mean"] for r in rows[:5]) / 5
+    # Step 1's rollout comes from the untrained policy (a uniform digit: about 0.1).
+    initial = rows[0]["reward_mean"]
     final = sum(r["reward_mean"] for r in rows[-5:]) / 5
-    assert first < 0.35 and final > first + 0.3, [round(r["reward_mean"], 2) for r in rows]
+    assert initial < 0.35 and final > initial + 0.3, [round(r["reward_mean"], 2) for r in rows]
     assert {"policy_loss", "value_loss", "kl", "kl_coef", "clip_ratio", "entropy"} <= set(rows[-1])
