@@ -10,16 +10,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getConnInfo } from "hono/bun";
-import { OUTPUT_CAP_HEADER } from "../../judges/piston-wire.ts";
-import type { Sandbox } from "../../judges/types.ts";
+import { OUTPUT_CAP_HEADER, type PistonExecuteResponse } from "../../judges/piston-wire.ts";
 import { bearerMatches } from "../serve-access.ts";
 import { createAdmission, type AdmissionOptions } from "./admission.ts";
-import { executeJob } from "./execute.ts";
 import { describeRuntimes, type ServedRuntime } from "./runtimes.ts";
-import { ExecuteRequestError, parseExecuteRequest, type PistonServerLimits } from "./validate.ts";
+import { type ExecuteJob, ExecuteRequestError, parseExecuteRequest, type PistonServerLimits } from "./validate.ts";
 
 export interface PistonAppOptions {
-  sandbox: Sandbox;
+  /** Runs one admitted job (on the sandbox, possibly on another thread). */
+  execute: (job: ExecuteJob) => Promise<PistonExecuteResponse>;
   runtimes: readonly ServedRuntime[];
   limits: PistonServerLimits;
   admission: AdmissionOptions;
@@ -68,7 +67,7 @@ export function createPistonApp(o: PistonAppOptions): Hono {
       }
       const release = await admitted;
       try {
-        return c.json(await executeJob(o.sandbox, job, o.limits));
+        return c.json(await o.execute(job));
       } catch (err) {
         return c.json({ message: `sandbox failure: ${err instanceof Error ? err.message : String(err)}` }, 500);
       } finally {

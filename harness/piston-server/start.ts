@@ -1,10 +1,16 @@
-/** Starts the Piston-compatible server (`bun run serve --piston`, tests, bench) on a sandbox. */
+/**
+ * Starts the Piston-compatible server (`bun run serve --piston`, tests, bench) on a sandbox.
+ * HTTP is served from a Worker thread and only the sandbox work stays on the calling thread, as in
+ * the reward server: spawning and reaping sandboxed programs blocks an event loop for milliseconds
+ * at a time, which would otherwise hold /health (and every response) behind it.
+ */
 import { availableParallelism } from "node:os";
 import type { Sandbox } from "../../judges/types.ts";
 import type { AdmissionOptions } from "./admission.ts";
-import { createPistonApp } from "./app.ts";
+import { executeJob } from "./execute.ts";
 import { buildRuntimes } from "./runtimes.ts";
 import { DEFAULT_SERVER_LIMITS, type PistonServerLimits } from "./validate.ts";
+import type { FromWorker, ToWorker } from "./worker-protocol.ts";
 
 export interface PistonServerOptions {
   sandbox: Sandbox;
@@ -28,19 +34,47 @@ export async function startPistonServer(o: PistonServerOptions): Promise<PistonS
   const runtimes = buildRuntimes(await o.sandbox.versions());
   if (runtimes.length === 0) throw new Error("piston server: the sandbox reports neither g++ nor python3");
   const cores = availableParallelism();
-  const app = createPistonApp({
-    sandbox: o.sandbox,
-    runtimes,
-    limits: { ...DEFAULT_SERVER_LIMITS, ...o.limits },
-    // One job per core: oversubscribed cores would make CPU times, and so TLE, depend on load.
-    admission: { concurrency: cores, queueSize: 64 * cores, perClient: 16 * cores, ...o.admission },
-    token: o.token ?? null,
-  });
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...o.limits };
+  // One job per core: oversubscribed cores would make CPU times, and so TLE, depend on load.
+  const admission = { concurrency: cores, queueSize: 64 * cores, perClient: 16 * cores, ...o.admission };
   const hostname = o.hostname ?? "127.0.0.1";
-  // Bun's own cap sits above the app's, so an oversized body gets the app's 413 {message}, not a bare one.
-  const bodyCap = o.limits?.maxBodyBytes ?? DEFAULT_SERVER_LIMITS.maxBodyBytes;
-  // A queued job can wait minutes; Bun's default idle timeout (10 s) would cut its connection.
-  const server = Bun.serve({ port: o.port ?? 2000, hostname, fetch: app.fetch, idleTimeout: 0, maxRequestBodySize: bodyCap * 2 + (1 << 20) });
-  const host = hostname.includes(":") ? `[${hostname}]` : hostname;
-  return { url: `http://${host}:${server.port}`, port: server.port ?? 0, stop: async () => void (await server.stop(true)) };
+  const worker = new Worker(new URL("./server-worker.ts", import.meta.url).href);
+  const send = (m: ToWorker) => worker.postMessage(m);
+
+  const run = async (id: number, job: Extract<FromWorker, { type: "execute" }>["job"]) => {
+    try {
+      send({ type: "done", id, ok: true, value: await executeJob(o.sandbox, job, limits) });
+    } catch (e: unknown) {
+      send({ type: "done", id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return new Promise<PistonServer>((resolve, reject) => {
+    let onStopped: (() => void) | null = null;
+    worker.onerror = (e) => reject(new Error(`piston server worker failed: ${e.message}`));
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const m = event.data;
+      if (m.type === "execute") void run(m.id, m.job);
+      else if (m.type === "failed") {
+        worker.terminate();
+        reject(new Error(m.error));
+      } else if (m.type === "stopped") onStopped?.();
+      else if (m.type === "ready") {
+        const host = hostname.includes(":") ? `[${hostname}]` : hostname;
+        resolve({
+          url: `http://${host}:${m.port}`,
+          port: m.port,
+          stop: () =>
+            new Promise<void>((done) => {
+              onStopped = () => {
+                worker.terminate();
+                done();
+              };
+              send({ type: "stop" });
+            }),
+        });
+      }
+    };
+    send({ type: "init", runtimes, limits, admission, token: o.token ?? null, port: o.port ?? 2000, hostname });
+  });
 }
