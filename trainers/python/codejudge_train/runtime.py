@@ -69,7 +69,7 @@ def detect_platform(micro_batch: int | None = None) -> dict:
     try:
         importlib.import_module("flash_attn")
         attn = "flash_attention_2" if props.major >= 8 else "sdpa"
-    except ImportError:
+    except Exception:  # missing, or built against another torch/CUDA
         attn = "sdpa" if hasattr(torch.nn.functional, "scaled_dot_product_attention") else "eager"
     default_mb = 16 if mem >= 70 else 8 if mem >= 40 else 4 if mem >= 20 else 1
     return {"device": "cuda", "gpu": props.name, "gpu_memory_gib": round(mem, 1), "gpu_count": torch.cuda.device_count(),
@@ -83,6 +83,8 @@ def environment_snapshot() -> dict:
             versions[name] = getattr(importlib.import_module(name), "__version__", "unknown")
         except ImportError:
             versions[name] = None
+        except Exception as e:  # a broken install (CUDA mismatch...) is recorded, not fatal
+            versions[name] = f"unimportable: {type(e).__name__}: {e}"[:200]
     try:
         sha = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5,
                              cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip() or None

@@ -100,8 +100,14 @@ class TinyLoRALinear(nn.Module):
         h = h @ self.mix().T
         return y + (h @ (self.U * self.S).T).to(y.dtype)
 
+    @property
+    def weight(self):
+        # Some transformers code reads `proj.weight` (its dtype, its device); it gets the base's.
+        return self.base.weight
+
     def merge(self):
-        if self.merged:
+        if self.merged or getattr(self.base.weight, "quant_state", None) is not None:
+            # A 4-bit weight cannot hold W + dW; the unmerged fp32 path stays in use.
             return
         w = self.base.weight
         # Keep the exact original so unmerge restores it bit for bit (subtracting in bf16 would not).
