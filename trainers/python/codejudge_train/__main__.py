@@ -2,6 +2,7 @@
 
     python3 -m codejudge_train train --algo grpo-tinylora --config FILE --job-dir DIR [--reward-url URL]
     python3 -m codejudge_train consolidate --job-dir DIR [--checkpoint DIR] --out DIR
+    python3 -m codejudge_train generate --job-dir DIR --prompts FILE --out SAMPLES.jsonl [--n N] [--temperature T]
     python3 -m codejudge_train platform
 
 `train` resumes from JOB/checkpoints/latest when present, writes JOB/metrics.jsonl, and ends with
@@ -82,12 +83,28 @@ def main(argv=None) -> int:
     c.add_argument("--job-dir", required=True)
     c.add_argument("--checkpoint")
     c.add_argument("--out", required=True)
+    g = sub.add_parser("generate")
+    g.add_argument("--job-dir", required=True)
+    g.add_argument("--checkpoint")
+    g.add_argument("--prompts", required=True)
+    g.add_argument("--out", required=True)
+    g.add_argument("--n", type=int, default=1)
+    g.add_argument("--max-new-tokens", type=int, default=256)
+    g.add_argument("--temperature", type=float, default=0.0)
+    g.add_argument("--batch", type=int, default=16)
     sub.add_parser("platform")
     args = p.parse_args(argv)
     if args.cmd == "train":
         return train(args)
     if args.cmd == "consolidate":
         return consolidate_cmd(args)
+    if args.cmd == "generate":
+        from .generate import generate_samples
+
+        count = generate_samples(args.job_dir, args.prompts, args.out, args.n, args.max_new_tokens, args.temperature,
+                                 args.batch, args.checkpoint)
+        print(json.dumps({"samples": count, "out": args.out}))
+        return 0
     from .runtime import detect_platform, environment_snapshot
 
     print(json.dumps({"platform": detect_platform(), "environment": environment_snapshot()}, default=str))

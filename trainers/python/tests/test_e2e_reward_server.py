@@ -16,11 +16,33 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-@pytest.fixture
-def reward_server(tmp_path):
+def write_problems(tmp_path):
     problems = tmp_path / "problems.jsonl"
     problems.write_text(json.dumps({"id": "toy/lucky-seven", "statement": "Answer with the number 7.",
                                     "mode": "answer", "answer": "7"}) + "\n")
+    return problems
+
+
+def sampled_pass_at_1(tmp_path, job_dir, prompts, name):
+    """Samples 4 completions per prompt from the job's latest checkpoint (temperature 1) and has the
+    harness judge them: pass@1 as `bun run eval` reports it."""
+    samples = tmp_path / f"{name}.samples.jsonl"
+    gen = subprocess.run([sys.executable, "-m", "codejudge_train", "generate", "--job-dir", str(job_dir), "--prompts", prompts,
+                          "--out", str(samples), "--n", "4", "--max-new-tokens", "4", "--temperature", "1.0"],
+                         cwd=PACKAGE_ROOT, capture_output=True, text=True, timeout=300)
+    assert gen.returncode == 0, gen.stderr[-3000:]
+    ev = subprocess.run(["bun", "harness/cli/main.ts", "eval", "--dataset", str(write_problems(tmp_path)), "--samples",
+                         str(samples), "--db", str(tmp_path / "eval.db"), "--name", name, "--json"],
+                        cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert ev.returncode == 0, ev.stderr[-3000:]
+    report = json.loads(ev.stdout.strip().splitlines()[-1])
+    assert report["samples"] == 32 and report["verdicts"]["SE"] == 0
+    return report["verdicts"]["AC"] / report["samples"]
+
+
+@pytest.fixture
+def reward_server(tmp_path):
+    problems = write_problems(tmp_path)
     proc = subprocess.Popen(["bun", "harness/cli/main.ts", "serve", "--rewards", "--dataset", str(problems), "--port", "0"],
                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url, seen = None, []
@@ -70,3 +92,10 @@ def test_grpo_tinylora_raises_the_reward_from_the_live_reward_server(tmp_path, d
     for name in ("environment.json", "platform.json", "config.resolved.json", "result.json"):
         assert (job_dir / name).exists()
     assert (job_dir / "checkpoints" / "latest").read_text() == "step-000024"
+
+    # Close the loop: the harness judges samples from the base policy and from the trained adapter.
+    prompts = str(tmp_path / "rl.jsonl")
+    base_job = os.path.dirname(os.path.dirname(os.path.dirname(digit_model)))
+    before = sampled_pass_at_1(tmp_path, base_job, prompts, "base")
+    after = sampled_pass_at_1(tmp_path, job_dir, prompts, "trained")
+    assert after > before + 0.2, (before, after)
