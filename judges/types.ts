@@ -45,6 +45,12 @@ export interface SourceFile {
   code: string;
   /** Extra files placed beside the source at compile time (e.g. a user's testlib.h). Part of the cache key. */
   extraFiles?: Record<string, string>;
+  /**
+   * Python: start the interpreter without `site` (`-S`): no `.pth` start-up code, a few ms less per
+   * process. A hint a backend may ignore, so the program must work either way and put the
+   * site-packages folders on `sys.path` itself (function mode's driver and tester do). Part of the key.
+   */
+  noSite?: boolean;
 }
 
 /** A program ready to run, produced by the sandbox that prepared it. Opaque to callers. */

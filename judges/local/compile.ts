@@ -14,6 +14,13 @@ import { createRunDir, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
 export const CPP_FLAGS = ["-std=c++17", "-O2", "-pipe", "-DONLINE_JUDGE"];
 /** Python runs without user site-packages and PYTHON* variables, and writes no .pyc files. */
 export const PYTHON_FLAGS = ["-E", "-s", "-B"];
+/** Added for a source that asks for it ({@link SourceFile.noSite}): no `site` module, so no `.pth` start-up code. */
+export const PYTHON_NO_SITE_FLAG = "-S";
+
+/** The interpreter flags a Python program runs (and is keyed) with. */
+export function pythonFlagsFor(noSite: boolean | undefined): string[] {
+  return noSite ? [...PYTHON_FLAGS, PYTHON_NO_SITE_FLAG] : PYTHON_FLAGS;
+}
 
 export const CPP_SOURCE = "main.cpp";
 export const CPP_BINARY = "main";

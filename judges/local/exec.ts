@@ -4,6 +4,7 @@
  * the captured output. Compile and run both go through here.
  */
 import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { endPhase, startPhase } from "../profile.ts";
 import { SandboxError } from "../types.ts";
 import { captureStream, decodeUtf8 } from "./capture.ts";
 import { RunCgroup } from "./cgroup.ts";
@@ -123,13 +124,18 @@ function readStatus(statusPath: string, token: string, rlimits: ProgramRlimits):
 export async function execInSandbox(ctx: SandboxContext, spec: ExecSpec): Promise<ExecResult> {
   const { limits } = spec;
   const launchTasks = ctx.mode === "bwrap" ? LAUNCH_TASKS.bwrap : LAUNCH_TASKS.unsafe;
+  const cgroupStarted = startPhase();
   const cgroup = ctx.cgroups
     ? RunCgroup.create(ctx.cgroups, ctx.nextId("run-"), { memoryBytes: limits.memoryBytes, pids: limits.processes + launchTasks })
     : null;
+  endPhase("cgroup create", cgroupStarted);
   try {
     return await execWithCgroup(ctx, spec, cgroup);
   } finally {
-    if (cgroup && !(await cgroup.remove())) {
+    const removeStarted = startPhase();
+    const removed = !cgroup || (await cgroup.remove());
+    endPhase("cgroup kill + remove", removeStarted);
+    if (!removed && cgroup) {
       process.stderr.write(`[judges/local] WARNING: a run's cgroup could not be removed (pids ${cgroup.listPids().join(",")})\n`);
     }
   }
@@ -137,6 +143,7 @@ export async function execInSandbox(ctx: SandboxContext, spec: ExecSpec): Promis
 
 async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCgroup | null): Promise<ExecResult> {
   const { limits } = spec;
+  const setupStarted = startPhase();
   const rlimits = deriveRlimits(ctx, limits);
   const launch = buildLaunch(
     ctx.launcher,
@@ -150,6 +157,7 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
   const tokenFd = openSync(tokenPath, "r");
   const statusFd = openSync(spec.statusPath, "w", 0o600);
   const stdinFd = spec.stdinPath ? openSync(spec.stdinPath, "r") : null;
+  endPhase("launch arguments, token and status files", setupStarted);
   const started = performance.now();
   let proc: Bun.Subprocess<"ignore", "pipe", "pipe">;
   try {
@@ -200,6 +208,8 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
   const stderrDone = captureStream(proc.stderr, spec.stderrBytes, stderrKill, () => killTree("output"), stopReading.signal);
 
   await proc.exited;
+  endPhase("sandboxed process (Bun.spawn to exit)", started);
+  const finishStarted = startPhase();
   const wallMs = Math.round(performance.now() - started);
   clearTimeout(wallTimer);
   if (cpuTimer) clearInterval(cpuTimer);
@@ -214,6 +224,7 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
   const peakBytes = cgroup?.readPeakBytes() ?? null;
   const oom = (cgroup?.wasOomKilled() ?? false) || execNoMemory;
   const limit = enforced.limit;
+  endPhase("kill stragglers, drain output, read status and cgroup", finishStarted);
   if (!status && !forged && limit === null && !oom) {
     const detail = decodeUtf8(stderr.bytes).trim().slice(-2000);
     throw new SandboxError(`the sandbox failed to start (exit ${proc.exitCode ?? proc.signalCode}): ${detail}`, "sandbox_unavailable");

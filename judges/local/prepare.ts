@@ -10,7 +10,7 @@ import type { CompileLimits, PrepareResult, SourceFile } from "../types.ts";
 import { SandboxError } from "../types.ts";
 import { CACHE_FORMAT, ensureEntry, entryDir, hashKey, readMeta } from "./cache.ts";
 import { CacheBudget, markUsed } from "./cache-budget.ts";
-import { CPP_BINARY, CPP_FLAGS, type CompileOutcome, PYTHON_FLAGS } from "./compile.ts";
+import { CPP_BINARY, CPP_FLAGS, type CompileOutcome, pythonFlagsFor } from "./compile.ts";
 import type { LocalProgramHandle } from "./run.ts";
 import { assertSafeFileName } from "./scratch.ts";
 
@@ -29,7 +29,7 @@ export interface Preparer {
 
 /** The cache key of a source under the flags and compiler of its language. */
 export function programKey(source: SourceFile, compilerVersion: string): string {
-  const flags = source.language === "cpp" ? CPP_FLAGS : PYTHON_FLAGS;
+  const flags = source.language === "cpp" ? CPP_FLAGS : pythonFlagsFor(source.noSite);
   return hashKey({ format: CACHE_FORMAT, language: source.language, code: source.code, extraFiles: source.extraFiles ?? {}, flags, compilerVersion });
 }
 
@@ -44,7 +44,7 @@ function assertSource(source: SourceFile): void {
 function fromMeta(source: SourceFile, key: string, dir: string, meta: StoredMeta, elapsedMs: number, logBytes: number): PrepareResult {
   const log = meta.log.length > logBytes ? `${meta.log.slice(0, logBytes)}\n[compiler log truncated]` : meta.log;
   if (!meta.ok) return { ok: false, log, timeMs: elapsedMs, cause: meta.cause };
-  const handle: LocalProgramHandle = { programDir: join(dir, "program") };
+  const handle: LocalProgramHandle = { programDir: join(dir, "program"), ...(source.language === "python" && source.noSite ? { noSite: true } : {}) };
   return { ok: true, program: { language: source.language, key, handle }, log, timeMs: elapsedMs, cached: true };
 }
 

@@ -4,8 +4,9 @@
  */
 import { cpSync, existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { endPhase, startPhase } from "../profile.ts";
 import { type Language, type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../types.ts";
-import { CPP_BINARY, PY_SOURCE, PYTHON_FLAGS } from "./compile.ts";
+import { CPP_BINARY, PY_SOURCE, pythonFlagsFor } from "./compile.ts";
 import { markUsed } from "./cache-budget.ts";
 import type { SandboxContext } from "./context.ts";
 import { type ExecPipe, execInSandbox } from "./exec.ts";
@@ -16,6 +17,8 @@ import { createRunDir, filePagesBytes, scratchCapsFor, writeSandboxFiles } from 
 /** What a local PreparedProgram's handle holds: the cache entry with the program's files. */
 export interface LocalProgramHandle {
   programDir: string;
+  /** Python started with -S (the source asked for it: {@link SourceFile.noSite}). */
+  noSite?: boolean;
 }
 
 /** stderr kept per run. */
@@ -28,10 +31,10 @@ export function stackBytesFor(memoryMb: number): number {
   return Math.max(8 << 20, Math.floor((memoryMb * 1024 * 1024) / 2));
 }
 
-function commandFor(language: Language, python3: string | null, args: string[]): string[] {
+function commandFor(language: Language, python3: string | null, args: string[], noSite: boolean | undefined): string[] {
   if (language === "cpp") return [`${PROGRAM_DEST}/${CPP_BINARY}`, ...args];
   if (!python3) throw new SandboxError("python3 disappeared after prepare", "missing_tool");
-  return [python3, ...PYTHON_FLAGS, `${PROGRAM_DEST}/${PY_SOURCE}`, ...args];
+  return [python3, ...pythonFlagsFor(noSite), `${PROGRAM_DEST}/${PY_SOURCE}`, ...args];
 }
 
 function assertLimits(limits: RunLimits): void {
@@ -63,6 +66,7 @@ export async function runProgram(
   const files = input.files ?? {};
   const collect = input.collect ?? [];
   assertCollectNames(collect);
+  const setupStarted = startPhase();
   const run = createRunDir(ctx, "run-", scratchCapsFor(limits.memoryMb * 1024 * 1024, files));
   try {
     const box = run.makeDir("box", true);
@@ -71,8 +75,9 @@ export async function runProgram(
     writeSandboxFiles(ctx, box, files, "RunInput.files");
     const stdinPath = pipe ? undefined : join(run.root, "stdin");
     if (stdinPath) writeFileSync(stdinPath, input.stdin ?? "", { mode: 0o600 });
+    endPhase("run folder (scratch tmpfs, program copy, files)", setupStarted);
     const result = await execInSandbox(ctx, {
-      command: commandFor(language, ctx.tools.python3, args),
+      command: commandFor(language, ctx.tools.python3, args, handle.noSite),
       mounts: [
         { src: box, dest: "/box", writable: true },
         { src: exe, dest: PROGRAM_DEST },
@@ -107,6 +112,8 @@ export async function runProgram(
     const overLimit = collected.overLimit && outcome.termination === "exited";
     return { ...outcome, files: collected.files, ...(overLimit ? { termination: "output" as const } : {}) };
   } finally {
+    const disposeStarted = startPhase();
     await run.dispose();
+    endPhase("run folder dispose", disposeStarted);
   }
 }

@@ -10,7 +10,9 @@ import os
 import sys
 import types
 
-from fm_protocol import WireError, decode, dump_message, encode, parse_message
+from fm_protocol import WireError, complete_startup, decode, dump_message, encode, parse_message
+
+complete_startup()
 
 SOLUTION = "solution.py"
 MESSAGE_CHARS = 2000

@@ -10,16 +10,38 @@ strictly into plain built-ins and Opaque, so whatever the candidate's objects di
 is always true, a str subclass...) never reaches the tests.
 """
 
-import json
 import math
-import re
+
+try:
+    # The json package's C core, without the package: `import json` also imports `re` and compiles
+    # its patterns, about 8 ms of CPU in each of the two processes of every judgement.
+    import _json
+except ImportError:  # another Python implementation: the package does the same, slower to import
+    _json = None
 
 MAX_LINE = 64 << 20
 MAX_DEPTH = 500
 MAX_HEX_DIGITS = 1 << 20
 _SAFE_INT = 1 << 53
-_FLOAT = re.compile(r"^-?(nan|inf|\d+(\.\d*)?(e[-+]?\d+)?|\.\d+(e[-+]?\d+)?)$")
-_HEX = re.compile(r"^-?[0-9a-f]+$")
+_DIGITS = "0123456789"
+_HEX_DIGITS = "0123456789abcdef"
+_JSON_SPACE = " \t\n\r"
+
+
+def complete_startup():
+    """Under -S (the kit asks for it, a backend may ignore it), what `site` would have given the
+    candidate and the tests: the site-packages folders on sys.path (numpy...) and the exit/quit/help
+    builtins, without running the .pth files' start-up code, which costs milliseconds per process."""
+    import sys
+
+    if not sys.flags.no_site:
+        return
+    import site
+
+    sys.path.extend(p for p in site.getsitepackages() if p not in sys.path)
+    site.setquit()
+    site.setcopyright()
+    site.sethelper()
 
 
 class WireError(Exception):
@@ -105,8 +127,33 @@ def _type_name(value):
     return t.__qualname__ if module == "builtins" else "%s.%s" % (module, t.__qualname__)
 
 
+def _all_of(text, alphabet):
+    return text != "" and not text.strip(alphabet)
+
+
+def _is_float_text(text):
+    """-?(nan|inf|D+(.D*)?(e[-+]?D+)?|.D+(e[-+]?D+)?) with ASCII digits D: what _float_text writes."""
+    if text[:1] == "-":
+        text = text[1:]
+    if text in ("nan", "inf"):
+        return True
+    mantissa, e, exponent = text.partition("e")
+    if e and not _all_of(exponent[1:] if exponent[:1] in ("+", "-") else exponent, _DIGITS):
+        return False
+    whole, dot, fraction = mantissa.partition(".")
+    if not dot:
+        return _all_of(whole, _DIGITS)
+    if whole == "":
+        return _all_of(fraction, _DIGITS)
+    return _all_of(whole, _DIGITS) and (fraction == "" or _all_of(fraction, _DIGITS))
+
+
+def _is_hex_text(text):
+    return _all_of(text[1:] if text[:1] == "-" else text, _HEX_DIGITS)
+
+
 def _float(text):
-    if type(text) is not str or not _FLOAT.match(text):
+    if type(text) is not str or not _is_float_text(text):
         raise WireError("malformed float")
     return float(text)
 
@@ -129,7 +176,7 @@ def decode(data, depth=0):
     ((tag, payload),) = data.items()
     try:
         if tag == "i":
-            if type(payload) is not str or len(payload) > MAX_HEX_DIGITS or not _HEX.match(payload):
+            if type(payload) is not str or len(payload) > MAX_HEX_DIGITS or not _is_hex_text(payload):
                 raise WireError("malformed integer")
             return int(payload, 16)
         if tag == "f":
@@ -181,15 +228,80 @@ def _no_float(text):
     raise WireError("untagged float in a message")
 
 
+class _StrictContext(object):
+    """What _json's scanner reads from a JSONDecoder: NaN/Infinity and untagged floats refused."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = staticmethod(_no_float)
+    parse_int = int
+    parse_constant = staticmethod(_no_constant)
+
+    def __init__(self):
+        self.memo = {}
+
+
+def _make_loads():
+    if _json is None:
+        import json
+
+        return lambda text: json.loads(text, parse_constant=_no_constant, parse_float=_no_float)
+    context = _StrictContext()
+    scan = _json.make_scanner(context)
+
+    def loads(text):
+        # json.loads: one value, with only JSON whitespace around it.
+        start = len(text) - len(text.lstrip(_JSON_SPACE))
+        try:
+            value, end = scan(text, start)
+        except StopIteration:
+            raise ValueError("expecting a value")
+        except SystemError:
+            # _json raises its syntax errors as json.decoder.JSONDecodeError, looked up in sys.modules;
+            # while that module is not loaded it returns NULL without an exception: malformed all the same.
+            raise ValueError("malformed JSON")
+        finally:
+            context.memo.clear()
+        if end != len(text.rstrip(_JSON_SPACE)):
+            raise ValueError("extra data")
+        return value
+
+    return loads
+
+
+def _make_dumps():
+    if _json is None:
+        import json
+
+        return lambda value: json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+    def dumps(value):
+        # json.dumps(ensure_ascii=True, separators=(",", ":"), allow_nan=False) through the C
+        # encoder; a fresh one per message, as json.dumps does, so its cycle markers start empty.
+        encoder = _json.make_encoder({}, _not_serialisable, _json.encode_basestring_ascii, None, ":", ",", False, False, False)
+        return "".join(encoder(value, 0))
+
+    return dumps
+
+
+def _not_serialisable(value):
+    raise TypeError("%s is not JSON serialisable" % type(value).__name__)
+
+
+loads_json = _make_loads()
+dumps_json = _make_dumps()
+
+
 def parse_message(line):
     """One message object from one line; WireError when it is not one."""
     if len(line) > MAX_LINE:
         raise WireError("message longer than %d bytes" % MAX_LINE)
     try:
-        message = json.loads(line, parse_constant=_no_constant, parse_float=_no_float)
+        message = loads_json(line.decode("utf-8") if type(line) is bytes else line)
     except WireError:
         raise
-    except (ValueError, RecursionError, MemoryError, UnicodeDecodeError) as e:
+    except (ValueError, RecursionError, MemoryError) as e:
         raise WireError("malformed message (%s)" % type(e).__name__)
     if type(message) is not dict:
         raise WireError("a message must be a JSON object")
@@ -197,4 +309,4 @@ def parse_message(line):
 
 
 def dump_message(message):
-    return (json.dumps(message, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
+    return (dumps_json(message) + "\n").encode("ascii")

@@ -23,8 +23,9 @@ function plan(task: GradeTask, source: SourceFile): FunctionRunPlan {
   const extraFiles = { "fm_protocol.py": protocol };
   const spec = { test_code: task.testCode ?? "", prelude: task.prelude ?? "", entry_point: task.entryPoint ?? "" };
   return {
-    program: { language: "python", code: driver, extraFiles },
-    peer: { language: "python", code: tester, extraFiles },
+    // Both scripts restore what `site` gives (fm_protocol.complete_startup), so they may skip its start-up.
+    program: { language: "python", code: driver, extraFiles, noSite: true },
+    peer: { language: "python", code: tester, extraFiles, noSite: true },
     programFiles: { "solution.py": source.code },
     peerFiles: { "task.json": JSON.stringify(spec) },
   };

@@ -1,0 +1,40 @@
+/**
+ * Phase timers for `bench --profile`: where a judgement's wall time goes inside a backend (run
+ * folder, cgroup, the sandboxed process, teardown). Off by default, so an uninstrumented run pays
+ * one boolean test per phase; on, a `performance.now()` pair and a map update. Phases of concurrent
+ * runs overlap: totals are sums over runs, not shares of the bench's wall time.
+ */
+
+export interface PhaseTotal {
+  /** Sum of the phase's durations, ms. */
+  totalMs: number;
+  count: number;
+}
+
+let enabled = false;
+const totals = new Map<string, PhaseTotal>();
+
+/** Turns the timers on (and clears what they held) or off. */
+export function setProfiling(on: boolean): void {
+  enabled = on;
+  totals.clear();
+}
+
+/** A start mark for {@link endPhase}; 0 when profiling is off. */
+export function startPhase(): number {
+  return enabled ? performance.now() : 0;
+}
+
+/** Adds the time since `started` to `phase`. */
+export function endPhase(phase: string, started: number): void {
+  if (!enabled) return;
+  const total = totals.get(phase) ?? { totalMs: 0, count: 0 };
+  total.totalMs += performance.now() - started;
+  total.count++;
+  totals.set(phase, total);
+}
+
+/** What the timers hold, by phase, in the order phases were first seen. */
+export function readProfile(): Record<string, PhaseTotal> {
+  return Object.fromEntries([...totals].map(([phase, total]) => [phase, { ...total }]));
+}
