@@ -31,7 +31,16 @@ export const baseConfigShape = {
   micro_batch: positiveInt.optional(),
   model: z.looseObject({ name: z.string().min(1) }),
   adapter: z.enum(["full", "tinylora"]).optional(),
-  tinylora: z.record(z.string(), z.unknown()).optional(),
+  tinylora: z
+    .strictObject({
+      r: positiveInt.optional(),
+      u: positiveInt.optional(),
+      weight_tying: z.number().min(0).max(1).optional(),
+      ntie: positiveInt.nullable().optional(),
+      projection_seed: z.number().int().nonnegative().optional(),
+      target_modules: z.array(z.string()).optional(),
+    })
+    .optional(),
   optim: z
     .strictObject({
       lr: z.number().positive().optional(),
@@ -66,8 +75,8 @@ export const baseConfigShape = {
   launcher: z
     .strictObject({ type: z.enum(["local", "slurm"]).default("local"), resources: resourcesSchema.default({ nodes: 1, gpus_per_node: 0 }) })
     .default({ type: "local", resources: { nodes: 1, gpus_per_node: 0 } }),
-  /** The interpreter that has torch (and transformers for real models). */
-  python: z.string().default("python3"),
+  /** The interpreter that has torch (and transformers for real models); default $CODEJUDGE_PYTHON, else python3. */
+  python: z.string().default(() => process.env.CODEJUDGE_PYTHON ?? "python3"),
 };
 
 /** Parses a config file's text; relative data paths resolve against the file's folder. */

@@ -149,6 +149,55 @@ rewards
   .addOption(jsonOption())
   .action((opts) => runCommand(() => import("./rewards-command.ts").then((m) => m.runRewardsListCommand(opts)), opts));
 
+program
+  .command("train")
+  .description("launch a training job: sft-reweight, grpo-tinylora or ppo (trainers/, examples in trainers/examples/)")
+  .argument("<algo>", "sft-reweight | grpo-tinylora | ppo")
+  .requiredOption("--config <file>", "training config (YAML or JSON)")
+  .addOption(new Option("--launcher <name>", "where the job runs (default: the config's launcher.type, else local)").choices(["local", "slurm"]))
+  .option("--reward-url <url>", "RL jobs: use this reward server instead of starting one in the job")
+  .option("--jobs-dir <dir>", "where job folders are created", ".harness/jobs")
+  .option("--dry-run", "validate, export the data and render the job folder, but do not launch or record it")
+  .addOption(dbOption())
+  .addOption(jsonOption())
+  .action((algo: string, opts) => runCommand(() => import("./train-command.ts").then((m) => m.runTrainCommand(algo, opts)), opts));
+
+const jobs = program.command("jobs").description("training jobs: list, show, logs, cancel, resume");
+jobs
+  .command("list")
+  .description("jobs with their current state (refreshed from the launcher)")
+  .addOption(dbOption())
+  .addOption(jsonOption())
+  .action((opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsList(opts)), opts));
+jobs
+  .command("show")
+  .description("a job: state history, paths of logs, metrics and checkpoints, config, versions")
+  .argument("<id>", "job id (or a unique prefix)")
+  .addOption(dbOption())
+  .addOption(jsonOption())
+  .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsShow(id, opts)), opts));
+jobs
+  .command("logs")
+  .description("a job's stdout (and stderr on stderr)")
+  .argument("<id>", "job id (or a unique prefix)")
+  .option("--follow", "keep printing until the job ends (metrics are ingested meanwhile)")
+  .addOption(dbOption())
+  .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsLogs(id, opts)), opts));
+jobs
+  .command("cancel")
+  .description("stop a job")
+  .argument("<id>", "job id (or a unique prefix)")
+  .addOption(dbOption())
+  .addOption(jsonOption())
+  .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsCancel(id, opts)), opts));
+jobs
+  .command("resume")
+  .description("submit a failed or cancelled job again; it continues from its last checkpoint")
+  .argument("<id>", "job id (or a unique prefix)")
+  .addOption(dbOption())
+  .addOption(jsonOption())
+  .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsResume(id, opts)), opts));
+
 registerDatasetsCommand(program);
 registerBenchCommand(program);
 

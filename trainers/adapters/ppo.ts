@@ -16,11 +16,14 @@ const ppoSection = z.looseObject({
   cliprange_value: z.number().positive().optional(),
   vf_coef: z.number().nonnegative().optional(),
   kl_coef: z.number().nonnegative().optional(),
-  adaptive_kl: z.boolean().optional(),
+  kl_ctl: z.enum(["fixed", "adaptive"]).optional(),
   target_kl: z.number().positive().optional(),
+  kl_horizon: z.number().int().positive().optional(),
+  samples_per_prompt: z.number().int().positive().optional(),
+  whiten_advantages: z.boolean().optional(),
+  merge_for_generation: z.boolean().optional(),
   ppo_epochs: z.number().int().positive().optional(),
   mini_batch_size: z.number().int().positive().optional(),
-  critic: z.enum(["value_head", "separate"]).optional(),
 });
 
 const schema = z.strictObject({ ...baseConfigShape, ppo: ppoSection.default({}) }) as unknown as z.ZodType<TrainConfig>;

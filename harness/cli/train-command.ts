@@ -1,0 +1,42 @@
+/** `bun run train <algo> --config FILE`: renders and launches a training job (trainers/). */
+import { openDb } from "../store/db.ts";
+import { startTrainJob } from "../../trainers/train.ts";
+import { readGitSha } from "./provenance.ts";
+
+export interface TrainCommandOptions {
+  config: string;
+  launcher?: string;
+  rewardUrl?: string;
+  jobsDir?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  db: string;
+}
+
+export async function runTrainCommand(algo: string, o: TrainCommandOptions): Promise<number> {
+  // A dry run writes the job folder for inspection but records nothing.
+  const db = o.dryRun ? null : openDb(o.db);
+  try {
+    const r = await startTrainJob(db, {
+      algo,
+      config: o.config,
+      launcher: o.launcher,
+      rewardUrl: o.rewardUrl,
+      jobsDir: o.jobsDir,
+      dryRun: o.dryRun,
+      gitSha: readGitSha(),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+    } else if (r.dry_run) {
+      process.stdout.write(`dry run: job ${r.job_id} rendered in ${r.job_dir} (not launched)\n  ${r.command.argv.join(" ")}\n`);
+    } else {
+      process.stdout.write(`${r.job_id}\n`);
+      process.stderr.write(`job ${r.job_id}: ${r.state} on ${r.launcher} (${r.launcher_id}); follow with \`bun run jobs logs ${r.job_id} --follow\`\n`);
+    }
+    return 0;
+  } finally {
+    db?.$client.close();
+  }
+}

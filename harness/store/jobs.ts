@@ -1,0 +1,78 @@
+/** Training jobs in the store: the job row, its state history and its ingested metrics. */
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { HarnessError } from "../../judges/errors.ts";
+import type { HarnessDb } from "./db.ts";
+import { jobEvents, jobMetrics, jobs } from "./schema.ts";
+
+export type JobRow = typeof jobs.$inferSelect;
+export type NewJob = Omit<typeof jobs.$inferInsert, "createdAt" | "updatedAt" | "metricsOffset">;
+export type JobEventRow = typeof jobEvents.$inferSelect;
+export type StoredJobState = JobRow["state"];
+
+/** Inserts a job and its first state event. */
+export function insertJob(db: HarnessDb, job: NewJob, detail?: string): void {
+  const now = new Date();
+  db.transaction((tx) => {
+    tx.insert(jobs).values({ ...job, createdAt: now, updatedAt: now }).run();
+    tx.insert(jobEvents).values({ jobId: job.id, state: job.state, detail: detail ?? null, at: now }).run();
+  });
+}
+
+/** Finds a job by id, or by a unique prefix of it. */
+export function getJob(db: HarnessDb, idOrPrefix: string): JobRow {
+  const exact = db.select().from(jobs).where(eq(jobs.id, idOrPrefix)).get();
+  if (exact) return exact;
+  const like = db
+    .select()
+    .from(jobs)
+    .where(sql`${jobs.id} LIKE ${`${idOrPrefix.replace(/[%_]/g, "")}%`}`)
+    .all();
+  if (like.length === 1) return like[0]!;
+  if (like.length > 1) throw new HarnessError(`job id prefix '${idOrPrefix}' matches ${like.length} jobs: ${like.map((j) => j.id).join(", ")}`, "usage");
+  throw new HarnessError(`no job '${idOrPrefix}' in the database (see \`bun run jobs list\`)`, "usage");
+}
+
+export function listJobs(db: HarnessDb): JobRow[] {
+  return db.select().from(jobs).orderBy(desc(jobs.createdAt)).all();
+}
+
+export function jobHistory(db: HarnessDb, jobId: string): JobEventRow[] {
+  return db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId)).orderBy(asc(jobEvents.id)).all();
+}
+
+/** Updates the job; a state change is also appended to its history. */
+export function updateJob(db: HarnessDb, jobId: string, patch: Partial<Omit<JobRow, "id" | "createdAt">>, detail?: string): void {
+  const now = new Date();
+  db.transaction((tx) => {
+    const before = tx.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, jobId)).get();
+    tx.update(jobs).set({ ...patch, updatedAt: now }).where(eq(jobs.id, jobId)).run();
+    if (patch.state && before?.state !== patch.state) tx.insert(jobEvents).values({ jobId, state: patch.state, detail: detail ?? null, at: now }).run();
+  });
+}
+
+/** Stores metrics rows (a step written twice, e.g. after a requeue, keeps its latest values) and the new offset. */
+export function saveJobMetrics(db: HarnessDb, jobId: string, rows: { step: number; values: Record<string, unknown> }[], offset: number): void {
+  db.transaction((tx) => {
+    for (const r of rows) {
+      tx.insert(jobMetrics)
+        .values({ jobId, step: r.step, values: JSON.stringify(r.values) })
+        .onConflictDoUpdate({ target: [jobMetrics.jobId, jobMetrics.step], set: { values: JSON.stringify(r.values) } })
+        .run();
+    }
+    const last = rows.reduce<number | null>((m, r) => (m === null || r.step > m ? r.step : m), null);
+    tx.update(jobs)
+      .set({ metricsOffset: offset, ...(last !== null ? { lastStep: sql`max(coalesce(${jobs.lastStep}, 0), ${last})` } : {}), updatedAt: new Date() })
+      .where(eq(jobs.id, jobId))
+      .run();
+  });
+}
+
+export function jobMetricRows(db: HarnessDb, jobId: string): { step: number; values: Record<string, unknown> }[] {
+  return db
+    .select()
+    .from(jobMetrics)
+    .where(eq(jobMetrics.jobId, jobId))
+    .orderBy(asc(jobMetrics.step))
+    .all()
+    .map((r) => ({ step: r.step, values: JSON.parse(r.values) as Record<string, unknown> }));
+}
