@@ -63,7 +63,11 @@ const UNSUPPORTED: { pattern: RegExp; note: string }[] = [
     note: "threads (<thread>, <future>, std::async, pthreads) are not supported by the wasm32-wasi target. Use --judge local for this program.",
   },
   {
-    pattern: /<(csetjmp|csignal|setjmp\.h|signal\.h|filesystem|memory_resource)>/,
+    pattern: /lacks signal support|undeclared identifier '(fork|vfork|pipe|dup2?|exec\w*|wait|waitpid|kill|raise|setsid|ptrace)'/,
+    note: "WASI has no processes, pipes or signals (fork, pipe, dup2, exec, kill, raise, <signal.h>): a WebAssembly program is one process with stdin, stdout and stderr only.",
+  },
+  {
+    pattern: /<(csetjmp|csignal|setjmp\.h|filesystem|memory_resource)>/,
     note: "setjmp, signals, <filesystem> and <memory_resource> are not available on wasm32-wasi with this libc++.",
   },
 ];

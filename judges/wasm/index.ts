@@ -9,12 +9,12 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { selfTestSandbox } from "../self-test.ts";
 import type { ToolRunner } from "../tool-runner.ts";
-import type { CompileLimits, PreparedProgram, PrepareResult, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
+import type { CompileLimits, PairSide, PreparedProgram, PrepareResult, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { SandboxError } from "../types.ts";
 import { entryPath, readEntry, type WasmCacheMeta, wasmProgramKey, writeEntry } from "./cache.ts";
-import { compileToWasm, WASM_CPP_FLAGS } from "./compile.ts";
+import { compileToWasm, RUNTIME_DIR, WASM_CPP_FLAGS } from "./compile.ts";
 import { pagesFor } from "./memory-limit.ts";
-import { toRunOutcome } from "./outcome.ts";
+import { toPairOutcome, toRunOutcome } from "./outcome.ts";
 import { GuestPool } from "./pool.ts";
 
 export interface WasmSandboxOptions {
@@ -28,6 +28,7 @@ export interface WasmSandboxOptions {
 }
 
 export interface WasmSandbox extends Sandbox {
+  runPair(program: PairSide, peer: PairSide): ReturnType<NonNullable<Sandbox["runPair"]>>;
   /** Pids of the live guest workers (tests check that a stopped guest's worker is gone). */
   inspect(): { workers: number[] };
   close(): Promise<void>;
@@ -38,6 +39,20 @@ interface WasmHandle {
 }
 
 const isWasmHandle = (handle: unknown): handle is WasmHandle => typeof (handle as WasmHandle | null)?.wasmPath === "string";
+
+/** A pair side's request: its module, files and caps. */
+function pairSide(side: PairSide, which: string) {
+  if (!isWasmHandle(side.program.handle)) throw new SandboxError(`runPair: the ${which} was not prepared by the wasm sandbox`, "internal");
+  return {
+    wasmPath: side.program.handle.wasmPath,
+    maxPages: pagesFor(side.limits.memoryMb),
+    args: side.args ?? [],
+    files: side.files ?? {},
+    collect: side.collect ?? [],
+    outputBytes: side.limits.outputBytes,
+    fileBytes: side.limits.fileBytes,
+  };
+}
 
 function toolOutput(cmd: string[]): string | null {
   try {
@@ -54,6 +69,8 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
   const version = toolOutput([clang, "--version"])?.split("\n")[0];
   const resourceDir = toolOutput([clang, "-print-resource-dir"]);
   if (!version || !resourceDir) throw new SandboxError(`${clang} is missing: apt-get install clang lld wasi-libc libc++-dev-wasm32 libclang-rt-dev-wasm32`, "missing_tool");
+  // Every program links the guest runtime and may include our <bits/stdc++.h>: both are part of the key.
+  const runtime = ["guest-runtime.cpp", "include/bits/stdc++.h"].map((file) => readFileSync(join(RUNTIME_DIR, file), "utf8"));
   const pool = new GuestPool(Math.max(1, opts.poolSize ?? availableParallelism()));
   const inFlight = new Map<string, Promise<PrepareResult>>();
   let selfTestPromise: Promise<void> | null = null;
@@ -78,11 +95,12 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
       if (source.language !== "cpp") {
         throw new SandboxError(
           `judge 'wasm' runs C and C++ only; ${source.language} under Pyodide is not built yet (issue 11): judge ${source.language} problems with --judge local`,
-          "missing_tool",
+          // Not missing_tool, which stops a whole eval: the C++ samples beside it are still judged, this one is SE with this cause.
+          "sandbox_unavailable",
         );
       }
       const started = performance.now();
-      const key = wasmProgramKey({ code: source.code, extraFiles: source.extraFiles ?? {}, flags: WASM_CPP_FLAGS, compiler: version });
+      const key = wasmProgramKey({ code: source.code, extraFiles: source.extraFiles ?? {}, flags: WASM_CPP_FLAGS, compiler: version, runtime });
       const dir = entryPath(opts.cacheDir, key);
       const meta = readEntry(dir);
       if (meta) return fromEntry(source, key, dir, meta, Math.round(performance.now() - started), true);
@@ -106,6 +124,16 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
         memoryMb: limits.memoryMb,
       });
       return toRunOutcome(result);
+    },
+    async runPair(program, peer) {
+      const result = await pool.runPair({
+        program: pairSide(program, "program"),
+        peer: pairSide(peer, "peer"),
+        wallMs: Math.max(program.limits.wallMs, peer.limits.wallMs),
+        cpuMs: program.limits.cpuMs + peer.limits.cpuMs,
+        memoryMb: program.limits.memoryMb + peer.limits.memoryMb,
+      });
+      return toPairOutcome(result);
     },
     selfTest() {
       selfTestPromise ??= selfTestSandbox(sandbox, ["cpp"], { describeTool: () => `${clang} and the wasm32 packages (HARNESS_WASM_CLANG)` });

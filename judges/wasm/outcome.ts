@@ -1,6 +1,7 @@
 /** How a guest's run ended, in the terms of the Sandbox contract (judges/types.ts). */
 import type { RunOutcome } from "../types.ts";
-import type { GuestResult } from "./pool.ts";
+import type { PoolResult } from "./pool.ts";
+import type { PairDone, PairSideDone } from "./protocol.ts";
 
 /** Exit code and stderr line of the guest runtime's memory-limit stop (runtime/guest-runtime.cpp). */
 export const MEMORY_EXIT_CODE = 251;
@@ -19,16 +20,34 @@ export function signalOfTrap(trap: string): string {
   return "SIGILL";
 }
 
-/** Maps the pool's result to a RunOutcome. */
-export function toRunOutcome(result: GuestResult): RunOutcome {
-  const base = { timeMs: result.cpuMs, wallMs: result.wallMs, memoryKb: 0 };
-  const done = result.done;
-  if (!done) return { ...base, termination: result.stopped ?? "signaled", exitCode: null, signal: null, stdout: "", stderr: "" };
+/** Maps the pool's result for one guest to a RunOutcome. */
+export function toRunOutcome(result: PoolResult<PairSideDone>): RunOutcome {
+  return sideOutcome(result.done, result.stopped, result.cpuMs, result.wallMs);
+}
+
+/**
+ * Maps a pair's result. Both guests ran in one worker, whose CPU cannot be split between them: it is
+ * all charged to the program (the peer is a small trusted tester or interactor), and a stop at the
+ * program's limits ends the peer too, as killed.
+ */
+export function toPairOutcome(result: PoolResult<PairDone>): { program: RunOutcome; peer: RunOutcome } {
+  const { done, stopped, cpuMs, wallMs } = result;
+  const program = sideOutcome(done?.program ?? null, stopped, cpuMs, wallMs);
+  const peer = done ? sideOutcome(done.peer, null, 0, wallMs) : sideOutcome(null, null, 0, wallMs);
+  return { program, peer };
+}
+
+function sideOutcome(done: PairSideDone | null, stopped: PoolResult<unknown>["stopped"], cpuMs: number, wallMs: number): RunOutcome {
+  const base = { timeMs: cpuMs, wallMs, memoryKb: 0 };
+  if (!done) return { ...base, termination: stopped ?? "signaled", exitCode: null, signal: stopped ? null : "SIGKILL", stdout: "", stderr: "" };
   const common = { ...base, stdout: done.stdout, stderr: done.stderr, ...(Object.keys(done.files).length ? { files: done.files } : {}) };
-  if (result.stopped) return { ...common, termination: result.stopped, exitCode: null, signal: null };
-  if (done.noMemory) return { ...common, termination: "memory", exitCode: null, signal: null };
+  if (stopped) return { ...common, termination: stopped, exitCode: null, signal: null };
+  if (done.noMemory || done.filesOverMemory) return { ...common, termination: "memory", exitCode: null, signal: null };
   if (done.outputExceeded) return { ...common, termination: "output", exitCode: null, signal: null };
-  if (done.trap !== null) return { ...common, termination: "signaled", exitCode: null, signal: signalOfTrap(done.trap), stderr: `${done.stderr}${done.stderr && !done.stderr.endsWith("\n") ? "\n" : ""}[wasm trap] ${done.trap}\n` };
+  if (done.trap !== null) {
+    const note = `${done.stderr && !done.stderr.endsWith("\n") ? "\n" : ""}[wasm trap] ${done.trap}\n`;
+    return { ...common, termination: "signaled", exitCode: null, signal: signalOfTrap(done.trap), stderr: `${done.stderr}${note}` };
+  }
   if (done.exitCode === MEMORY_EXIT_CODE && done.stderr.includes(MEMORY_MARKER)) return { ...common, termination: "memory", exitCode: null, signal: null };
   return { ...common, termination: done.exitCode === 0 ? "exited" : "nonzero", exitCode: done.exitCode, signal: null };
 }

@@ -8,13 +8,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SandboxError } from "../types.ts";
-import type { GuestDone, GuestRequest, WorkerMessage } from "./protocol.ts";
+import type { GuestDone, GuestRequest, PairDone, PairRequest, WorkerMessage } from "./protocol.ts";
 
 const WORKER_SCRIPT = join(import.meta.dir, "worker.ts");
 const POLL_MS = 20;
 const TICK_MS = 1000 / 100;
 /** Resident memory a worker may add beyond its guest's ceiling and files (runtime, compiled code). */
-const WORKER_OVERHEAD_BYTES = 768 << 20;
+const WORKER_OVERHEAD_BYTES = 512 << 20;
 const START_TIMEOUT_MS = 60_000;
 
 export interface GuestJob extends Omit<GuestRequest, "type" | "id"> {
@@ -22,12 +22,28 @@ export interface GuestJob extends Omit<GuestRequest, "type" | "id"> {
   memoryMb: number;
 }
 
-export interface GuestResult {
+/** A pair of guests in one worker; the limits that decide the worker's fate are the program's. */
+export interface PairJob extends Omit<PairRequest, "type" | "id"> {
+  cpuMs: number;
+  memoryMb: number;
+}
+
+export interface PoolResult<T> {
   /** The worker's report; null when the pool stopped the guest first. */
-  done: GuestDone | null;
+  done: T | null;
   stopped: "cpu_time" | "wall_time" | "memory" | null;
   cpuMs: number;
   wallMs: number;
+}
+
+export type GuestResult = PoolResult<GuestDone>;
+
+/** What the pool watches while a request runs. */
+interface Watch {
+  cpuMs: number;
+  wallMs: number;
+  memoryMb: number;
+  fileBytes: number;
 }
 
 interface Worker {
@@ -126,29 +142,41 @@ export class GuestPool {
   }
 
   /** Runs one guest; throws SandboxError when the worker itself fails. */
-  async run(job: GuestJob): Promise<GuestResult> {
+  run(job: GuestJob): Promise<GuestResult> {
+    const { cpuMs, memoryMb, ...rest } = job;
+    return this.submit<GuestDone>((id) => ({ type: "run", id, ...rest }), { cpuMs, memoryMb, wallMs: job.wallMs, fileBytes: job.fileBytes });
+  }
+
+  /** Runs two guests piped together in one worker. */
+  runPair(job: PairJob): Promise<PoolResult<PairDone>> {
+    const { cpuMs, memoryMb, ...rest } = job;
+    const fileBytes = job.program.fileBytes + job.peer.fileBytes;
+    return this.submit<PairDone>((id) => ({ type: "pair", id, ...rest }), { cpuMs, memoryMb, wallMs: job.wallMs, fileBytes });
+  }
+
+  private async submit<T extends GuestDone | PairDone>(build: (id: number) => GuestRequest | PairRequest, watch: Watch): Promise<PoolResult<T>> {
     const worker = await this.acquire();
     try {
       await worker.ready.catch((error: Error) => {
         throw new SandboxError(`cannot start a WebAssembly worker: ${error.message}`, "sandbox_unavailable", { cause: error });
       });
-      return await this.runOn(worker, job);
+      return await this.runOn<T>(worker, build(++this.nextId), watch);
     } finally {
       this.release(worker);
     }
   }
 
-  private runOn(worker: Worker, job: GuestJob): Promise<GuestResult> {
-    const id = ++this.nextId;
+  private runOn<T extends GuestDone | PairDone>(worker: Worker, request: GuestRequest | PairRequest, watch: Watch): Promise<PoolResult<T>> {
+    const { id } = request;
     const pid = worker.proc.pid;
-    const { cpuMs: cpuLimit, memoryMb, ...rest } = job;
-    return new Promise<GuestResult>((resolve, reject) => {
+    const cpuLimit = watch.cpuMs;
+    return new Promise<PoolResult<T>>((resolve, reject) => {
       let started = 0;
       let cpu0 = 0;
       let rssBudget = 0;
       let timer: ReturnType<typeof setInterval> | null = null;
       let wallTimer: ReturnType<typeof setTimeout> | null = null;
-      const finish = (result: GuestResult | Error) => {
+      const finish = (result: PoolResult<T> | Error) => {
         if (timer) clearInterval(timer);
         if (wallTimer) clearTimeout(wallTimer);
         worker.listener = null;
@@ -156,14 +184,14 @@ export class GuestPool {
         else resolve(result);
       };
       const usedCpu = () => Math.max(0, (readCpuMs(pid) ?? cpu0) - cpu0);
-      // The guest is dead (its worker reaped) before run() returns, so it burns nothing afterwards.
+      // The guest is dead (its worker reaped) before the run returns, so it burns nothing afterwards.
       const killWorker = () => {
         worker.alive = false;
         worker.proc.kill("SIGKILL");
         return worker.proc.exited;
       };
       let stopping = false;
-      const stop = (reason: NonNullable<GuestResult["stopped"]>) => {
+      const stop = (reason: NonNullable<PoolResult<T>["stopped"]>) => {
         if (stopping) return;
         stopping = true;
         const cpuMs = reason === "cpu_time" ? Math.max(cpuLimit, usedCpu()) : usedCpu();
@@ -176,17 +204,19 @@ export class GuestPool {
         if (message.type === "started" && message.id === id) {
           started = performance.now();
           cpu0 = readCpuMs(pid) ?? 0;
-          rssBudget = (readRssBytes(pid) ?? 0) + memoryMb * 1024 * 1024 + 2 * job.fileBytes + WORKER_OVERHEAD_BYTES;
-          wallTimer = setTimeout(() => stop("wall_time"), job.wallMs);
+          // Linear memory up to the ceiling, files up to the same amount again (the worker's checks stop them there).
+          rssBudget = (readRssBytes(pid) ?? 0) + 2 * watch.memoryMb * 1024 * 1024 + WORKER_OVERHEAD_BYTES;
+          wallTimer = setTimeout(() => stop("wall_time"), watch.wallMs);
           timer = setInterval(() => {
             if (usedCpu() > cpuLimit) stop("cpu_time");
             else if ((readRssBytes(pid) ?? 0) > rssBudget) stop("memory");
           }, POLL_MS);
-        } else if (message.type === "done" && message.id === id && !stopping) {
+        } else if ((message.type === "done" || message.type === "pair-done") && message.id === id && !stopping) {
           const cpuMs = Math.round(Math.max(message.cpuUs / 1000, started ? usedCpu() : 0));
-          const result = { done: message, stopped: cpuMs > cpuLimit ? ("cpu_time" as const) : null, cpuMs, wallMs: Math.round(performance.now() - (started || performance.now())) };
+          const wallMs = Math.round(performance.now() - (started || performance.now()));
+          const result: PoolResult<T> = { done: message as T, stopped: cpuMs > cpuLimit ? "cpu_time" : null, cpuMs, wallMs };
           // A guest stopped for its output may still be running inside the worker.
-          if (message.outputExceeded) {
+          if (message.killWorker) {
             stopping = true;
             void killWorker().then(() => finish(result));
           } else finish(result);
@@ -196,7 +226,6 @@ export class GuestPool {
           finish(new SandboxError(`the WebAssembly runtime failed: ${message.message}`, "internal"));
         }
       };
-      const request: GuestRequest = { type: "run", id, ...rest };
       worker.proc.send(request);
     });
   }

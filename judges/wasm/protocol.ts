@@ -34,11 +34,40 @@ export interface GuestDone {
   noMemory: boolean;
   /** stdout or a file passed its cap; the guest was stopped there. */
   outputExceeded: boolean;
+  /** Its files together passed its memory limit (they live in memory, like the local judge's tmpfs). */
+  filesOverMemory: boolean;
   stdout: string;
   stderr: string;
   files: Record<string, string>;
   /** CPU the worker process used while the guest ran, microseconds. */
   cpuUs: number;
+  /** The guest may still be running (stopped for its output): the pool must kill this worker. */
+  killWorker: boolean;
+}
+
+/** One side of a pair: the guest's own module, files and caps (no stdin: the other side feeds it). */
+export type PairSideRequest = Omit<GuestRequest, "type" | "id" | "stdin" | "wallMs">;
+
+/** Two guests in one worker, each in its own Wasmer sandbox, the stdout of each piped into the other's stdin. */
+export interface PairRequest {
+  type: "pair";
+  id: number;
+  program: PairSideRequest;
+  peer: PairSideRequest;
+  wallMs: number;
+}
+
+/** How one side of a pair ended; `stdout` is what it wrote to the other side. */
+export type PairSideDone = Omit<GuestDone, "type" | "id" | "cpuUs" | "killWorker">;
+
+export interface PairDone {
+  type: "pair-done";
+  id: number;
+  program: PairSideDone;
+  peer: PairSideDone;
+  /** CPU of both guests together (one worker runs both), microseconds. */
+  cpuUs: number;
+  killWorker: boolean;
 }
 
 export interface WorkerReady {
@@ -51,4 +80,4 @@ export interface WorkerFailed {
   message: string;
 }
 
-export type WorkerMessage = GuestStarted | GuestDone | WorkerReady | WorkerFailed;
+export type WorkerMessage = GuestStarted | GuestDone | PairDone | WorkerReady | WorkerFailed;

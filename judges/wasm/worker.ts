@@ -4,9 +4,9 @@
  * kills this whole process when a guest passes its CPU or wall limit, so a runaway guest never keeps
  * a core: nothing here has to interrupt a guest that is computing.
  */
-import { Wasmer, type Package } from "@wasmer/sdk/node";
+import { type Package, type Process, type Sandbox, Wasmer } from "@wasmer/sdk/node";
 import { readMemoryLimits, withMemoryCeiling } from "./memory-limit.ts";
-import type { GuestDone, GuestRequest, WorkerMessage } from "./protocol.ts";
+import type { GuestDone, GuestRequest, PairDone, PairRequest, PairSideDone, PairSideRequest, WorkerMessage } from "./protocol.ts";
 
 const send = (message: WorkerMessage) => process.send?.(message);
 const wasmer = new Wasmer({ cache: false });
@@ -14,23 +14,25 @@ const packages = new Map<string, Package>();
 /** Packages kept per worker (each holds a compiled module); the oldest is dropped first. */
 const MAX_PACKAGES = 64;
 const WORKSPACE = "/workspace";
-const FILE_POLL_MS = 50;
+const FILE_POLL_MS = 25;
+const WASM_PAGE = 65536;
+const NO_MEMORY_NOTE = "[wasm-judge] memory limit: the program's static data and stack exceed it\n";
 
 /** null: the module's static data and stack alone need more pages than the ceiling allows. */
-async function packageFor(request: GuestRequest): Promise<Package | null> {
-  const key = `${request.wasmPath} ${request.maxPages}`;
+async function packageFor(side: PairSideRequest): Promise<Package | null> {
+  const key = `${side.wasmPath} ${side.maxPages}`;
   const known = packages.get(key);
   if (known) return known;
-  const module = new Uint8Array(await Bun.file(request.wasmPath).arrayBuffer());
-  if ((readMemoryLimits(module)?.initialPages ?? 0) > request.maxPages) return null;
-  const pkg = await wasmer.packages.load(withMemoryCeiling(module, request.maxPages));
+  const module = new Uint8Array(await Bun.file(side.wasmPath).arrayBuffer());
+  if ((readMemoryLimits(module)?.initialPages ?? 0) > side.maxPages) return null;
+  const pkg = await wasmer.packages.load(withMemoryCeiling(module, side.maxPages));
   if (packages.size >= MAX_PACKAGES) packages.delete(packages.keys().next().value as string);
   packages.set(key, pkg);
   return pkg;
 }
 
-/** Reads a stream up to `cap` bytes; past it calls `onExceed` once and stops reading. */
-function capture(stream: AsyncIterable<Uint8Array> | null, cap: number, onExceed: () => void): { done: Promise<void>; text(): string } {
+/** Keeps up to `cap` bytes of a stream, handing each kept chunk on; past the cap calls `onExceed` once. */
+function capture(stream: AsyncIterable<Uint8Array> | null, cap: number, onExceed: () => void, forward?: (chunk: Uint8Array) => Promise<void>) {
   const chunks: Uint8Array[] = [];
   let kept = 0;
   const done = (async () => {
@@ -44,99 +46,183 @@ function capture(stream: AsyncIterable<Uint8Array> | null, cap: number, onExceed
       }
       chunks.push(chunk);
       kept += chunk.length;
+      await forward?.(chunk);
     }
-  })();
+  })().catch(() => undefined);
   return { done, text: () => new TextDecoder().decode(Buffer.concat(chunks)) };
 }
 
-/** The largest regular file the guest has under `dir` (one level of sub-folders is enough to find a flood). */
-async function largestFile(fs: { readDir(path: string): Promise<readonly { name: string; kind: string; size: number }[]> }, dir: string, depth = 2): Promise<number> {
-  let largest = 0;
+/**
+ * The largest regular file under `dir` and the bytes of all of them, four folder levels down (files
+ * hidden deeper are still bounded by the pool's watch on this worker's resident memory).
+ */
+async function measureFiles(fs: Sandbox["fs"], dir: string, depth = 4): Promise<{ largest: number; total: number }> {
+  const sizes = { largest: 0, total: 0 };
   const entries = await fs.readDir(dir).catch(() => []);
   for (const entry of entries) {
-    if (entry.kind === "file") largest = Math.max(largest, entry.size);
-    else if (depth > 0) largest = Math.max(largest, await largestFile(fs, `${dir}/${entry.name}`, depth - 1));
+    if (entry.kind === "file") {
+      sizes.largest = Math.max(sizes.largest, entry.size);
+      sizes.total += entry.size;
+    } else if (depth > 0) {
+      const inner = await measureFiles(fs, `${dir}/${entry.name}`, depth - 1);
+      sizes.largest = Math.max(sizes.largest, inner.largest);
+      sizes.total += inner.total;
+    }
   }
-  return largest;
+  return sizes;
 }
+
+/** One running guest: its process, its sandbox, and how it is ending. */
+interface Side {
+  spec: PairSideRequest;
+  sandbox: Sandbox;
+  proc: Process;
+  exceeded: boolean;
+  /** Its files together passed its memory limit. */
+  filesOverMemory: boolean;
+  /** Resolves when the guest exits or traps, or when it passes an output or file cap. */
+  ended: Promise<{ exitCode: number | null; trap: string | null }>;
+  markExceeded(): void;
+  stopWatching(): void;
+}
+
+async function startSide(spec: PairSideRequest, pkg: Package, wallMs: number): Promise<Side> {
+  const files = Object.fromEntries(Object.entries(spec.files).map(([name, text]) => [`${WORKSPACE}/${name}`, text]));
+  const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: "disabled" }, env: {}, files });
+  const proc = await sandbox.command(pkg, spec.args, { cwd: WORKSPACE, env: {} }).spawn({ stdin: "pipe", stdout: "pipe", stderr: "pipe", timeoutMs: wallMs });
+  let markExceeded: () => void = () => undefined;
+  const exceededSignal = new Promise<{ exitCode: null; trap: null }>((resolve) => {
+    markExceeded = () => {
+      side.exceeded = true;
+      resolve({ exitCode: null, trap: null });
+    };
+  });
+  const waited = proc.wait({ check: false }).then(
+    (output) => ({ exitCode: output.exitCode as number | null, trap: null }),
+    (error: unknown) => ({ exitCode: null, trap: error instanceof Error ? error.message : String(error) }),
+  );
+  const fileWatch = setInterval(() => {
+    void Promise.all([measureFiles(sandbox.fs, WORKSPACE), measureFiles(sandbox.fs, "/tmp")]).then(([work, tmp]) => {
+      if (work.total + tmp.total > spec.maxPages * WASM_PAGE) {
+        side.filesOverMemory = true;
+        markExceeded();
+      } else if (Math.max(work.largest, tmp.largest) > spec.fileBytes) markExceeded();
+    });
+  }, FILE_POLL_MS);
+  const side: Side = {
+    spec,
+    sandbox,
+    proc,
+    exceeded: false,
+    filesOverMemory: false,
+    ended: Promise.race([waited, exceededSignal]),
+    markExceeded: () => markExceeded(),
+    stopWatching: () => clearInterval(fileWatch),
+  };
+  void side.ended.finally(() => clearInterval(fileWatch));
+  return side;
+}
+
+/** Reads the `collect` files back; one over the file cap counts as exceeding it. */
+async function collectFiles(side: Side): Promise<Record<string, string>> {
+  const collected: Record<string, string> = {};
+  for (const name of side.spec.collect) {
+    const stat = await side.sandbox.fs.stat(`${WORKSPACE}/${name}`).catch(() => null);
+    if (!stat || stat.kind !== "file") continue;
+    if (stat.size > side.spec.fileBytes) side.exceeded = true;
+    else collected[name] = await side.sandbox.fs.readText(`${WORKSPACE}/${name}`).catch(() => "");
+  }
+  return collected;
+}
+
+/** How a side ended, once its streams are read. */
+async function finishSide(side: Side, ended: { exitCode: number | null; trap: string | null }, stdout: string, stderr: string): Promise<PairSideDone> {
+  const files = side.exceeded ? {} : await collectFiles(side);
+  const exceeded = side.exceeded;
+  const overMemory = side.filesOverMemory;
+  return { exitCode: exceeded ? null : ended.exitCode, trap: exceeded ? null : ended.trap, noMemory: false, outputExceeded: exceeded && !overMemory, filesOverMemory: overMemory, stdout, stderr, files };
+}
+
+const noMemorySide = (): PairSideDone => ({ exitCode: null, trap: null, noMemory: true, outputExceeded: false, filesOverMemory: false, stdout: "", stderr: NO_MEMORY_NOTE, files: {} });
 
 async function runGuest(request: GuestRequest): Promise<GuestDone> {
-  const base = { type: "done" as const, id: request.id, files: {}, stdout: "", stderr: "", cpuUs: 0, outputExceeded: false };
+  const head = { type: "done" as const, id: request.id, cpuUs: 0, killWorker: false };
   const pkg = await packageFor(request);
-  if (!pkg) return { ...base, exitCode: null, trap: null, noMemory: true, stderr: "[wasm-judge] memory limit: the program's static data and stack exceed it\n" };
-  const files = Object.fromEntries(Object.entries(request.files).map(([name, text]) => [`${WORKSPACE}/${name}`, text]));
-  const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: "disabled" }, env: {}, files });
-  let closeLater = false;
-  try {
-    let outputExceeded = false;
-    let markExceeded: () => void = () => undefined;
-    const exceeded = new Promise<"exceeded">((resolve) => {
-      markExceeded = () => {
-        outputExceeded = true;
-        resolve("exceeded");
-      };
-    });
-    const cpu0 = process.cpuUsage();
-    const proc = await sandbox
-      .command(pkg, request.args, { cwd: WORKSPACE, env: {} })
-      .spawn({ stdin: "pipe", stdout: "pipe", stderr: "pipe", timeoutMs: request.wallMs });
-    send({ type: "started", id: request.id });
-    const stdout = capture(proc.stdout, request.outputBytes, markExceeded);
-    const stderr = capture(proc.stderr, request.outputBytes, () => undefined);
-    const stdinDone = (async () => {
-      if (!proc.stdin) return;
-      if (request.stdin) await proc.stdin.write(request.stdin).catch(() => undefined);
-      await proc.stdin.close().catch(() => undefined);
-    })();
-    const fileWatch = setInterval(() => {
-      void Promise.all([largestFile(sandbox.fs, WORKSPACE), largestFile(sandbox.fs, "/tmp")]).then((sizes) => {
-        if (Math.max(...sizes) > request.fileBytes) markExceeded();
-      });
-    }, FILE_POLL_MS);
-    let exitCode: number | null = null;
-    let trap: string | null = null;
-    try {
-      const ended = await Promise.race([proc.wait({ check: false }), exceeded]);
-      if (ended !== "exceeded") exitCode = ended.exitCode;
-    } catch (error) {
-      trap = error instanceof Error ? error.message : String(error);
-    } finally {
-      clearInterval(fileWatch);
-    }
-    if (outputExceeded) {
-      // The guest may still be writing: report now; the pool kills this whole worker.
-      closeLater = true;
-      const used = process.cpuUsage(cpu0);
-      return { ...base, exitCode: null, trap: null, noMemory: false, outputExceeded, stdout: stdout.text(), stderr: stderr.text(), cpuUs: used.user + used.system };
-    }
-    await Promise.all([stdout.done, stderr.done, stdinDone]);
-    const used = process.cpuUsage(cpu0);
-    const collected: Record<string, string> = {};
-    for (const name of request.collect) {
-      const stat = await sandbox.fs.stat(`${WORKSPACE}/${name}`).catch(() => null);
-      if (!stat || stat.kind !== "file") continue;
-      if (stat.size > request.fileBytes) outputExceeded = true;
-      else collected[name] = await sandbox.fs.readText(`${WORKSPACE}/${name}`).catch(() => "");
-    }
-    const result = { ...base, exitCode: outputExceeded ? null : exitCode, trap, noMemory: false, outputExceeded, stdout: stdout.text(), stderr: stderr.text() };
-    return { ...result, files: collected, cpuUs: used.user + used.system };
-  } finally {
-    if (closeLater) void sandbox.close().catch(() => undefined);
-    else await sandbox.close().catch(() => undefined);
-  }
+  if (!pkg) return { ...head, ...noMemorySide() };
+  const cpu0 = process.cpuUsage();
+  const side = await startSide(request, pkg, request.wallMs);
+  send({ type: "started", id: request.id });
+  const stdout = capture(side.proc.stdout, request.outputBytes, side.markExceeded);
+  const stderr = capture(side.proc.stderr, request.outputBytes, () => undefined);
+  void (async () => {
+    if (!side.proc.stdin) return;
+    if (request.stdin) await side.proc.stdin.write(request.stdin).catch(() => undefined);
+    await side.proc.stdin.close().catch(() => undefined);
+  })();
+  const ended = await side.ended;
+  // Stopped at a cap, the guest may still be writing: report now; the pool kills this worker.
+  if (!side.exceeded) await Promise.all([stdout.done, stderr.done]);
+  const done = await finishSide(side, ended, stdout.text(), stderr.text());
+  const used = process.cpuUsage(cpu0);
+  if (side.exceeded) void side.sandbox.close().catch(() => undefined);
+  else await side.sandbox.close().catch(() => undefined);
+  return { ...head, ...done, cpuUs: used.user + used.system, killWorker: side.exceeded };
 }
 
-async function handle(request: GuestRequest): Promise<void> {
+/** Writes to a side's stdin, ignoring a side that has stopped reading. */
+const feed = (side: Side) => async (chunk: Uint8Array) => {
+  await side.proc.stdin?.write(chunk).catch(() => undefined);
+};
+
+async function runPair(request: PairRequest): Promise<PairDone> {
+  const head = { type: "pair-done" as const, id: request.id, cpuUs: 0, killWorker: false };
+  const [programPkg, peerPkg] = await Promise.all([packageFor(request.program), packageFor(request.peer)]);
+  if (!programPkg || !peerPkg) {
+    const idle = { exitCode: null, trap: null, noMemory: false, outputExceeded: false, filesOverMemory: false, stdout: "", stderr: "", files: {} };
+    return { ...head, program: programPkg ? idle : noMemorySide(), peer: peerPkg ? idle : noMemorySide() };
+  }
+  const cpu0 = process.cpuUsage();
+  const program = await startSide(request.program, programPkg, request.wallMs);
+  const peer = await startSide(request.peer, peerPkg, request.wallMs);
+  send({ type: "started", id: request.id });
+  const programOut = capture(program.proc.stdout, request.program.outputBytes, program.markExceeded, feed(peer));
+  const peerOut = capture(peer.proc.stdout, request.peer.outputBytes, peer.markExceeded, feed(program));
+  const programErr = capture(program.proc.stderr, request.program.outputBytes, () => undefined);
+  const peerErr = capture(peer.proc.stderr, request.peer.outputBytes, () => undefined);
+  // When one side's output ends, the other's stdin reaches end of file.
+  void programOut.done.then(() => peer.proc.stdin?.close().catch(() => undefined));
+  void peerOut.done.then(() => program.proc.stdin?.close().catch(() => undefined));
+  // A side stopped at a cap is killed so that its partner sees end of file.
+  const stopOnExceed = (side: Side, other: Side) =>
+    side.ended.then(() => {
+      if (side.exceeded) {
+        void side.proc.kill().catch(() => undefined);
+        void other.proc.stdin?.close().catch(() => undefined);
+      }
+    });
+  void stopOnExceed(program, peer);
+  void stopOnExceed(peer, program);
+  const [programEnded, peerEnded] = await Promise.all([program.ended, peer.ended]);
+  const exceeded = program.exceeded || peer.exceeded;
+  if (!exceeded) await Promise.all([programOut.done, peerOut.done, programErr.done, peerErr.done]);
+  const programDone = await finishSide(program, programEnded, programOut.text(), programErr.text());
+  const peerDone = await finishSide(peer, peerEnded, peerOut.text(), peerErr.text());
+  const used = process.cpuUsage(cpu0);
+  for (const side of [program, peer]) void side.sandbox.close().catch(() => undefined);
+  return { ...head, program: programDone, peer: peerDone, cpuUs: used.user + used.system, killWorker: exceeded };
+}
+
+async function handle(request: GuestRequest | PairRequest): Promise<void> {
   try {
-    send(await runGuest(request));
+    send(request.type === "pair" ? await runPair(request) : await runGuest(request));
   } catch (error) {
     send({ type: "failed", id: request.id, message: error instanceof Error ? error.message : String(error) });
   }
 }
 
 let queue: Promise<void> = Promise.resolve();
-process.on("message", (message: GuestRequest) => {
-  if (message?.type !== "run") return;
+process.on("message", (message: GuestRequest | PairRequest) => {
+  if (message?.type !== "run" && message?.type !== "pair") return;
   queue = queue.then(() => handle(message));
 });
 process.on("disconnect", () => process.exit(0));

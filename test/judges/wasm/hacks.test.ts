@@ -1,13 +1,38 @@
 /**
- * The reward-hacking catalogue against the WASM judge. Skipped: Python entries (the Pyodide half is
- * not built), function-mode entries (no runPair yet), and entries whose trick needs what WASI lacks.
+ * The reward-hacking catalogue against the WASM judge. Skipped, each with its reason: Python entries
+ * (the Pyodide half is not built) and entries whose trick needs what WASI lacks.
  */
 import { HACK_CATALOGUE, runHackCatalogue } from "../hacks/catalogue.ts";
 import { makeWasmSandbox } from "./make-sandbox.ts";
 
+const NO_OS = "the trick needs what a WASM guest does not have (signals, fork, pipes, dup2, the sandbox's status descriptor): its source does not build for wasm32-wasi, so it ends as CE, a failing verdict outside this entry's list";
+
+/** Entries built against the local OS sandbox's process model. */
+const OS_ONLY = new Set([
+  "status-forge-exit-zero-pidfd",
+  "status-forge-exit-zero-proc-fd",
+  "status-ptrace-init",
+  "status-forge-setupfail",
+  "status-forge-execfail-loop",
+  "status-forge-nan-time",
+  "accounting-unreaped-children-cpu",
+  "accounting-raise-sigxcpu",
+  "accounting-raise-sigxfsz",
+  "output-closes-stdout-dups-stderr",
+]);
+
 function reasonFor(entry: (typeof HACK_CATALOGUE)[number]): string | null {
   if (entry.source.language === "python") return "a Python submission: judge 'wasm' runs C/C++ only until its Pyodide half lands";
-  if (entry.task.mode === "function") return "function mode needs runPair, which judge 'wasm' does not offer yet (the grader refuses such problems)";
+  if (OS_ONLY.has(entry.id)) return NO_OS;
+  if (entry.hackClass === "function-cpp") {
+    return "the C++ function-mode kit (judges/function/cpp: server.h, tester.h) uses exceptions, which clang 14's wasm32 target cannot build: every C++ function-mode submission is CE on this backend, a verdict outside this entry's list";
+  }
+  if (entry.id === "resources-fill-scratch") {
+    return "a guest's files live in the worker's memory and are measured every 25 ms, so a fast writer passes the 256 MiB limit by what it writes in that time (about 17 MiB) before it is stopped as MLE: the verdict is right, the bound this entry checks is not exact";
+  }
+  if (entry.id === "resources-deep-directory-tree") {
+    return "Wasmer's in-memory file system resolves paths one component at a time, so 3000 nested mkdir+chdir calls outlast the time limit: TLE, a failing verdict outside this entry's list (WA)";
+  }
   return null;
 }
 
