@@ -98,4 +98,6 @@ def test_grpo_tinylora_raises_the_reward_from_the_live_reward_server(tmp_path, d
     base_job = os.path.dirname(os.path.dirname(os.path.dirname(digit_model)))
     before = sampled_pass_at_1(tmp_path, base_job, prompts, "base")
     after = sampled_pass_at_1(tmp_path, job_dir, prompts, "trained")
+    # Shown with pytest -s: the figures the README quotes.
+    print(json.dumps({"reward_first6": first, "reward_last6": final, "pass1_base": before, "pass1_trained": after}))
     assert after > before + 0.2, (before, after)
