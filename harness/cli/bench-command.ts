@@ -61,7 +61,7 @@ export function registerBenchCommand(program: Command): void {
     .option("--profile", "with --workload function: where the harness's time goes, by phase, and one sandbox start measured")
     .option("--rewards", "run the reward server load bench instead")
     .option("--batches <n>", "with --rewards: batches of 256 completions to send", parsePositive)
-    .addOption(new Option("--judge <name>", "piston: the local judge and the Piston backend side by side on the corpus (a serve --piston process is started unless --judge-opt piston=URL names endpoints)").choices(["piston"]))
+    .addOption(new Option("--judge <name>", "piston: the local judge and the Piston backend side by side on the corpus (a serve --piston process is started unless --judge-opt piston=URL names endpoints); wasm: the WASM judge beside the native one (CPU ratio, start-up, corpus agreement)").choices(["piston", "wasm"]))
     .option("--judge-opt <key=value>", "with --judge piston: a setting of the Piston backend, repeatable", (v: string, prev: string[] = []) => [...prev, v])
     .action((opts: BenchCommandOptions) => runCommand(() => runBenchCommand(opts), opts));
 }
@@ -76,6 +76,7 @@ export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
   if (o.cold && o.warm) throw new UsageError("--cold and --warm contradict each other");
   if (o.rewards) return runRewardsCommand(o);
   if (o.judge === "piston") return runPistonBenchCommand(o);
+  if (o.judge === "wasm") return runWasmBenchCommand(o);
   if (o.workload === "function") return runFunctionBenchCommand(o);
   if (o.profile) throw new UsageError("--profile needs --workload function");
   const { runBench } = await import("../bench/run-bench.ts");
@@ -158,6 +159,18 @@ async function runPistonBenchCommand(o: BenchCommandOptions): Promise<number> {
   const disagree = Object.values(report.languages).some((l) => l.disagreements.length > 0);
   if (disagree) process.stderr.write(`bench FAILED: the local and Piston judges disagree; see ${out}\n`);
   return disagree ? 1 : 0;
+}
+
+export const DEFAULT_WASM_BENCH_OUT = ".harness/bench/wasm-latest.json";
+
+/** `--judge wasm`: the WASM judge beside the native one: CPU ratio, start-up, corpus agreement (harness/bench/wasm-bench.ts). */
+async function runWasmBenchCommand(o: BenchCommandOptions): Promise<number> {
+  const { runWasmBench, formatWasmBench } = await import("../bench/wasm-bench.ts");
+  const report = await runWasmBench({ seed: o.seed, submissions: o.submissions, tests: o.tests, onProgress: (line) => process.stderr.write(`[bench --judge wasm] ${line}\n`) });
+  const out = o.out ?? DEFAULT_WASM_BENCH_OUT;
+  writeReport(out, report);
+  process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : `${formatWasmBench(report)}report written to ${out}\n`);
+  return 0;
 }
 
 export const DEFAULT_FUNCTION_BENCH_OUT = ".harness/bench/function-latest.json";
