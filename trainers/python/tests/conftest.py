@@ -1,6 +1,10 @@
 import os
 import sys
 
+# The suite is a CPU suite (its toy figures and exact-resume checks assume fp32 on the CPU); on a GPU
+# machine it still runs there, subprocesses included. The GPU path is the smoke benchmark's.
+os.environ["CUDA_VISIBLE_DEVICES"] = ""
+
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import json
