@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { UsageError } from "../judges/errors.ts";
 import type { TrainConfig } from "./types.ts";
@@ -100,14 +100,23 @@ export function loadTrainConfig<C extends TrainConfig>(path: string, schema: z.Z
       const keyPath = i.path.filter((p): p is string | number => typeof p !== "symbol");
       const unknown = i.code === "unrecognized_keys" ? i.keys : [];
       const keys = unknown.length > 0 ? unknown.map((k) => [...keyPath, k].join(".")) : [keyPath.join(".") || "(top level)"];
-      const node = doc.getIn(unknown.length > 0 ? keyPath : keyPath, true) as { range?: [number, number] } | undefined;
-      const line = node?.range ? `:${lines.linePos(node.range[0]).line}` : "";
+      const line = lineOf(doc.getIn(keyPath, true), unknown[0], lines);
       const what = unknown.length > 0 ? "unknown key" : i.message;
       return `${path}${line}: ${keys.join(", ")}: ${what}`;
     });
     throw new UsageError(messages.join("\n"));
   }
   return resolveDataPaths(parsed.data, dirname(resolve(path)));
+}
+
+/** `:LINE` of a value, or of an unknown key inside a mapping; "" when the node has no position. */
+function lineOf(node: unknown, key: PropertyKey | undefined, lines: LineCounter): string {
+  let target = node as { range?: readonly number[] | null } | undefined;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (pair && isScalar(pair.key)) target = pair.key;
+  }
+  return target?.range?.[0] !== undefined ? `:${lines.linePos(target.range[0]).line}` : "";
 }
 
 function resolveDataPaths<C extends TrainConfig>(config: C, base: string): C {

@@ -67,7 +67,8 @@ async function prepare(config: TrainConfig, adapter: ReturnType<typeof getAdapte
   return data;
 }
 
-export async function startTrainJob(db: HarnessDb | null, o: TrainOptions): Promise<TrainResult> {
+/** `openStore` is called only once the job is about to launch, so a refused config leaves no database behind. */
+export async function startTrainJob(openStore: () => HarnessDb, o: TrainOptions): Promise<TrainResult> {
   const log = o.log ?? (() => {});
   const adapter = getAdapter(o.algo);
   const config = loadTrainConfig(o.config, adapter.schema);
@@ -111,7 +112,8 @@ export async function startTrainJob(db: HarnessDb | null, o: TrainOptions): Prom
     command: rendered.command,
     data,
   });
-  if (o.dryRun || !db) return result(null);
+  if (o.dryRun) return result(null);
+  const db = openStore();
   insertJob(db, {
     id: jobId,
     name: config.name ?? jobId,

@@ -1,5 +1,5 @@
 /** `bun run train <algo> --config FILE`: renders and launches a training job (trainers/). */
-import { openDb } from "../store/db.ts";
+import { type HarnessDb, openDb } from "../store/db.ts";
 import { startTrainJob } from "../../trainers/train.ts";
 import { readGitSha } from "./provenance.ts";
 
@@ -14,10 +14,10 @@ export interface TrainCommandOptions {
 }
 
 export async function runTrainCommand(algo: string, o: TrainCommandOptions): Promise<number> {
-  // A dry run writes the job folder for inspection but records nothing.
-  const db = o.dryRun ? null : openDb(o.db);
+  // Opened only to record a launched job: a dry run or a refused config leaves no database behind.
+  let db: HarnessDb | null = null;
   try {
-    const r = await startTrainJob(db, {
+    const r = await startTrainJob(() => (db = openDb(o.db)), {
       algo,
       config: o.config,
       launcher: o.launcher,
@@ -37,6 +37,6 @@ export async function runTrainCommand(algo: string, o: TrainCommandOptions): Pro
     }
     return 0;
   } finally {
-    db?.$client.close();
+    (db as HarnessDb | null)?.$client.close();
   }
 }

@@ -6,7 +6,8 @@ import { prepareRlPrompts } from "../data.ts";
 import type { TrainConfig, TrainerAdapter } from "../types.ts";
 import { packageCommand } from "./command.ts";
 
-const grpoSection = z.looseObject({
+// Strict: a misspelt key is an error (keys: codejudge_train.grpo_trainer.GRPO_DEFAULTS).
+const grpoSection = z.strictObject({
   num_generations: z.number().int().min(2).optional(),
   prompts_per_step: z.number().int().positive().optional(),
   max_completion_length: z.number().int().positive().optional(),
@@ -19,6 +20,8 @@ const grpoSection = z.looseObject({
   num_iterations: z.number().int().positive().optional(),
   mask_truncated_completions: z.boolean().optional(),
   merge_for_generation: z.boolean().optional(),
+  role_baseline_decay: z.number().min(0).max(1).nullable().optional(),
+  micro_batch: z.number().int().positive().nullable().optional(),
 });
 
 const schema = z.strictObject({ ...baseConfigShape, adapter: z.enum(["full", "tinylora"]).default("tinylora"), grpo: grpoSection.default({}) }) as unknown as z.ZodType<TrainConfig>;

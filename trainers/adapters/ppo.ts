@@ -6,7 +6,8 @@ import { prepareRlPrompts } from "../data.ts";
 import type { TrainConfig, TrainerAdapter } from "../types.ts";
 import { packageCommand } from "./command.ts";
 
-const ppoSection = z.looseObject({
+// Strict: a misspelt key is an error (keys: codejudge_train.ppo_trainer.PPO_DEFAULTS).
+const ppoSection = z.strictObject({
   prompts_per_step: z.number().int().positive().optional(),
   max_completion_length: z.number().int().positive().optional(),
   temperature: z.number().positive().optional(),

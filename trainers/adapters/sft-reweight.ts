@@ -6,7 +6,8 @@ import { prepareSftRecords } from "../data.ts";
 import type { TrainConfig, TrainerAdapter } from "../types.ts";
 import { packageCommand } from "./command.ts";
 
-const sftSection = z.looseObject({
+// Strict: a misspelt key is an error, not a silently ignored setting (keys: codejudge_train.sft.SFT_DEFAULTS).
+const sftSection = z.strictObject({
   w_code: z.number().nonnegative().optional(),
   w_noncode: z.number().nonnegative().optional(),
   mask_noncode: z.boolean().optional(),
@@ -14,7 +15,6 @@ const sftSection = z.looseObject({
   gradient_accumulation_steps: z.number().int().positive().optional(),
   max_length: z.number().int().positive().optional(),
   add_eos: z.boolean().optional(),
-  packing: z.boolean().optional(),
 });
 
 const schema = z.strictObject({ ...baseConfigShape, sft: sftSection.default({}) }) as unknown as z.ZodType<TrainConfig>;
