@@ -4,12 +4,15 @@
  */
 import type { HarnessDb } from "../store/db.ts";
 import { listRuns, type RunRow } from "../store/runs.ts";
-import { readRunMetrics, type RunMetricsReading } from "./run-metrics.ts";
+import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED, type PassAtKInterval } from "../metrics/confidence.ts";
+import { computePassAtKIntervals, readRunMetrics, type RunMetricsReading } from "./run-metrics.ts";
 
 /** A run on a board, with its metrics (stored, or live while it runs) and its pass@1 rank. */
 export interface RankedRun {
   run: RunRow;
   reading: RunMetricsReading;
+  /** pass@k with its bootstrap interval, for each k of the metrics (null where pass@k is). */
+  intervals: Record<string, PassAtKInterval | null>;
   /** 1-based position by pass@1 within its board. */
   rank: number;
 }
@@ -31,7 +34,9 @@ export function rankRunBoards(db: HarnessDb, rows: RunRow[]): RunBoard[] {
   for (const run of [...rows].sort((a, b) => a.id - b.id)) {
     const key = `${run.datasetId}\u0000${run.datasetSha256}`;
     const list = groups.get(key) ?? [];
-    list.push({ run, reading: readRunMetrics(db, run), rank: 0 });
+    const reading = readRunMetrics(db, run);
+    const ks = Object.keys(reading.metrics.pass_at_k).map(Number);
+    list.push({ run, reading, intervals: computePassAtKIntervals(db, run, ks), rank: 0 });
     groups.set(key, list);
   }
   const boards = [...groups.values()].map((list): RunBoard => {
@@ -66,6 +71,8 @@ export interface LeaderboardRow {
   problems: number;
   samples: number;
   pass_at_k: Record<string, number | null>;
+  /** Each pass@k's 95% interval (seeded percentile bootstrap over problems; the object says so). */
+  pass_at_k_ci: Record<string, PassAtKInterval | null>;
   compile_rate: number | null;
   verdicts: Record<string, number>;
   mean_time_ms: number | null;
@@ -85,7 +92,7 @@ export function buildLeaderboards(db: HarnessDb, opts: { datasetId?: string } = 
   return rankRunBoards(db, listRuns(db, opts)).map((board) => ({
     dataset: board.datasetId,
     dataset_sha256: board.datasetSha256,
-    rows: board.runs.map(({ run, reading: { metrics: m, source }, rank }) => ({
+    rows: board.runs.map(({ run, reading: { metrics: m, source }, intervals, rank }) => ({
       rank,
       run_id: run.id,
       name: run.name,
@@ -95,6 +102,7 @@ export function buildLeaderboards(db: HarnessDb, opts: { datasetId?: string } = 
       problems: m.problems,
       samples: m.samples,
       pass_at_k: m.pass_at_k,
+      pass_at_k_ci: intervals,
       compile_rate: m.compile_rate,
       verdicts: m.verdicts,
       mean_time_ms: m.mean_time_ms,
@@ -105,6 +113,15 @@ export function buildLeaderboards(db: HarnessDb, opts: { datasetId?: string } = 
 }
 
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? "n/a" : `${(x * 100).toFixed(1)}%`);
+
+/** What the bracketed ranges next to pass@k are. */
+export const INTERVAL_NOTE = `[low, high]: ${DEFAULT_LEVEL * 100}% interval, percentile bootstrap over problems (${DEFAULT_RESAMPLES} resamples, seed ${DEFAULT_SEED}).`;
+
+/** "87.8% [80.0, 94.4]": a pass@k with its interval, or the value alone where there is none. */
+function withInterval(x: number | null | undefined, ci: PassAtKInterval | null | undefined): string {
+  if (x === null || x === undefined || !ci) return pct(x);
+  return `${pct(x)} [${(ci.low * 100).toFixed(1)}, ${(ci.high * 100).toFixed(1)}]`;
+}
 
 /** Renders leaderboards as plain-text tables for the terminal. */
 export function formatLeaderboards(boards: Leaderboard[]): string {
@@ -120,7 +137,7 @@ export function formatLeaderboards(boards: Leaderboard[]): string {
       String(r.rank),
       r.name + (r.status === "done" ? "" : ` (${r.status})`),
       r.model ?? "-",
-      ...ks.map((k) => pct(r.pass_at_k[k])),
+      ...ks.map((k) => withInterval(r.pass_at_k[k], r.pass_at_k_ci?.[k])),
       pct(r.compile_rate),
       String(r.samples),
       Object.entries(r.verdicts)
@@ -133,5 +150,6 @@ export function formatLeaderboards(boards: Leaderboard[]): string {
     const fmt = (row: string[]) => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
     out.push(`Leaderboard: ${board.dataset} @ ${board.dataset_sha256.slice(0, 12)}`, fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(fmt), "");
   }
+  out.push(INTERVAL_NOTE, "");
   return `${out.join("\n")}\n`;
 }

@@ -4,6 +4,7 @@
  * function for a run that has no stored metrics yet, so a run's numbers never depend on who asks.
  */
 import { filterByContestDate } from "../../datasets/formats/date-window.ts";
+import { bootstrapPassAtK, type BootstrapOptions, type PassAtKInterval } from "../metrics/confidence.ts";
 import { MetricsError, summarizeTallies, type ProblemLite, type RunMetrics } from "../metrics/summarize.ts";
 import type { HarnessDb } from "../store/db.ts";
 import { countSamplesByProblem, listProblemMeta, loadRunTotals, type ProblemMeta } from "../store/run-tallies.ts";
@@ -62,6 +63,17 @@ export function computeRunMetrics(db: HarnessDb, run: RunRow, inputs: RunMetrics
     correct: counts.get(p.id)?.correct ?? 0,
   }));
   return summarizeTallies(tallies, loadRunTotals(db, run.id), inputs.ks ?? readRunKs(run));
+}
+
+/**
+ * pass@k intervals of a run (seeded percentile bootstrap over its problems), keyed like `pass_at_k`;
+ * null for a k no problem has enough samples for. Computed from the same per-problem counts as the
+ * metrics, so each interval's estimate equals the run's pass@k.
+ */
+export function computePassAtKIntervals(db: HarnessDb, run: RunRow, ks: number[] = readRunKs(run), opts: BootstrapOptions = {}): Record<string, PassAtKInterval | null> {
+  const counts = countSamplesByProblem(db, run.id);
+  const tallies = listRunProblems(db, run).map((p) => counts.get(p.id) ?? { samples: 0, correct: 0 });
+  return Object.fromEntries(ks.map((k) => [String(k), bootstrapPassAtK(tallies, k, opts)]));
 }
 
 /** The run's stored metrics, or live ones while it has none (or what is stored is unreadable). */

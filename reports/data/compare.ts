@@ -1,6 +1,8 @@
 /** Comparing two runs problem by problem: what one solves and the other does not, and pass-rate deltas. */
+import { comparePaired, testMcNemar, type McNemarResult, type PairedDifference } from "../../harness/metrics/confidence.ts";
 import type { HarnessDb } from "../../harness/store/db.ts";
-import { loadProblemStats, type ProblemStat } from "./metrics.ts";
+import { orderDifficulties } from "../render/format.ts";
+import { loadProblemStats, type Breakdown, type ProblemStat } from "./metrics.ts";
 import { loadRunRow, summarizeRun, type RunSummary } from "./runs.ts";
 
 export interface CompareRow {
@@ -26,6 +28,26 @@ export interface Comparison {
   /** Problems whose pass rate changed, largest change first. */
   deltas: CompareRow[];
   meanDelta: number | null;
+  /** Paired bootstrap over the matched problems of the per-problem pass rate, B − A (harness/metrics). */
+  paired: PairedDifference | null;
+  /** McNemar's exact test on solved (any AC) per matched problem. */
+  mcnemar: McNemarResult;
+  /** Every matched problem's pass rate in A and B, for the scatter plot. */
+  points: { problemId: string; a: number; b: number }[];
+  /** pass@1 per difficulty in each run (rows present in either), easy → hard. */
+  byDifficulty: { key: string; a: number | null; b: number | null }[];
+}
+
+/** One baseline run against several others. */
+export interface MultiComparison {
+  baseline: RunSummary;
+  comparisons: Comparison[];
+}
+
+/** Compares baseline `aId` with each of `bIds`. */
+export function loadComparisons(db: HarnessDb, aId: number, bIds: number[]): MultiComparison {
+  const comparisons = bIds.map((b) => loadComparison(db, aId, b));
+  return { baseline: (comparisons[0] as Comparison).a, comparisons };
 }
 
 /** Compares runs `aId` and `bId` over the problems both have samples for. */
@@ -39,6 +61,7 @@ export function loadComparison(db: HarnessDb, aId: number, bId: number): Compari
   const onlyA: string[] = [];
   const onlyB: string[] = [];
   const deltas: CompareRow[] = [];
+  const points: Comparison["points"] = [];
   let both = 0;
   let neither = 0;
   let sum = 0;
@@ -53,13 +76,16 @@ export function loadComparison(db: HarnessDb, aId: number, bId: number): Compari
     else if (!sa && !sb) neither++;
     else (sa ? onlyA : onlyB).push(pa.problemId);
     sum += rb - ra;
+    points.push({ problemId: pa.problemId, a: ra, b: rb });
     if (rb !== ra) deltas.push({ problemId: pa.problemId, a: ra, b: rb, delta: rb - ra });
   }
   const matched = both + neither + onlyA.length + onlyB.length;
   deltas.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.problemId.localeCompare(y.problemId));
+  const a = summarizeRun(db, aRow);
+  const b = summarizeRun(db, bRow);
   return {
-    a: summarizeRun(db, aRow),
-    b: summarizeRun(db, bRow),
+    a,
+    b,
     sameDataset: aRow.datasetSha256 === bRow.datasetSha256,
     onlyA,
     onlyB,
@@ -68,7 +94,20 @@ export function loadComparison(db: HarnessDb, aId: number, bId: number): Compari
     unmatched: aStats.length + bStats.filter((p) => !aIds.has(p.problemId)).length - matched,
     deltas,
     meanDelta: matched ? sum / matched : null,
+    paired: comparePaired(
+      points.map((p) => p.a),
+      points.map((p) => p.b),
+    ),
+    mcnemar: testMcNemar(onlyA.length, onlyB.length),
+    points,
+    byDifficulty: pairBreakdowns(a.metrics.byDifficulty, b.metrics.byDifficulty),
   };
+}
+
+function pairBreakdowns(a: Breakdown[], b: Breakdown[]): Comparison["byDifficulty"] {
+  const keys = orderDifficulties([...new Set([...a, ...b].map((r) => r.key))].map((key) => ({ key })));
+  const find = (list: Breakdown[], key: string) => list.find((r) => r.key === key)?.passAt1 ?? null;
+  return keys.map(({ key }) => ({ key, a: find(a, key), b: find(b, key) }));
 }
 
 function rate(p: ProblemStat): number {

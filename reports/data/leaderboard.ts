@@ -32,6 +32,8 @@ export interface LeaderboardBoard {
   datasetSha256: string;
   /** pass@k keys some run of the board has a value for (always "1"), ascending. */
   kValues: string[];
+  /** k values runs asked for that no run could estimate (fewer samples per problem than k). */
+  hiddenK: string[];
   runs: LeaderboardEntry[];
 }
 
@@ -69,16 +71,24 @@ export function loadLeaderboard(db: HarnessDb, q: LeaderboardQuery): Leaderboard
 }
 
 function buildBoard(board: RunBoard, q: LeaderboardQuery): LeaderboardBoard {
-  const ranked: LeaderboardEntry[] = board.runs.map((r) => ({ ...toRunSummary(r.run, viewMetricsOf(r.reading)), rank: r.rank }));
+  const ranked: LeaderboardEntry[] = board.runs.map((r) => ({ ...toRunSummary(r.run, viewMetricsOf(r.reading, r.intervals)), rank: r.rank }));
   const sign = q.dir === "asc" ? 1 : -1;
   ranked.sort((a, b) => sign * compareBy(a, b, q.sort) || a.rank - b.rank);
   // A pass@k no run could estimate (too few samples per problem) would be a column of dashes.
   const keys = new Set<string>(["1"]);
-  for (const r of ranked) for (const [k, v] of Object.entries(r.metrics.passAtK)) if (v !== null) keys.add(k);
+  const asked = new Set<string>();
+  for (const r of ranked) {
+    for (const [k, v] of Object.entries(r.metrics.passAtK)) {
+      asked.add(k);
+      if (v !== null) keys.add(k);
+    }
+  }
+  const byK = (a: string, b: string) => Number(a) - Number(b);
   return {
     datasetId: board.datasetId,
     datasetSha256: board.datasetSha256,
-    kValues: [...keys].sort((a, b) => Number(a) - Number(b)),
+    kValues: [...keys].sort(byK),
+    hiddenK: [...asked].filter((k) => !keys.has(k)).sort(byK),
     runs: ranked,
   };
 }

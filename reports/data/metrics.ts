@@ -3,7 +3,8 @@
  * stored by the eval when a run ends, computed by the same function while it runs. This file only
  * reshapes them for the pages, reading stored JSON defensively.
  */
-import { readRunMetrics, type RunMetricsReading } from "../../harness/eval/run-metrics.ts";
+import { computePassAtKIntervals, readRunMetrics, type RunMetricsReading } from "../../harness/eval/run-metrics.ts";
+import type { PassAtKInterval } from "../../harness/metrics/confidence.ts";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { countSamplesByProblem, listProblemMeta } from "../../harness/store/run-tallies.ts";
 import type { RunRow } from "../../harness/store/runs.ts";
@@ -24,6 +25,10 @@ export interface RunMetrics {
   problems: number | null;
   samples: number | null;
   passAtK: Record<string, number | null>;
+  /** pass@k intervals from the harness (seeded percentile bootstrap over problems); null where pass@k is. */
+  passAtKInterval: Record<string, PassAtKInterval | null>;
+  /** How many problems each pass@k averages over; 0 means no problem has k samples. */
+  passAtKCounted: Record<string, number>;
   /** Problems flagged needs_checker (several answers, no checker program), and pass@k without them. */
   needsChecker: number | null;
   passAtKWithoutNeedsChecker: Record<string, number | null>;
@@ -47,12 +52,13 @@ export interface ProblemStat {
 
 /** A run's metrics for the pages: stored, or live while it has none. */
 export function loadRunMetrics(db: HarnessDb, row: RunRow): RunMetrics {
-  return viewMetricsOf(readRunMetrics(db, row));
+  const reading = readRunMetrics(db, row);
+  return viewMetricsOf(reading, computePassAtKIntervals(db, row, Object.keys(reading.metrics.pass_at_k).map(Number)));
 }
 
-/** The view shape of metrics the harness read (as the leaderboard builder hands them over). */
-export function viewMetricsOf(reading: RunMetricsReading): RunMetrics {
-  return toViewMetrics(reading.metrics, reading.source);
+/** The view shape of metrics and intervals the harness computed (as the leaderboard builder hands them over). */
+export function viewMetricsOf(reading: RunMetricsReading, intervals: Record<string, PassAtKInterval | null>): RunMetrics {
+  return { ...toViewMetrics(reading.metrics, reading.source), passAtKInterval: intervals };
 }
 
 /** Reads stored metrics JSON; null when absent or not an object. */
@@ -73,6 +79,8 @@ function toViewMetrics(m: unknown, source: RunMetrics["source"]): RunMetrics {
     problems: readNumber(o.problems),
     samples: readNumber(o.samples),
     passAtK,
+    passAtKInterval: {},
+    passAtKCounted: readNumberMap(o.pass_at_k_counted),
     needsChecker: readNumber(o.needs_checker),
     passAtKWithoutNeedsChecker,
     compileRate: readNumber(o.compile_rate),

@@ -51,3 +51,33 @@ export function formatDelta(v: number | null | undefined): string {
 export function pickRateBucket(rate: number): number {
   return Math.max(0, Math.min(10, Math.round(rate * 10)));
 }
+
+/** Named difficulty levels from easiest to hardest (APPS, TACO, LiveCodeBench, CodeContests words). */
+const DIFFICULTY_RANK: Record<string, number> = {
+  introductory: 0,
+  easy: 1,
+  medium: 2,
+  interview: 2,
+  medium_hard: 3,
+  hard: 4,
+  competition: 5,
+  very_hard: 5,
+};
+
+/**
+ * Orders breakdown rows easy → hard: numeric keys (ratings such as 800, 1600) ascending, named levels
+ * by {@link DIFFICULTY_RANK}, other names alphabetically after them, "unknown" last.
+ */
+export function orderDifficulties<T extends { key: string }>(rows: T[]): T[] {
+  const rank = (key: string): [number, number, string] => {
+    if (key === "unknown") return [3, 0, key];
+    const n = Number(key);
+    if (key.trim() !== "" && Number.isFinite(n)) return [0, n, key];
+    const named = DIFFICULTY_RANK[key.toLowerCase().replace(/[\s-]+/g, "_")];
+    return named === undefined ? [2, 0, key] : [1, named, key];
+  };
+  return [...rows].sort((a, b) => {
+    const [x, y] = [rank(a.key), rank(b.key)];
+    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+  });
+}

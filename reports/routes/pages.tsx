@@ -7,7 +7,7 @@ import type { HarnessDb } from "../../harness/store/db.ts";
 import { runs } from "../../harness/store/schema.ts";
 import { makeBadRequest } from "../errors.ts";
 import { parseDay, parseEnum, parseId, parseIntParam, parseSha, parseText } from "../params.ts";
-import { loadComparison } from "../data/compare.ts";
+import { loadComparison, loadComparisons } from "../data/compare.ts";
 import { loadDataset, loadDatasets, loadProblem } from "../data/datasets.ts";
 import { LEADERBOARD_SORTS, loadLeaderboard, SORT_DIRS, type LeaderboardQuery } from "../data/leaderboard.ts";
 import { loadLive } from "../data/live.ts";
@@ -110,18 +110,27 @@ export function registerPages(app: Hono, db: HarnessDb): void {
 }
 
 function registerCompare(app: Hono, db: HarnessDb): void {
-  const pair = (c: Context) => ({ a: parseId("a", c.req.query("a")), b: parseId("b", c.req.query("b")) });
+  // ?a=BASELINE&b=X&b=Y: one baseline against one or several runs.
+  const parsePair = (c: Context) => {
+    const bs = (c.req.queries("b") ?? []).filter((x) => x !== "");
+    if (!c.req.query("a") || bs.length === 0) return null;
+    if (bs.length > MAX_COMPARED) throw makeBadRequest("b", `at most ${MAX_COMPARED} runs against one baseline, got ${bs.length}`);
+    return { a: parseId("a", c.req.query("a")), bs: bs.map((x) => parseId("b", x)) };
+  };
   const runRefs = () => db.select().from(runs).orderBy(asc(runs.id)).all().map(pickRunRef);
   app.get("/compare", (c) => {
+    const pair = parsePair(c);
     const a = c.req.query("a");
-    const b = c.req.query("b");
-    if (!a || !b) return sendPage(c, <ComparePickerPage runs={runRefs()} a={a ? parseId("a", a) : undefined} />);
-    const { a: ai, b: bi } = pair(c);
-    return sendPage(c, <ComparePage data={loadComparison(db, ai, bi)} runs={runRefs()} />);
+    if (!pair) return sendPage(c, <ComparePickerPage runs={runRefs()} a={a ? parseId("a", a) : undefined} />);
+    return sendPage(c, <ComparePage data={loadComparisons(db, pair.a, pair.bs)} runs={runRefs()} />);
   });
   app.get("/api/compare", (c) => {
-    if (!c.req.query("a") || !c.req.query("b")) throw makeBadRequest("a", "both 'a' and 'b' run ids are required");
-    const { a, b } = pair(c);
-    return c.json(loadComparison(db, a, b));
+    const pair = parsePair(c);
+    if (!pair) throw makeBadRequest("a", "a baseline 'a' and at least one 'b' run id are required");
+    // One b: the comparison itself (as before); several: the baseline and one comparison per b.
+    return c.json(pair.bs.length === 1 ? loadComparison(db, pair.a, pair.bs[0] as number) : loadComparisons(db, pair.a, pair.bs));
   });
 }
+
+/** Runs one comparison page sets against a baseline. */
+const MAX_COMPARED = 8;

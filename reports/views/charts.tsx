@@ -17,7 +17,7 @@ function verdictClass(v: string): string {
 }
 
 /** Horizontal bars, one per verdict, with counts. */
-export function VerdictChart(props: { verdicts: Record<string, number> }) {
+export function VerdictChart(props: { verdicts: Record<string, number>; runId?: number }) {
   const rows = orderVerdicts(props.verdicts);
   if (rows.length === 0) return <p class="muted">No samples judged yet.</p>;
   const max = Math.max(...rows.map(([, n]) => n), 1);
@@ -32,11 +32,19 @@ export function VerdictChart(props: { verdicts: Record<string, number> }) {
           <text x={labelW - 8} y={i * rowH + 15} text-anchor="end" class="label">
             {v}
           </text>
-          <rect x={labelW} y={i * rowH + 3} width={Math.max(1, (n / max) * barW)} height={rowH - 6} class={verdictClass(v)}>
-            <title>{`${v}: ${n}`}</title>
-          </rect>
+          {props.runId === undefined ? (
+            <rect x={labelW} y={i * rowH + 3} width={Math.max(1, (n / max) * barW)} height={rowH - 6} class={verdictClass(v)}>
+              <title>{`${v}: ${n}`}</title>
+            </rect>
+          ) : (
+            <a href={buildVerdictHref(props.runId, v)} class="verdict-bar">
+              <rect x={labelW} y={i * rowH + 3} width={Math.max(1, (n / max) * barW)} height={rowH - 6} class={verdictClass(v)}>
+                <title>{`${v}: ${n}`}</title>
+              </rect>
+            </a>
+          )}
           <text x={labelW + (n / max) * barW + 6} y={i * rowH + 15} class="value">
-            {`${n} (${((n / total) * 100).toFixed(1)}%)`}
+            {`${n.toLocaleString("en-US")} (${((n / total) * 100).toFixed(1)}%)`}
           </text>
         </g>
       ))}
@@ -44,8 +52,13 @@ export function VerdictChart(props: { verdicts: Record<string, number> }) {
   );
 }
 
-/** A thin stacked bar of verdict shares, for table rows. */
-export function VerdictStrip(props: { verdicts: Record<string, number> }) {
+/** Where a verdict's samples are listed: the run's sample list filtered to it. */
+export function buildVerdictHref(runId: number, verdict: string): string {
+  return `/runs/${runId}/samples?verdict=${encodeURIComponent(verdict)}`;
+}
+
+/** A thin stacked bar of verdict shares, for table rows; with `runId`, each segment links to its samples. */
+export function VerdictStrip(props: { verdicts: Record<string, number>; runId?: number }) {
   const rows = orderVerdicts(props.verdicts);
   const total = rows.reduce((a, [, n]) => a + n, 0);
   if (total === 0) return <span class="muted">—</span>;
@@ -57,11 +70,11 @@ export function VerdictStrip(props: { verdicts: Record<string, number> }) {
         const width = (n / total) * w;
         const rect = (
           <rect x={x} y={0} width={width} height={10} class={verdictClass(v)}>
-            <title>{`${v}: ${n}`}</title>
+            <title>{`${v}: ${n.toLocaleString("en-US")}`}</title>
           </rect>
         );
         x += width;
-        return rect;
+        return props.runId === undefined ? rect : <a href={buildVerdictHref(props.runId, v)}>{rect}</a>;
       })}
     </svg>
   );

@@ -1,7 +1,8 @@
 /** Small building blocks shared by pages. Every string passes through JSX text or attributes, so it is escaped. */
 import type { Child } from "hono/jsx";
 import { tokenize } from "../render/highlight.ts";
-import { DASH } from "../render/format.ts";
+import type { PassAtKInterval } from "../../harness/metrics/confidence.ts";
+import { DASH, formatPct } from "../render/format.ts";
 
 /** Syntax-highlighted code: tokens become spans whose text the renderer escapes. */
 export function Code(props: { code: string | null | undefined; language?: string | null }) {
@@ -89,4 +90,46 @@ export function RunLink(props: { id: number; name: string }) {
 /** Link to a problem of a dataset version; problem ids contain slashes, so they are encoded as one segment. */
 export function buildProblemHref(sha: string, id: string): string {
   return `/datasets/${sha}/problems/${encodeURIComponent(id)}`;
+}
+
+/** "[80.0, 94.4]": an interval in percent, one decimal. */
+export function formatInterval(ci: { low: number; high: number }): string {
+  return `[${(ci.low * 100).toFixed(1)}, ${(ci.high * 100).toFixed(1)}]`;
+}
+
+/** What an interval is, for its hover text. */
+export function describeInterval(ci: PassAtKInterval): string {
+  return `${ci.level * 100}% interval: ${ci.method} (${ci.problems.toLocaleString("en-US")} problems, ${ci.resamples} resamples, seed ${ci.seed})`;
+}
+
+/**
+ * A pass@k with its interval; a dash that says why when there is none (k larger than any problem's
+ * sample count, or nothing judged yet).
+ */
+export function PassAtK(props: { k: string; value: number | null | undefined; interval?: PassAtKInterval | null; counted?: number }) {
+  const { k, value, interval } = props;
+  if (value === null || value === undefined) {
+    const why =
+      props.counted === 0
+        ? `pass@${k} needs at least ${k} samples of a problem; no problem in this run has ${k}`
+        : `pass@${k} is not known yet: no problem has samples judged`;
+    return (
+      <abbr class="no-value" title={why}>
+        {DASH}
+      </abbr>
+    );
+  }
+  return (
+    <span class="pass-at-k">
+      {formatPct(value)}
+      {interval ? (
+        <>
+          {" "}
+          <small class="ci" title={describeInterval(interval)}>
+            {formatInterval(interval)}
+          </small>
+        </>
+      ) : null}
+    </span>
+  );
 }

@@ -1,8 +1,8 @@
 /** The leaderboard page: one table per dataset version, sortable by header links, filterable by a GET form. */
 import type { Leaderboard, LeaderboardBoard, LeaderboardQuery, LeaderboardSort } from "../data/leaderboard.ts";
-import { formatDate, formatMs, formatPct, shortenSha } from "../render/format.ts";
+import { formatCount, formatDate, formatMs, formatPct, shortenSha } from "../render/format.ts";
 import { VerdictStrip, orderVerdicts } from "./charts.tsx";
-import { buildHref } from "./components.tsx";
+import { buildHref, PassAtK } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
 export interface LeaderboardFilters {
@@ -118,18 +118,22 @@ function Board(props: { board: LeaderboardBoard; query: LeaderboardQuery; filter
               </td>
               <td>{r.model ?? "—"}</td>
               <td>{r.judge}</td>
-              <td class="num strong">{formatPct(r.metrics.passAtK["1"])}</td>
-              {otherK.map((k) => (
-                <td class="num">{formatPct(r.metrics.passAtK[k])}</td>
+              {["1", ...otherK].map((k) => (
+                <td class={k === "1" ? "num strong" : "num"}>
+                  <PassAtK k={k} value={r.metrics.passAtK[k]} interval={r.metrics.passAtKInterval[k]} counted={r.metrics.passAtKCounted[k]} />
+                </td>
               ))}
               <td class="num">{formatPct(r.metrics.compileRate)}</td>
-              <td class="num">{r.metrics.samples ?? "—"}</td>
+              <td class="num">{formatCount(r.metrics.samples)}</td>
               <td class="verdicts">
-                <VerdictStrip verdicts={r.metrics.verdicts} />{" "}
+                <VerdictStrip verdicts={r.metrics.verdicts} runId={r.id} />{" "}
                 <span class="small">
-                  {orderVerdicts(r.metrics.verdicts)
-                    .map(([v, n]) => `${v} ${n}`)
-                    .join(" · ")}
+                  {orderVerdicts(r.metrics.verdicts).map(([v, n], i) => (
+                    <>
+                      {i > 0 ? " · " : null}
+                      <a class="verdict-count" href={buildHref(`/runs/${r.id}/samples`, { verdict: v })}>{`${v} ${formatCount(n)}`}</a>
+                    </>
+                  ))}
                 </span>
               </td>
               <td class="num">{formatMs(r.metrics.meanTimeMs)}</td>
@@ -138,6 +142,12 @@ function Board(props: { board: LeaderboardBoard; query: LeaderboardQuery; filter
           ))}
         </tbody>
       </table>
+      <p class="muted small footnote">
+        {"pass@k: unbiased estimator averaged over problems; [low, high] is a 95% interval, percentile bootstrap over problems (2000 resamples, seed 1)."}
+        {board.hiddenK.length
+          ? ` Not shown: ${board.hiddenK.map((k) => `pass@${k}`).join(", ")}, since no run drew that many samples of any problem.`
+          : null}
+      </p>
     </section>
   );
 }

@@ -1,9 +1,10 @@
 /** The run page: headline metrics, verdict chart, breakdowns, problem grid and provenance. */
 import type { Breakdown } from "../data/metrics.ts";
 import type { RunDetail } from "../data/run-detail.ts";
-import { formatDate, formatMs, formatPct, pickRateBucket } from "../render/format.ts";
+import type { Child } from "hono/jsx";
+import { formatCount, formatDate, formatMs, formatPct, orderDifficulties, pickRateBucket } from "../render/format.ts";
 import { VerdictChart } from "./charts.tsx";
-import { Facts, buildHref, Json } from "./components.tsx";
+import { Facts, buildHref, Json, PassAtK } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { LiveProgress } from "./live.tsx";
 
@@ -29,14 +30,14 @@ export function RunPage(props: { data: RunDetail }) {
           <h2>Metrics {m.source === "live" ? <small class="muted">(computed from samples so far)</small> : null}</h2>
           <Facts
             rows={[
-              ...passK.map(([k, v]): [string, string] => [`pass@${k}`, formatPct(v)]),
+              ...passK.map(([k, v]): [string, Child] => [`pass@${k}`, <PassAtK k={k} value={v} interval={m.passAtKInterval[k]} counted={m.passAtKCounted[k]} />]),
               // Problems accepting several answers without a checker program: their verdicts are a guess.
               ...(m.needsChecker
                 ? passK.map(([k]): [string, string] => [`pass@${k} without the ${m.needsChecker} needs_checker problems`, formatPct(m.passAtKWithoutNeedsChecker[k] ?? null)])
                 : []),
               ["compile rate", formatPct(m.compileRate)],
-              ["solved", m.solved === null ? "—" : `${m.solved} of ${m.problems ?? "?"} problems`],
-              ["samples", m.samples === null ? "—" : String(m.samples)],
+              ["solved", m.solved === null ? "—" : `${formatCount(m.solved)} of ${formatCount(m.problems)} problems`],
+              ["samples", formatCount(m.samples)],
               ["mean time", formatMs(m.meanTimeMs)],
               ["model", run.model ?? "—"],
               ["judge", run.judge],
@@ -45,14 +46,15 @@ export function RunPage(props: { data: RunDetail }) {
               ["finished", formatDate(run.finishedAt)],
             ]}
           />
+          <p class="muted small footnote">pass@k [low, high]: 95% interval, percentile bootstrap over problems (2000 resamples, seed 1); hover for details.</p>
         </section>
         <section>
           <h2>Verdicts</h2>
-          <VerdictChart verdicts={m.verdicts} />
+          <VerdictChart verdicts={m.verdicts} runId={run.id} />
         </section>
       </div>
       <div class="cols">
-        <BreakdownTable title="By difficulty" rows={props.data.byDifficulty} />
+        <BreakdownTable title="By difficulty" rows={orderDifficulties(props.data.byDifficulty)} />
         <BreakdownTable title="By source" rows={props.data.bySource} />
       </div>
       <ProblemGrid data={props.data} />
@@ -90,6 +92,8 @@ export function RunPage(props: { data: RunDetail }) {
 }
 
 function BreakdownTable(props: { title: string; rows: Breakdown[] }) {
+  // A single "unknown" row says only that the dataset has no such field: no table for it.
+  if (props.rows.length === 1 && props.rows[0]?.key === "unknown") return null;
   return (
     <section>
       <h2>{props.title}</h2>
@@ -109,8 +113,8 @@ function BreakdownTable(props: { title: string; rows: Breakdown[] }) {
             {props.rows.map((r) => (
               <tr>
                 <td>{r.key}</td>
-                <td class="num">{r.problems ?? "—"}</td>
-                <td class="num">{r.samples ?? "—"}</td>
+                <td class="num">{formatCount(r.problems)}</td>
+                <td class="num">{formatCount(r.samples)}</td>
                 <td class="num">{formatPct(r.passAt1)}</td>
               </tr>
             ))}

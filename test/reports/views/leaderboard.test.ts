@@ -40,8 +40,13 @@ describe("leaderboard page", () => {
     const { html } = await v.page("/");
     const row = tableRecords(html, 'table.leaderboard[data-dataset="builtin"]').find((r) => r.Run === "strong-model-builtin") ?? {};
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    expect(row["pass@1"]).toBe(pct(strong.metrics.passAtK["1"]));
-    expect(row["pass@2"]).toBe(pct(strong.metrics.passAtK["2"]));
+    const withCi = (k: string) => {
+      const ci = strong.metrics.passAtKInterval[k];
+      expect(ci.estimate).toBeCloseTo(strong.metrics.passAtK[k], 12);
+      return `${pct(strong.metrics.passAtK[k])} [${(ci.low * 100).toFixed(1)}, ${(ci.high * 100).toFixed(1)}]`;
+    };
+    expect(row["pass@1"]).toBe(withCi("1"));
+    expect(row["pass@2"]).toBe(withCi("2"));
     expect(row.Compile).toBe(pct(strong.metrics.compileRate));
     expect(row.Samples).toBe(String(strong.metrics.samples));
     expect(row.Verdicts).toContain(`AC ${strong.metrics.verdicts.AC}`);

@@ -29,8 +29,12 @@ describe("run page", () => {
     const { status, html } = await v.page(`/runs/${id}`);
     expect(status).toBe(200);
     const facts = Object.fromEntries(tableRows(html, "table.facts").map(([k, val]) => [k, val]));
-    expect(facts["pass@1"]).toBe(`${(stored.pass_at_k["1"] * 100).toFixed(1)}%`);
-    expect(facts["pass@2"]).toBe(`${(stored.pass_at_k["2"] * 100).toFixed(1)}%`);
+    const { body } = await v.api(`/api/runs/${id}`);
+    for (const k of ["1", "2"]) {
+      const ci = body.run.metrics.passAtKInterval[k];
+      expect(ci.method).toBe("percentile bootstrap over problems");
+      expect(facts[`pass@${k}`]).toBe(`${(stored.pass_at_k[k] * 100).toFixed(1)}% [${(ci.low * 100).toFixed(1)}, ${(ci.high * 100).toFixed(1)}]`);
+    }
     expect(facts["compile rate"]).toBe(`${(stored.compile_rate * 100).toFixed(1)}%`);
     expect(facts.solved).toBe(`${stored.solved} of ${stored.problems} problems`);
   });
