@@ -6,6 +6,9 @@ import type { PairDone, PairSideDone } from "./protocol.ts";
 /** Exit code and stderr line of the guest runtime's memory-limit stop (runtime/guest-runtime.cpp). */
 export const MEMORY_EXIT_CODE = 251;
 export const MEMORY_MARKER = "[wasm-judge] memory limit: linear memory cannot grow";
+/** Exit code and stderr line of the guest runtime's null-write check. */
+export const NULL_WRITE_EXIT_CODE = 250;
+export const NULL_WRITE_MARKER = "[wasm-judge] null pointer write";
 
 /**
  * Traps, as the engine words them, mapped to the signal a native program would have died of:
@@ -49,5 +52,6 @@ function sideOutcome(done: PairSideDone | null, stopped: PoolResult<unknown>["st
     return { ...common, termination: "signaled", exitCode: null, signal: signalOfTrap(done.trap), stderr: `${done.stderr}${note}` };
   }
   if (done.exitCode === MEMORY_EXIT_CODE && done.stderr.includes(MEMORY_MARKER)) return { ...common, termination: "memory", exitCode: null, signal: null };
+  if (done.exitCode === NULL_WRITE_EXIT_CODE && done.stderr.includes(NULL_WRITE_MARKER)) return { ...common, termination: "signaled", exitCode: null, signal: "SIGSEGV" };
   return { ...common, termination: done.exitCode === 0 ? "exited" : "nonzero", exitCode: done.exitCode, signal: null };
 }

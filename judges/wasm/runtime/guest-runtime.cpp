@@ -7,6 +7,11 @@
 // 3) stdout's buffer: wasi-libc's is 1 KiB, and every fd_write crosses from the guest into the
 // runtime, so a program printing many short lines would spend its time limit on calls. 64 KiB, like
 // a pipe's on Linux, keeps output-heavy programs near native speed; fflush and endl work as ever.
+// 4) Null writes: address 0 is ordinary linear memory in WebAssembly, so `*(int*)nullptr = 1` does
+// not fault. With --stack-first the lowest page is the far end of the stack, which only a stack
+// about to overflow reaches: it is filled with a pattern at start and checked at exit, and a
+// damaged pattern ends the program as a native one would have died (SIGSEGV), output unflushed.
+// Null reads, and writes by programs that never exit normally, go unseen.
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,9 +32,27 @@ extern "C" void* sbrk(intptr_t increment) {
 }
 
 #include <stdio.h>
+#include <string.h>
+
+#define NULL_GUARD_BYTES 4096
+#define NULL_GUARD_BYTE 0xA5
+// Read at run time, so the compiler cannot treat the guard's address as a null pointer.
+static volatile uintptr_t null_guard_address = 0;
 
 __attribute__((constructor)) static void prepare_guest(void) {
   chdir("/workspace");
   static char out_buffer[1 << 16];
   setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+  memset((void*)null_guard_address, NULL_GUARD_BYTE, NULL_GUARD_BYTES);
+}
+
+__attribute__((destructor)) static void check_null_guard(void) {
+  const volatile unsigned char* guard = (const volatile unsigned char*)null_guard_address;
+  for (int i = 0; i < NULL_GUARD_BYTES; i++) {
+    if (guard[i] != NULL_GUARD_BYTE) {
+      static const char marker[] = "\n[wasm-judge] null pointer write: the program wrote to address 0 (SIGSEGV natively)\n";
+      write(2, marker, sizeof marker - 1);
+      _Exit(250);
+    }
+  }
 }
