@@ -76,7 +76,7 @@ export const baseConfigShape = {
     .strictObject({ type: z.enum(["local", "slurm"]).default("local"), resources: resourcesSchema.default({ nodes: 1, gpus_per_node: 0 }) })
     .default({ type: "local", resources: { nodes: 1, gpus_per_node: 0 } }),
   /** The interpreter that has torch (and transformers for real models); default $CODEJUDGE_PYTHON, else python3. */
-  python: z.string().default(() => process.env.CODEJUDGE_PYTHON ?? "python3"),
+  python: z.string().default(() => process.env.CODEJUDGE_PYTHON || "python3"),
 };
 
 /** Parses a config file's text; relative data paths resolve against the file's folder. */

@@ -2,6 +2,7 @@
  * `bun run train`: validate the config, export the data, render the job into its folder, launch it
  * and record it in the store.
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -113,6 +114,7 @@ export async function startTrainJob(openStore: () => HarnessDb, o: TrainOptions)
     data,
   });
   if (o.dryRun) return result(null);
+  if (launcherName === "local") checkInterpreter(config.python, rendered.env);
   const db = openStore();
   insertJob(db, {
     id: jobId,
@@ -137,6 +139,17 @@ export async function startTrainJob(openStore: () => HarnessDb, o: TrainOptions)
   const launched = await submitOrFail(db, jobId, () => launcher.submit(spec));
   updateJob(db, jobId, { launcherId: launched.launcherId, stdoutPath: launched.logs.stdout, stderrPath: launched.logs.stderr }, `submitted to ${launcherName}`);
   return result(await refreshJob(db, getJob(db, jobId)));
+}
+
+/**
+ * A local job whose interpreter lacks torch would fail in its log a second later; say so now. (On
+ * Slurm the compute nodes' environment may differ from this machine's, so nothing is checked there.)
+ */
+function checkInterpreter(python: string, env: Record<string, string>): void {
+  const r = spawnSync(python, ["-c", "import torch, codejudge_train"], { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (r.status === 0) return;
+  const why = r.error ? r.error.message : r.stderr.trim().split("\n").at(-1) || `exit ${r.status}`;
+  throw new UsageError(`python ${JSON.stringify(python)} cannot run the training package (${why}); set \`python:\` in the config or CODEJUDGE_PYTHON to an interpreter with torch`);
 }
 
 async function submitOrFail<T>(db: HarnessDb, jobId: string, submit: () => Promise<T>): Promise<T> {

@@ -79,6 +79,15 @@ describe("bun run train", () => {
     expect(parseOneJson<{ error: { message: string } }>(r).error.message).toContain("known: sft-reweight, grpo-tinylora, ppo");
   });
 
+  test("a local job whose interpreter cannot run the package is refused before launch, and nothing is recorded", async () => {
+    const config = join(root, "nopython.yaml");
+    writeFileSync(config, "model: {name: tiny}\ndata: {train: sft.jsonl}\npython: /nonexistent/python3\n");
+    const r = await runCli(["train", "sft-reweight", "--config", config, "--db", db, "--jobs-dir", jobsDir], { env: ENV });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('python "/nonexistent/python3" cannot run the training package');
+    expect(existsSync(db)).toBe(false);
+  });
+
   test("--dry-run renders the job folder (data, config, run.sh with the reward server) without launching or recording it", async () => {
     const config = join(root, "dry.yaml");
     writeFileSync(config, "model: {name: tiny}\ndata: {dataset: problems.jsonl}\nmax_steps: 2\n");
