@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { problems, samples, testResults } from "../../harness/store/schema.ts";
-import { makeNotFound } from "../errors.ts";
+import { makeBadRequest, makeNotFound } from "../errors.ts";
 import { parseJson } from "./json.ts";
 import { readProblemBody, type ProblemView } from "./problem-body.ts";
 import { loadRunRow, formatIso, pickRunRef, type RunRef } from "./runs.ts";
@@ -13,26 +13,60 @@ export interface SampleFilter {
   verdict?: string;
   problem?: string;
   language?: string;
+  /** Full-text search in the completion and the extracted code (every word must occur). */
+  q?: string;
 }
+
+export const SAMPLE_SORTS = ["index", "time", "score", "passed"] as const;
+export type SampleSort = (typeof SAMPLE_SORTS)[number];
 
 export interface SampleQuery extends SampleFilter {
   page: number;
   limit: number;
+  /** Default: sample index, ascending. */
+  sort?: SampleSort;
+  dir?: "asc" | "desc";
 }
 
-/** The filter's fields alone (for links), dropping paging. */
+/** The filter's fields alone (for links), dropping paging and sort. */
 export function pickFilter(q: SampleFilter): SampleFilter {
-  return { verdict: q.verdict, problem: q.problem, language: q.language };
+  return { verdict: q.verdict, problem: q.problem, language: q.language, q: q.q };
+}
+
+/**
+ * Turns free text into an FTS5 query that cannot be a syntax error: each whitespace-separated word
+ * becomes a quoted phrase (quotes doubled), and all must match. "sys.stdin" stays one phrase.
+ */
+export function buildFtsQuery(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `"${w.replaceAll('"', '""')}"`)
+    .join(" AND ");
 }
 
 /** SQL conditions selecting the run's samples that pass `f`. */
-function buildFilterConds(runId: number, f: SampleFilter): SQL[] {
+function buildFilterConds(db: HarnessDb, runId: number, f: SampleFilter): SQL[] {
   const where: SQL[] = [eq(samples.runId, runId)];
   if (f.verdict) where.push(eq(samples.verdict, f.verdict));
   if (f.problem) where.push(eq(samples.problemId, f.problem));
   if (f.language) where.push(eq(samples.language, f.language));
+  if (f.q) {
+    requireSearchIndex(db);
+    where.push(sql`${samples.id} IN (SELECT rowid FROM samples_fts WHERE samples_fts MATCH ${buildFtsQuery(f.q)})`);
+  }
   return where;
 }
+
+/** The viewer opens databases read-only, so one made before migration 0002 has no index to search. */
+function requireSearchIndex(db: HarnessDb): void {
+  const row = db.$client.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'samples_fts'").get();
+  if (!row) {
+    throw makeBadRequest("q", "this database has no search index (it predates migration 0002); open it once with a command that writes, such as `bun run eval`, to add it");
+  }
+}
+
+const SORT_COLUMNS = { index: samples.sampleIndex, time: samples.timeMs, score: samples.score, passed: samples.passed } as const;
 
 export interface SampleListItem {
   id: number;
@@ -62,7 +96,9 @@ export interface SamplePage {
 /** Loads one page of a run's samples, filtered by verdict and/or problem id. */
 export function loadSamplePage(db: HarnessDb, runId: number, q: SampleQuery): SamplePage {
   const row = loadRunRow(db, runId);
-  const cond = and(...buildFilterConds(runId, q));
+  const cond = and(...buildFilterConds(db, runId, q));
+  const column = SORT_COLUMNS[q.sort ?? "index"];
+  const order = q.dir === "desc" ? [desc(column), desc(samples.sampleIndex)] : [asc(column), asc(samples.sampleIndex)];
   const total = db.select({ n: sql<number>`count(*)` }).from(samples).where(cond).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / q.limit));
   if (q.page > pages) throw makeNotFound(`page ${q.page} (there are ${pages})`);
@@ -81,7 +117,7 @@ export function loadSamplePage(db: HarnessDb, runId: number, q: SampleQuery): Sa
     })
     .from(samples)
     .where(cond)
-    .orderBy(asc(samples.sampleIndex))
+    .orderBy(...order)
     .limit(q.limit)
     .offset((q.page - 1) * q.limit)
     .all();
@@ -161,7 +197,7 @@ export function loadSample(db: HarnessDb, id: number, filter: SampleFilter = {})
       expected: pt?.output ?? null,
     };
   });
-  const within = buildFilterConds(s.runId, filter);
+  const within = buildFilterConds(db, s.runId, filter);
   const neighbour = (cmp: SQL, order: SQL) =>
     db.select({ id: samples.id }).from(samples).where(and(...within, cmp)).orderBy(order).limit(1).get()?.id ?? null;
   const sameProblem = and(eq(samples.runId, s.runId), eq(samples.problemId, s.problemId));

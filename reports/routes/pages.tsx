@@ -14,7 +14,7 @@ import { loadLive } from "../data/live.ts";
 import { loadRewards } from "../data/rewards.ts";
 import { loadRunDetail } from "../data/run-detail.ts";
 import { pickRunRef } from "../data/runs.ts";
-import { loadSample, loadSamplePage, type SampleFilter } from "../data/samples.ts";
+import { loadSample, loadSamplePage, SAMPLE_SORTS, type SampleFilter } from "../data/samples.ts";
 import { ComparePage, ComparePickerPage } from "../views/compare.tsx";
 import { DatasetPageView, DatasetsPage } from "../views/datasets.tsx";
 import { LeaderboardPage } from "../views/leaderboard.tsx";
@@ -50,6 +50,7 @@ function parseSampleFilter(c: Context): SampleFilter {
     verdict: parseEnum("verdict", c.req.query("verdict"), VERDICTS),
     problem: parseText("problem", c.req.query("problem"), 500),
     language: parseText("language", c.req.query("language"), 50),
+    q: parseText("q", c.req.query("q"), 200),
   };
 }
 
@@ -79,6 +80,8 @@ export function registerPages(app: Hono, db: HarnessDb): void {
         page: parseIntParam("page", c.req.query("page"), 1, 1_000_000),
         limit: parseIntParam("limit", c.req.query("limit"), 50, 500),
         ...parseSampleFilter(c),
+        sort: parseEnum("sort", c.req.query("sort"), SAMPLE_SORTS),
+        dir: parseEnum("dir", c.req.query("dir"), SORT_DIRS),
       }),
     (d) => <SamplesPage data={d} />,
   );

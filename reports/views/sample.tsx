@@ -10,6 +10,7 @@ function describeFilter(f: SampleFilter): string {
   const parts = [f.verdict ? `${f.verdict} samples` : "samples"];
   if (f.language) parts.push(`in ${f.language}`);
   if (f.problem) parts.push(`of ${f.problem}`);
+  if (f.q) parts.push(`matching ${JSON.stringify(f.q)}`);
   return parts.join(" ");
 }
 

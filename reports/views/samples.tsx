@@ -1,5 +1,5 @@
 /** A run's samples, one page at a time, filterable by verdict and problem. */
-import { pickFilter, type SamplePage } from "../data/samples.ts";
+import { pickFilter, type SamplePage, type SampleSort } from "../data/samples.ts";
 import { formatCount, formatKb, formatMs, formatNum } from "../render/format.ts";
 import { orderVerdicts } from "./charts.tsx";
 import { buildHref, Pager, buildProblemHref, Verdict } from "./components.tsx";
@@ -9,8 +9,25 @@ import { Layout } from "./layout.tsx";
 export function SamplesPage(props: { data: SamplePage }) {
   const { run, query, total, pages, items, verdicts, languages } = props.data;
   const path = `/runs/${run.id}/samples`;
-  const keep = { problem: query.problem, language: query.language, limit: query.limit === 50 ? undefined : query.limit };
+  const keep = {
+    problem: query.problem,
+    language: query.language,
+    q: query.q,
+    sort: query.sort,
+    dir: query.dir,
+    limit: query.limit === 50 ? undefined : query.limit,
+  };
   const filter = pickFilter(query);
+  // Header links: a first click sorts descending (slowest, best first), a second flips it.
+  const sortHead = (label: string, sort: SampleSort) => {
+    const active = (query.sort ?? "index") === sort;
+    const dir = active && query.dir === "desc" ? "asc" : active ? "desc" : sort === "index" ? "asc" : "desc";
+    return (
+      <th class={active ? `num sorted ${query.dir ?? "asc"}` : "num"}>
+        <a href={buildHref(path, { ...keep, verdict: query.verdict, sort, dir, page: undefined })}>{label}</a>
+      </th>
+    );
+  };
   return (
     <Layout title={`${run.name} · samples`}>
       <h1>
@@ -46,16 +63,24 @@ export function SamplesPage(props: { data: SamplePage }) {
           ))}
         </nav>
       ) : null}
-      <p class="muted">{`${formatCount(total)} sample${total === 1 ? "" : "s"}`}</p>
+      <form class="filters search" method="get" action={path}>
+        <input type="search" name="q" value={query.q ?? ""} placeholder="search completions and code" />
+        {Object.entries({ verdict: query.verdict, problem: query.problem, language: query.language }).map(([k, val]) =>
+          val ? <input type="hidden" name={k} value={val} /> : null,
+        )}
+        <button type="submit">Search</button>
+        {query.q ? <a href={buildHref(path, { ...keep, q: undefined, verdict: query.verdict })}>clear search</a> : null}
+      </form>
+      <p class="muted">{`${formatCount(total)} sample${total === 1 ? "" : "s"}${query.q ? ` matching ${JSON.stringify(query.q)}` : ""}`}</p>
       <table class="grid-table samples">
         <thead>
           <tr>
-            <th class="num">#</th>
+            {sortHead("#", "index")}
             <th>Problem</th>
             <th>Verdict</th>
-            <th class="num">Tests</th>
-            <th class="num">Score</th>
-            <th class="num">Time</th>
+            {sortHead("Tests", "passed")}
+            {sortHead("Score", "score")}
+            {sortHead("Time", "time")}
             <th class="num">Memory</th>
             <th>Language</th>
           </tr>
