@@ -1,7 +1,7 @@
 /**
  * The runtimes the Piston-compatible server offers: C++ and Python, under Piston's usual language
- * names and aliases (stock Piston's gcc package serves `c++` with aliases `cpp`, `g++`; its python
- * package `python` with `py`, `py3`, `python3`), at the versions of the real compilers behind the
+ * names and aliases (stock Piston's gcc package serves `c++` with aliases `cpp`, `g++`, keeping `gcc`
+ * for C; its python package `python` with `py`, `py3`, `python3`, `python3.10`), at the versions of the real compilers behind the
  * sandbox, so a client asking for `c++`/`cpp`/`python`/`python3` with `*` or a semver range finds them.
  */
 import type { PistonRuntime } from "../../judges/piston-wire.ts";
@@ -25,8 +25,8 @@ export function buildRuntimes(versions: Record<string, string>): ServedRuntime[]
   const gxx = extractSemver(versions["g++"] ?? "");
   const python = extractSemver(versions.python3 ?? "");
   const list: ServedRuntime[] = [];
-  if (gxx) list.push({ language: "c++", version: gxx, aliases: ["cpp", "g++", "gcc"], runtime: "gcc", judgeLanguage: "cpp", compiled: true });
-  if (python) list.push({ language: "python", version: python, aliases: ["py", "py3", "python3", `python${python.split(".")[0]}`].filter((a, i, all) => all.indexOf(a) === i), judgeLanguage: "python", compiled: false });
+  if (gxx) list.push({ language: "c++", version: gxx, aliases: ["cpp", "g++"], runtime: "gcc", judgeLanguage: "cpp", compiled: true });
+  if (python) list.push({ language: "python", version: python, aliases: ["py", "py3", "python3", `python${python.split(".").slice(0, 2).join(".")}`], judgeLanguage: "python", compiled: false });
   return list;
 }
 

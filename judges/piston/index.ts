@@ -39,7 +39,8 @@ interface Handle {
 }
 
 /** Names Piston servers use for our languages, in order of preference. */
-const NAMES: Record<Language, string[]> = { cpp: ["c++", "cpp", "g++", "gcc"], python: ["python", "python3", "py"] };
+// Not "gcc": stock Piston gives that alias to its C runtime.
+const NAMES: Record<Language, string[]> = { cpp: ["c++", "cpp", "g++"], python: ["python", "python3", "py"] };
 const MAIN_FILE: Record<Language, string> = { cpp: "solution.cpp", python: "solution.py" };
 
 /** A Python syntax check run inside the server: compiles the candidate without running it. */

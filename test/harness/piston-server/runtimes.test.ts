@@ -18,7 +18,7 @@ describe("runtimes", () => {
     expect(findRuntime(RUNTIMES, name, "*")?.judgeLanguage).toBe("cpp");
   });
 
-  test.each(["python", "python3", "py", "py3"])("Python is found as %s", (name) => {
+  test.each(["python", "python3", "py", "py3", "python3.11"])("Python is found as %s", (name) => {
     expect(findRuntime(RUNTIMES, name, "3.x")?.judgeLanguage).toBe("python");
   });
 

@@ -81,15 +81,16 @@ describe("compile stages", () => {
 
 describe("pickRuntimes", () => {
   const list: PistonRuntime[] = [
+    { language: "c", version: "10.2.0", aliases: ["gcc"], runtime: "gcc" },
     { language: "c++", version: "10.2.0", aliases: ["cpp", "g++"], runtime: "gcc" },
     { language: "python", version: "2.7.18", aliases: ["py2", "python2"] },
     { language: "python", version: "3.12.0", aliases: ["py", "py3", "python3"] },
     { language: "python", version: "3.10.0", aliases: ["py", "py3", "python3"] },
   ];
 
-  test("takes the newest C++ and the newest Python 3 by Piston's usual names", () => {
+  test("takes C++ (not the C runtime that stock Piston calls gcc) and the newest Python 3 by Piston's usual names", () => {
     const picked = pickRuntimes(list, {});
-    expect(picked.cpp.version).toBe("10.2.0");
+    expect(picked.cpp).toMatchObject({ language: "c++", version: "10.2.0" });
     expect(picked.python.version).toBe("3.12.0");
   });
 
