@@ -158,6 +158,8 @@ program
   .option("--reward-url <url>", "RL jobs: use this reward server instead of starting one in the job")
   .option("--jobs-dir <dir>", "where job folders are created", ".harness/jobs")
   .option("--dry-run", "validate, export the data and render the job folder, but do not launch or record it")
+  .addOption(new Option("--export <trainer>", "write the same config as a TRL or verl launch (with --out) instead of launching").choices(["trl", "verl"]))
+  .option("--out <dir>", "with --export: the folder to write")
   .addOption(dbOption())
   .addOption(jsonOption())
   .action((algo: string, opts) => runCommand(() => import("./train-command.ts").then((m) => m.runTrainCommand(algo, opts)), opts));

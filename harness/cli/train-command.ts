@@ -1,6 +1,7 @@
 /** `bun run train <algo> --config FILE`: renders and launches a training job (trainers/). */
 import { type HarnessDb, openDb } from "../store/db.ts";
 import { startTrainJob } from "../../trainers/train.ts";
+import { UsageError } from "../../judges/errors.ts";
 import { readGitSha } from "./provenance.ts";
 
 export interface TrainCommandOptions {
@@ -9,11 +10,14 @@ export interface TrainCommandOptions {
   rewardUrl?: string;
   jobsDir?: string;
   dryRun?: boolean;
+  export?: "trl" | "verl";
+  out?: string;
   json?: boolean;
   db: string;
 }
 
 export async function runTrainCommand(algo: string, o: TrainCommandOptions): Promise<number> {
+  if (o.export) return runExport(algo, o.export, o);
   // Opened only to record a launched job: a dry run or a refused config leaves no database behind.
   let db: HarnessDb | null = null;
   try {
@@ -39,4 +43,17 @@ export async function runTrainCommand(algo: string, o: TrainCommandOptions): Pro
   } finally {
     (db as HarnessDb | null)?.$client.close();
   }
+}
+
+async function runExport(algo: string, to: "trl" | "verl", o: TrainCommandOptions): Promise<number> {
+  if (!o.out) throw new UsageError("--export needs --out DIR");
+  const { exportLaunch } = await import("../../trainers/exports/index.ts");
+  const r = await exportLaunch({ algo, config: o.config, to, out: o.out });
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify({ to, out: r.out, files: r.files, records: r.records, command: r.command, unsupported: r.unsupported })}\n`);
+  } else {
+    process.stdout.write(`wrote a ${to} launch for ${algo} (${r.records} records) to ${r.out}: ${r.files.join(", ")}\n  ${r.command}\n`);
+    for (const u of r.unsupported) process.stderr.write(`warning: not carried over to ${to}: ${u}\n`);
+  }
+  return 0;
 }
