@@ -19,12 +19,18 @@ export const MAX_MODULE_BYTES = 64 << 20;
 /** The shadow stack, fixed at link time (placed first, so an overflow traps instead of corrupting data). */
 export const STACK_BYTES = 16 << 20;
 
-/** Flags that decide the program (part of its cache key and of provenance). */
+/**
+ * Flags that decide the program (part of its cache key and of provenance).
+ * -fno-delete-null-pointer-checks: clang otherwise deletes a store through a null pointer as
+ * undefined behaviour, where g++'s program stores and dies of SIGSEGV; kept, the store reaches the
+ * guest runtime's null guard (runtime/guest-runtime.cpp) and the run is judged as natively.
+ */
 export const WASM_CPP_FLAGS = [
   "--target=wasm32-wasi",
   "-std=c++17",
   "-O2",
   "-fno-exceptions",
+  "-fno-delete-null-pointer-checks",
   "-mnontrapping-fptoint",
   "-msign-ext",
   "-mmutable-globals",
