@@ -1,121 +1,89 @@
 /**
- * A tiny tokenizer for C++ and Python: keywords, strings, comments, numbers, preprocessor lines.
- * It returns text tokens, never HTML; the JSX renderer escapes each token, so hostile code shows as text.
+ * Syntax highlighting with highlight.js, returned as tokens, never as HTML. highlight.js emits an HTML
+ * string of escaped text and `<span class="hljs-…">` tags; we read that string back into tokens with a
+ * strict grammar (anything else is an error) and let the JSX renderer escape each token's text again.
+ * So code from a model can never become markup, whatever highlight.js does with it.
  */
+import hljs from "highlight.js/lib/core";
+import c from "highlight.js/lib/languages/c";
+import cpp from "highlight.js/lib/languages/cpp";
+import go from "highlight.js/lib/languages/go";
+import java from "highlight.js/lib/languages/java";
+import javascript from "highlight.js/lib/languages/javascript";
+import python from "highlight.js/lib/languages/python";
+import rust from "highlight.js/lib/languages/rust";
 
-export type TokenKind = "kw" | "str" | "com" | "num" | "pre" | "txt";
+for (const [name, lang] of Object.entries({ c, cpp, go, java, javascript, python, rust })) hljs.registerLanguage(name, lang);
+
+/** The harness's language names (and common aliases) mapped to highlight.js grammars. */
+const GRAMMARS: Record<string, string> = {
+  c: "c",
+  cpp: "cpp",
+  "c++": "cpp",
+  python: "python",
+  py: "python",
+  python3: "python",
+  java: "java",
+  javascript: "javascript",
+  js: "javascript",
+  go: "go",
+  rust: "rust",
+};
 
 export interface Token {
-  kind: TokenKind;
+  /** highlight.js scopes enclosing the text, outermost first, without the "hljs-" prefix ([] for plain text). */
+  scopes: string[];
   text: string;
 }
 
-const CPP_KEYWORDS = new Set(
-  (
-    "alignas alignof auto bool break case catch char char16_t char32_t char8_t class const constexpr const_cast continue " +
-    "decltype default delete do double dynamic_cast else enum explicit export extern false float for friend goto if inline " +
-    "int long mutable namespace new noexcept nullptr operator private protected public register reinterpret_cast return short " +
-    "signed sizeof static static_assert static_cast struct switch template this throw true try typedef typeid typename union " +
-    "unsigned using virtual void volatile wchar_t while size_t"
-  ).split(" "),
-);
+/** Code larger than this is shown plain: highlighting it would cost more than it helps. */
+const MAX_HIGHLIGHT = 200_000;
 
-const PY_KEYWORDS = new Set(
-  (
-    "False None True and as assert async await break class continue def del elif else except finally for from global if " +
-    "import in is lambda nonlocal not or pass raise return try while with yield match case self print len range"
-  ).split(" "),
-);
-
-/** Splits `code` into tokens for `language` ("cpp" or "python"); any other language is one plain token. */
+/** Splits `code` into tokens for `language`; unknown languages and huge code give one plain token. */
 export function tokenize(code: string, language: string | null | undefined): Token[] {
-  if (language === "cpp" || language === "c++") return scan(code, CPP_KEYWORDS, "cpp");
-  if (language === "python" || language === "py") return scan(code, PY_KEYWORDS, "python");
-  return code ? [{ kind: "txt", text: code }] : [];
+  if (code === "") return [];
+  const grammar = GRAMMARS[(language ?? "").toLowerCase()];
+  if (!grammar || code.length > MAX_HIGHLIGHT) return [{ scopes: [], text: code }];
+  return readHighlighted(hljs.highlight(code, { language: grammar, ignoreIllegals: true }).value);
 }
 
-const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
-const NUMBER = /(?:0[xX][0-9a-fA-F']+|0[bB][01']+|(?:\d[\d']*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[uUlLfFjJ]*/y;
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'" };
+const PIECE = /<span class="([a-z0-9_ -]+)">|<\/span>|&(?:amp|lt|gt|quot|#x27|#39);|[^<&]+/gy;
 
-function scan(code: string, keywords: Set<string>, lang: "cpp" | "python"): Token[] {
-  const out: Token[] = [];
-  const push = (kind: TokenKind, text: string) => {
-    const last = out[out.length - 1];
-    if (last && last.kind === kind && kind === "txt") last.text += text;
-    else out.push({ kind, text });
-  };
-  let i = 0;
-  let lineStart = true;
-  while (i < code.length) {
-    const ch = code[i] as string;
-    const end = matchSpecial(code, i, lang, lineStart);
-    if (end) {
-      push(end.kind, code.slice(i, end.end));
-      i = end.end;
-      lineStart = false;
-      continue;
-    }
-    if (/[A-Za-z_]/.test(ch)) {
-      IDENT.lastIndex = i;
-      const word = (IDENT.exec(code) as RegExpExecArray)[0];
-      push(keywords.has(word) ? "kw" : "txt", word);
-      i += word.length;
-    } else if (/[0-9]/.test(ch) || (ch === "." && /[0-9]/.test(code[i + 1] ?? ""))) {
-      NUMBER.lastIndex = i;
-      const num = NUMBER.exec(code)?.[0] || ch;
-      push("num", num);
-      i += num.length;
+/** Reads highlight.js output back into tokens; throws on anything outside its known shape. */
+export function readHighlighted(html: string): Token[] {
+  const tokens: Token[] = [];
+  const stack: string[] = [];
+  PIECE.lastIndex = 0;
+  while (PIECE.lastIndex < html.length) {
+    const at = PIECE.lastIndex;
+    const m = PIECE.exec(html);
+    if (!m) throw new Error(`highlight: unexpected highlighter output at ${at}`);
+    const piece = m[0];
+    if (m[1] !== undefined) stack.push(m[1].replace(/\bhljs-/g, ""));
+    else if (piece === "</span>") {
+      if (stack.pop() === undefined) throw new Error("highlight: unbalanced </span> in highlighter output");
     } else {
-      push("txt", ch);
-      i++;
+      const text = ENTITIES[piece] ?? piece;
+      const last = tokens[tokens.length - 1];
+      if (last && last.scopes.join("|") === stack.join("|")) last.text += text;
+      else tokens.push({ scopes: [...stack], text });
     }
-    if (ch === "\n") lineStart = true;
-    else if (ch !== " " && ch !== "\t") lineStart = false;
   }
-  return out;
+  if (stack.length) throw new Error("highlight: unclosed <span> in highlighter output");
+  return tokens;
 }
 
-/** Comments, strings and preprocessor lines starting at `i`, with where they end. */
-function matchSpecial(code: string, i: number, lang: "cpp" | "python", lineStart: boolean): { kind: TokenKind; end: number } | null {
-  const two = code.slice(i, i + 2);
-  if (lang === "cpp") {
-    if (two === "//") return { kind: "com", end: lineEnd(code, i) };
-    if (two === "/*") return { kind: "com", end: until(code, i + 2, "*/") };
-    if (lineStart && code[i] === "#") return { kind: "pre", end: lineEnd(code, i) };
-    if (code[i] === '"' || code[i] === "'") return { kind: "str", end: quoted(code, i, code[i] as string) };
-    return null;
+/** Tokens split at newlines into lines (a token spanning lines is cut; a final newline adds no line). */
+export function splitTokenLines(tokens: Token[]): Token[][] {
+  const lines: Token[][] = [[]];
+  for (const t of tokens) {
+    const parts = t.text.split("\n");
+    parts.forEach((text, i) => {
+      if (i > 0) lines.push([]);
+      if (text) (lines[lines.length - 1] as Token[]).push({ scopes: t.scopes, text });
+    });
   }
-  if (code[i] === "#") return { kind: "com", end: lineEnd(code, i) };
-  const prefix = /^[rRbBfFuU]{0,2}/.exec(code.slice(i, i + 2))?.[0] ?? "";
-  const q = code[i + prefix.length];
-  if ((q === '"' || q === "'") && (prefix === "" || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ""))) {
-    const start = i + prefix.length;
-    const triple = code.slice(start, start + 3);
-    if (triple === q.repeat(3)) return { kind: "str", end: until(code, start + 3, triple) };
-    return { kind: "str", end: quoted(code, start, q) };
-  }
-  return null;
-}
-
-function lineEnd(code: string, i: number): number {
-  const n = code.indexOf("\n", i);
-  return n === -1 ? code.length : n;
-}
-
-function until(code: string, from: number, close: string): number {
-  const n = code.indexOf(close, from);
-  return n === -1 ? code.length : n + close.length;
-}
-
-/** End of a one-line string literal opened at `i`, honouring backslash escapes; an unclosed one stops at the line end. */
-function quoted(code: string, i: number, q: string): number {
-  let j = i + 1;
-  while (j < code.length) {
-    const c = code[j];
-    if (c === "\\") j += 2;
-    else if (c === q) return j + 1;
-    else if (c === "\n") return j;
-    else j++;
-  }
-  return code.length;
+  if (lines.length > 1 && (lines[lines.length - 1] as Token[]).length === 0) lines.pop();
+  return lines;
 }

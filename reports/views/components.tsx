@@ -1,15 +1,35 @@
 /** Small building blocks shared by pages. Every string passes through JSX text or attributes, so it is escaped. */
 import type { Child } from "hono/jsx";
-import { tokenize } from "../render/highlight.ts";
+import { splitTokenLines, tokenize, type Token } from "../render/highlight.ts";
 import type { PassAtKInterval } from "../../harness/metrics/confidence.ts";
 import { DASH, formatPct } from "../render/format.ts";
 
-/** Syntax-highlighted code: tokens become spans whose text the renderer escapes. */
+/** CSS classes of a highlight.js scope chain, outermost first (the stylesheet lists outer scopes first, so inner ones win). */
+function scopeClass(t: Token): string {
+  return t.scopes
+    .flatMap((s) => s.split(" "))
+    .map((s) => `hl-${s.replace(/[^a-z0-9_-]/g, "")}`)
+    .join(" ");
+}
+
+/**
+ * Syntax-highlighted code with line numbers (compile logs and tracebacks cite them): tokens become
+ * spans whose text the renderer escapes. The numbers are CSS counters, so copying gets only the code;
+ * each line has an id (#L12) to link to.
+ */
 export function Code(props: { code: string | null | undefined; language?: string | null }) {
   if (props.code === null || props.code === undefined) return <p class="muted">{DASH}</p>;
+  const first = 1;
   return (
-    <pre class="code">
-      <code>{tokenize(props.code, props.language).map((t) => (t.kind === "txt" ? t.text : <span class={`tk-${t.kind}`}>{t.text}</span>))}</code>
+    <pre class="code numbered">
+      <code>
+        {splitTokenLines(tokenize(props.code, props.language)).map((line, i) => (
+          <span class="line" id={`L${first + i}`}>
+            {line.map((t) => (t.scopes.length === 0 ? t.text : <span class={scopeClass(t)}>{t.text}</span>))}
+            {"\n"}
+          </span>
+        ))}
+      </code>
     </pre>
   );
 }

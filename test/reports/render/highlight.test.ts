@@ -1,48 +1,53 @@
 import { describe, expect, test } from "bun:test";
-import { tokenize } from "../../../reports/render/highlight.ts";
+import { readHighlighted, splitTokenLines, tokenize, type Token } from "../../../reports/render/highlight.ts";
 
-const kinds = (code: string, lang: string) => tokenize(code, lang).filter((t) => t.kind !== "txt");
+const scoped = (tokens: Token[], scope: string) => tokens.filter((t) => t.scopes.at(-1)?.split(" ").includes(scope)).map((t) => t.text);
 
-describe("tokenize", () => {
-  test("reassembles to exactly the input for both languages", () => {
+describe("tokenize (highlight.js, read back into tokens)", () => {
+  test("reassembles to exactly the input for C++ and Python", () => {
     const cpp = '#include <bits/stdc++.h>\nint main() { /* c */ std::string s = "a\\"b"; return 0x1F; } // end\n';
     const py = "def f(x):\n    s = r'''multi\nline'''  # note\n    return f\"{x}\" + 'q' * 3.5e2\n";
     expect(tokenize(cpp, "cpp").map((t) => t.text).join("")).toBe(cpp);
     expect(tokenize(py, "python").map((t) => t.text).join("")).toBe(py);
   });
 
-  test("marks C++ keywords, strings, comments, numbers and preprocessor lines", () => {
-    const toks = kinds('#include <iostream>\nint main() { return 42; } // done\nconst char* s = "x";', "cpp");
-    expect(toks).toContainEqual({ kind: "pre", text: "#include <iostream>" });
-    expect(toks).toContainEqual({ kind: "kw", text: "int" });
-    expect(toks).toContainEqual({ kind: "kw", text: "return" });
-    expect(toks).toContainEqual({ kind: "num", text: "42" });
-    expect(toks).toContainEqual({ kind: "com", text: "// done" });
-    expect(toks).toContainEqual({ kind: "str", text: '"x"' });
+  test("scopes C++ keywords, strings, comments, numbers and preprocessor lines", () => {
+    const toks = tokenize('#include <iostream>\nint main() { return 42; } // done\nconst char* s = "x";', "cpp");
+    const inMeta = toks.filter((t) => t.scopes.some((s) => s.split(" ").includes("meta"))).map((t) => t.text);
+    expect(inMeta.join("")).toStartWith("#include <iostream>");
+    expect(scoped(toks, "keyword")).toContain("return");
+    expect(scoped(toks, "number")).toContain("42");
+    expect(scoped(toks, "comment")).toContain("// done");
+    expect(scoped(toks, "string")).toContain('"x"');
   });
 
-  test("marks Python triple-quoted and prefixed strings and hash comments", () => {
-    const toks = kinds('def f():\n    """doc\n    more"""\n    return b"\\x00"  # why\n', "python");
-    expect(toks).toContainEqual({ kind: "kw", text: "def" });
-    expect(toks).toContainEqual({ kind: "str", text: '"""doc\n    more"""' });
-    expect(toks).toContainEqual({ kind: "str", text: 'b"\\x00"' });
-    expect(toks).toContainEqual({ kind: "com", text: "# why" });
+  test("scopes Python definitions, strings and comments", () => {
+    const toks = tokenize('def f():\n    """doc"""\n    return b"\\x00"  # why\n', "python");
+    expect(scoped(toks, "keyword")).toContain("def");
+    expect(scoped(toks, "string")).toContain('"""doc"""');
+    expect(scoped(toks, "comment")).toContain("# why");
   });
 
-  test("does not treat keywords inside identifiers as keywords", () => {
-    const toks = kinds("format = interval + returned", "python");
-    expect(toks.filter((t) => t.kind === "kw")).toEqual([]);
-  });
-
-  test("keeps HTML in code as plain token text, leaving escaping to the renderer", () => {
-    const code = "# <script>alert(1)</script>\nprint('<img src=x onerror=alert(1)>')";
+  test("keeps HTML in code as token text, decoded from the highlighter's escaping, for the renderer to escape", () => {
+    const code = "# <script>alert(1)</script>\nprint('<img src=x onerror=alert(1)>' + \"&amp;\")";
     const toks = tokenize(code, "python");
     expect(toks.map((t) => t.text).join("")).toBe(code);
-    expect(toks).toContainEqual({ kind: "com", text: "# <script>alert(1)</script>" });
+    expect(scoped(toks, "comment")).toEqual(["# <script>alert(1)</script>"]);
   });
 
-  test("returns one plain token for an unknown language", () => {
-    expect(tokenize("SELECT 1;", "sql")).toEqual([{ kind: "txt", text: "SELECT 1;" }]);
-    expect(tokenize("", null)).toEqual([]);
+  test("refuses highlighter output outside the shape it knows, rather than passing markup through", () => {
+    expect(() => readHighlighted('<span class="hljs-keyword">int</span><img src=x>')).toThrow("unexpected highlighter output at 37");
+    expect(() => readHighlighted("<span class=\"hljs-keyword\">int")).toThrow("unclosed <span>");
+  });
+
+  test("returns one plain token for an unknown language, none for empty code", () => {
+    expect(tokenize("SELECT 1;", "sql")).toEqual([{ scopes: [], text: "SELECT 1;" }]);
+    expect(tokenize("", "cpp")).toEqual([]);
+  });
+
+  test("splits tokens into numbered lines, cutting a token that spans lines", () => {
+    const lines = splitTokenLines(tokenize('s = """a\nb"""\nx = 1\n', "python"));
+    expect(lines.map((l) => l.map((t) => t.text).join(""))).toEqual(['s = """a', 'b"""', "x = 1"]);
+    expect(scoped(lines[1] as Token[], "string")).toEqual(['b"""']);
   });
 });

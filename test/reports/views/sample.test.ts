@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { XSS_COMPLETION } from "../support/fixture-db.ts";
 import { createTestViewer, type TestViewer } from "../support/app.ts";
-import { tableRows, textsOf } from "../support/html.ts";
+import { attrsOf, tableRows, textsOf } from "../support/html.ts";
 
 let v: TestViewer;
 beforeAll(() => {
@@ -17,8 +17,10 @@ describe("sample page", () => {
     expect(textsOf(html, "pre.text")[0]).toBe("Read two integers a and b and print a + b.");
     const code = textsOf(html, "pre.code")[0] ?? "";
     expect(code).toContain("std::cin >> a >> b;");
-    expect(textsOf(html, "pre.code .tk-kw")).toContain("return");
-    expect(textsOf(html, "pre.code .tk-pre")).toEqual(["#include <iostream>"]);
+    expect(textsOf(html, "pre.code .hl-keyword")).toContain("return");
+    expect(textsOf(html, "pre.code .hl-meta").join("")).toContain("#include <iostream>");
+    // One numbered line per line of code, each with an anchor.
+    expect(attrsOf(html, "pre.code .line", "id")).toEqual(code.trimEnd().split("\n").map((_, i) => `L${i + 1}`));
   });
 
   test("lists per-test verdict, time and memory", async () => {
