@@ -86,7 +86,10 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       const extra = Object.entries(source.extraFiles ?? {}).map(([name, content]) => asData(name, content));
       const started = performance.now();
       const files = source.language === "python" ? [{ name: "check.py", content: PY_CHECK }, asData("solution.py", source.code), ...extra] : [main, ...extra];
-      const request = executeRequest(runtime, files, "", [], limits, { cpuMs: 1000, wallMs: 1000, memoryMb: 256 });
+      // The check's run stage is not wanted: 1 ms (0 would mean Piston's default, 3 s) keeps a
+      // spinning program from holding a server slot; the Python checker needs longer to start.
+      const checkRun = source.language === "python" ? { cpuMs: 5000, wallMs: 10_000, memoryMb: 256 } : { cpuMs: 1, wallMs: 1, memoryMb: 256 };
+      const request = executeRequest(runtime, files, "", [], limits, checkRun);
       const { body } = await execute(request, limits.wallMs * 2 + 2000 + slack);
       const timeMs = Math.round(performance.now() - started);
       const failed = failedCompile(body.compile);
