@@ -5,6 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { openDb, type HarnessDb } from "../harness/store/db.ts";
 import { ReportDbError } from "./errors.ts";
 import { registerEvents } from "./routes/events.ts";
+import { registerJobs } from "./routes/jobs.tsx";
 import { registerPages } from "./routes/pages.tsx";
 import { describeError, sendError } from "./routes/render.tsx";
 import { registerStatic } from "./routes/static.ts";
@@ -49,6 +50,7 @@ export function buildReportApp(opts: ReportAppOptions): { app: Hono; close(): vo
   registerStatic(app);
   registerEvents(app, db, opts.pollMs ?? 500);
   registerPages(app, db);
+  registerJobs(app, db, opts.pollMs ?? 500);
   app.get("/api", (c) => c.json({ routes: API_ROUTES }));
   app.notFound((c) => sendError(c, 404, `no page at ${c.req.path}`));
   app.onError((err, c) => {
@@ -74,6 +76,9 @@ const API_ROUTES = [
   "/api/datasets",
   "/api/datasets/:sha?page=&limit=",
   "/api/datasets/:sha/problems/:id?tests=all",
+  "/api/jobs",
+  "/api/jobs/:id",
+  "/api/jobs/:id/events (text/event-stream)",
 ];
 
 /** Opens the database read-only, with errors that say what to do. */

@@ -93,9 +93,45 @@
     }
   }
 
+  // A running job's curves: the same scaling as chartPoints in reports/views/jobs.tsx.
+  var CHART_W = 360, CHART_H = 120, PAD = 6;
+  function chartPoints(points) {
+    if (!points.length) return "";
+    var xs = points.map(function (p) { return p[0]; }), ys = points.map(function (p) { return p[1]; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    return points.map(function (p) {
+      var x = PAD + ((p[0] - x0) / (x1 - x0 || 1)) * (CHART_W - 2 * PAD);
+      var y = CHART_H - PAD - ((p[1] - y0) / (y1 - y0 || 1)) * (CHART_H - 2 * PAD);
+      return x.toFixed(1) + "," + y.toFixed(1);
+    }).join(" ");
+  }
+
+  function followJob(block) {
+    var id = block.getAttribute("data-live-job");
+    if (!id || !window.EventSource) return;
+    var source = new EventSource("/api/jobs/" + encodeURIComponent(id) + "/events");
+    function show(live) {
+      var state = block.querySelector('[data-field="state"]'), step = block.querySelector('[data-field="lastStep"]');
+      if (state) state.textContent = live.state;
+      if (step) step.textContent = live.lastStep === null ? "" : String(live.lastStep);
+      Object.keys(live.series).forEach(function (name) {
+        var fig = block.querySelector('figure[data-metric="' + name.replace(/"/g, "") + '"]');
+        // A metric the page has no curve for yet (the first rows arrived): the server draws the new set.
+        if (!fig) { source.close(); window.location.reload(); return; }
+        var points = live.series[name];
+        fig.querySelector("polyline").setAttribute("points", chartPoints(points));
+        var last = fig.querySelector('[data-field="last"]');
+        if (last && points.length) last.textContent = String(Number(points[points.length - 1][1].toPrecision(4)));
+      });
+    }
+    source.addEventListener("live", function (e) { show(JSON.parse(e.data)); });
+    source.addEventListener("done", function (e) { source.close(); show(JSON.parse(e.data)); block.classList.add("finished"); });
+  }
+
   document.addEventListener("keydown", keys);
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-live-run]").forEach(follow);
+    document.querySelectorAll("[data-live-job]").forEach(followJob);
     document.querySelectorAll("table.sortable").forEach(sortable);
   });
 })();

@@ -6,6 +6,7 @@ const NAV: [string, string][] = [
   ["/live", "Live"],
   ["/compare", "Compare"],
   ["/datasets", "Datasets"],
+  ["/jobs", "Jobs"],
 ];
 
 /** Wraps a page body in the document frame. */

@@ -1,0 +1,107 @@
+/** Training jobs: the list, and a job page with its history and one curve per metric, kept current by /static/app.js. */
+import type { JobDetail, JobSummary } from "../data/jobs.ts";
+import { formatDate } from "../render/format.ts";
+import { Facts, Json } from "./components.tsx";
+import { Layout } from "./layout.tsx";
+
+export const CHART_W = 360;
+export const CHART_H = 120;
+const PAD = 6;
+
+/** SVG polyline points for a series; /static/app.js computes the same when new points arrive. */
+export function chartPoints(points: readonly [number, number][]): string {
+  if (points.length === 0) return "";
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (x: number) => PAD + ((x - x0) / (x1 - x0 || 1)) * (CHART_W - 2 * PAD);
+  const sy = (y: number) => CHART_H - PAD - ((y - y0) / (y1 - y0 || 1)) * (CHART_H - 2 * PAD);
+  return points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(" ");
+}
+
+function Curve(props: { name: string; points: [number, number][] }) {
+  const last = props.points.at(-1);
+  return (
+    <figure class="curve" data-metric={props.name}>
+      <figcaption>
+        {props.name} <span data-field="last">{last ? String(Number(last[1].toPrecision(4))) : ""}</span>
+      </figcaption>
+      <svg viewBox={`0 0 ${CHART_W} ${CHART_H}`} width={CHART_W} height={CHART_H} role="img" aria-label={`${props.name} by step`}>
+        <polyline fill="none" stroke="currentColor" points={chartPoints(props.points)} />
+      </svg>
+    </figure>
+  );
+}
+
+export function JobsPage(props: { data: { jobs: JobSummary[] } }) {
+  return (
+    <Layout title="Training jobs" active="/jobs">
+      <h1>Training jobs</h1>
+      {props.data.jobs.length === 0 ? (
+        <p>No jobs yet: launch one with <code>bun run train</code>.</p>
+      ) : (
+        <table class="sortable">
+          <thead>
+            <tr><th>job</th><th>algorithm</th><th>state</th><th>launcher</th><th>last step</th><th>exit</th><th>created</th></tr>
+          </thead>
+          <tbody>
+            {props.data.jobs.map((j) => (
+              <tr>
+                <td><a href={`/jobs/${encodeURIComponent(j.id)}`}>{j.id}</a></td>
+                <td>{j.algo}</td>
+                <td>{j.state}</td>
+                <td>{j.launcher}</td>
+                <td>{j.lastStep ?? ""}</td>
+                <td>{j.exitCode ?? ""}</td>
+                <td>{formatDate(j.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function JobPageView(props: { data: JobDetail }) {
+  const j = props.data;
+  const names = Object.keys(j.series).sort();
+  return (
+    <Layout title={j.id} active="/jobs">
+      <h1>{j.id}</h1>
+      <section class="job" data-live-job={["pending", "running"].includes(j.state) ? j.id : undefined}>
+        <Facts
+          rows={[
+            ["algorithm", j.algo],
+            ["state", <span data-field="state">{j.state}</span>],
+            ["exit code", j.exitCode === null ? "" : String(j.exitCode)],
+            ["launcher", `${j.launcher} ${j.launcherId ?? ""}`],
+            ["last step", <span data-field="lastStep">{j.lastStep ?? ""}</span>],
+            ["folder", j.jobDir],
+            ["logs", `${j.logs.stdout}, ${j.logs.stderr}`],
+            ["metrics", j.metricsPath],
+            ["checkpoints", j.checkpointDir],
+          ]}
+        />
+        <h2>Curves</h2>
+        {names.length === 0 ? <p>No metrics ingested yet (<code>bun run jobs logs ID --follow</code> ingests them while the job runs).</p> : null}
+        <div class="curves">{names.map((n) => <Curve name={n} points={j.series[n]!} />)}</div>
+      </section>
+      <h2>History</h2>
+      <table>
+        <thead><tr><th>at</th><th>state</th><th>detail</th></tr></thead>
+        <tbody>
+          {j.history.map((e) => (
+            <tr><td>{formatDate(e.at)}</td><td>{e.state}</td><td>{e.detail ?? ""}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Config</h2>
+      <Json value={j.config} />
+      <h2>Command</h2>
+      <Json value={j.command} />
+      <h2>Versions</h2>
+      <Json value={j.versions} />
+    </Layout>
+  );
+}
