@@ -202,3 +202,23 @@ export const jobMetrics = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.jobId, t.step] })],
 );
+
+/** Evaluations of a job's checkpoints (`bun run jobs eval`): each an ordinary run, linked here. */
+export const jobEvals = sqliteTable(
+  "job_evals",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    step: integer("step").notNull(),
+    checkpoint: text("checkpoint").notNull(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    pass1: real("pass1"),
+    /** The checkpoint with the highest validation pass@1 so far (ties: the earliest). */
+    best: integer("best", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.step] })],
+);
