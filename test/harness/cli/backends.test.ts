@@ -24,6 +24,17 @@ describe("backend settings", () => {
     }
   });
 
+  test("the wasm backend takes a pool size of 1 to 256 from --judge-opt or HARNESS_WASM_POOL_SIZE, and refuses anything else", async () => {
+    const wasm = JUDGE_BACKENDS.wasm!;
+    expect(readBackendSettings("wasm", wasm, [], { HARNESS_WASM_POOL_SIZE: "3" })).toEqual({ "pool-size": "3" });
+    expect(readBackendSettings("wasm", wasm, ["pool-size=5", "clang=/usr/bin/clang++-14"], { HARNESS_WASM_POOL_SIZE: "3" })).toEqual({ "pool-size": "5", clang: "/usr/bin/clang++-14" });
+    for (const bad of ["0", "2.5", "many", "257"]) {
+      const err = await createJudgeBackend("wasm", { judgeOpt: [`pool-size=${bad}`] }, {}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UsageError);
+      expect((err as Error).message).toBe(`judge 'wasm': pool-size must be an integer from 1 to 256, got '${bad}'`);
+    }
+  });
+
   test("an unknown judge name is a UsageError listing the known judges", async () => {
     const err = await createJudgeBackend("nope").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UsageError);
