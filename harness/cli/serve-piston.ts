@@ -4,7 +4,8 @@
  * it and judging scales out across machines (`--judge piston --judge-opt piston=URL1,URL2`).
  */
 import { availableParallelism } from "node:os";
-import { resolveServerToken } from "../serve-access.ts";
+import { UsageError } from "../../judges/errors.ts";
+import { isLoopbackHost, resolveServerToken } from "../serve-access.ts";
 import { openJudgeBackend } from "./backends.ts";
 
 export interface ServePistonOptions {
@@ -32,6 +33,8 @@ const MIB = 1024 * 1024;
 /** Serves until SIGINT/SIGTERM; returns the exit code. */
 export async function servePiston(o: ServePistonOptions): Promise<number> {
   const token = resolveServerToken({ host: o.host, token: o.token, tokenEnv: PISTON_TOKEN_ENV, insecure: o.insecure });
+  // Without bubblewrap a job runs as this user: fine for a trusted loopback client, never for a network.
+  if (o.unsafeNoSandbox && !isLoopbackHost(o.host)) throw new UsageError("serve --piston --unsafe-no-sandbox listens on loopback only: without the sandbox, a job runs as this user");
   const { startPistonServer } = await import("../piston-server/start.ts");
   const sandbox = await openJudgeBackend(o.judge, { unsafeNoSandbox: o.unsafeNoSandbox, judgeOpt: o.judgeOpt });
   const cores = availableParallelism();
@@ -49,7 +52,7 @@ export async function servePiston(o: ServePistonOptions): Promise<number> {
     },
     admission: { concurrency, ...(o.queue ? { queueSize: o.queue } : {}), ...(o.perClient ? { perClient: o.perClient } : {}) },
   });
-  if (!token) process.stderr.write(o.insecure && !["127.0.0.1", "localhost", "::1"].includes(o.host) ? `warning: --insecure: anyone who reaches ${o.host} can run code here\n` : "");
+  if (!token && !isLoopbackHost(o.host)) process.stderr.write(`warning: --insecure: anyone who reaches ${o.host} can run code here\n`);
   process.stderr.write(`piston server: ${server.url}/api/v2/execute  (judge ${sandbox.name}, ${concurrency} jobs at once${token ? ", bearer token required" : ""}; Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

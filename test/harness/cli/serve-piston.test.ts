@@ -55,6 +55,12 @@ describe("bun run serve --piston", () => {
     expect(r.stderr).toContain("refusing to listen on 0.0.0.0 without an access token");
     expect(r.stderr).toContain("--insecure");
   });
+
+  test("refuses --unsafe-no-sandbox off loopback even with a token", async () => {
+    const r = await runCli(["serve", "--piston", "--host", "0.0.0.0", "--port", "0", "--token", TOKEN, "--unsafe-no-sandbox"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("--unsafe-no-sandbox listens on loopback only");
+  });
 });
 
 describe("bun run serve --rewards", () => {
