@@ -2,7 +2,7 @@
 import { existsSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
 import { UsageError } from "../../judges/errors.ts";
 import { openDb, type HarnessDb } from "../store/db.ts";
-import { getJob, jobHistory, jobMetricRows, type JobRow, listJobs } from "../store/jobs.ts";
+import { getJob, jobEvalRows, jobHistory, jobMetricRows, type JobRow, listJobs } from "../store/jobs.ts";
 import { cancelJob, refreshJob, resumeJob } from "../../trainers/jobs.ts";
 import { TERMINAL_STATES, type JobState } from "../../trainers/types.ts";
 
@@ -37,6 +37,7 @@ export function describeJob(db: HarnessDb, job: JobRow): Record<string, unknown>
     metrics_rows: metrics.length,
     last_metrics: metrics.at(-1)?.values ?? null,
     history: jobHistory(db, job.id).map((e) => ({ state: e.state, detail: e.detail, at: e.at.toISOString() })),
+    evals: jobEvalRows(db, job.id).map((e) => ({ step: e.step, run_id: e.runId, pass1: e.pass1, best: e.best, checkpoint: e.checkpoint })),
     config: JSON.parse(job.resolvedConfig) as unknown,
     command: JSON.parse(job.command) as unknown,
     versions: JSON.parse(job.versions) as unknown,
@@ -129,6 +130,31 @@ export function runJobsResume(id: string, o: JobsOptions): Promise<number> {
   return withDb(o, async (db) => {
     const job = await resumeJob(db, await refreshJob(db, getJob(db, id)));
     process.stdout.write(o.json ? `${JSON.stringify({ job_id: job.id, state: job.state, launcher_id: job.launcherId })}\n` : `${job.id}: ${job.state} (${job.launcher} ${job.launcherId})\n`);
+    return 0;
+  });
+}
+
+export interface JobsEvalOptions extends JobsOptions {
+  dataset?: string;
+  n: number;
+  maxNewTokens: number;
+  temperature: number;
+}
+
+export function runJobsEval(id: string, o: JobsEvalOptions): Promise<number> {
+  return withDb(o, async (db) => {
+    const { evaluateJob } = await import("../../trainers/evaluate.ts");
+    const evals = await evaluateJob(db, getJob(db, id).id, {
+      dbPath: o.db,
+      dataset: o.dataset,
+      n: o.n,
+      maxNewTokens: o.maxNewTokens,
+      temperature: o.temperature,
+      follow: o.follow,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    if (o.json) process.stdout.write(`${JSON.stringify({ job_id: getJob(db, id).id, evals })}\n`);
+    else for (const e of evals) process.stdout.write(`step ${e.step}  pass@1 ${e.pass1 === null ? "n/a" : e.pass1.toFixed(3)}  run ${e.run_id}${e.best ? "  best" : ""}\n`);
     return 0;
   });
 }

@@ -164,7 +164,7 @@ program
   .addOption(jsonOption())
   .action((algo: string, opts) => runCommand(() => import("./train-command.ts").then((m) => m.runTrainCommand(algo, opts)), opts));
 
-const jobs = program.command("jobs").description("training jobs: list, show, logs, cancel, resume");
+const jobs = program.command("jobs").description("training jobs: list, show, logs, cancel, resume, eval");
 jobs
   .command("list")
   .description("jobs with their current state (refreshed from the launcher)")
@@ -192,6 +192,18 @@ jobs
   .addOption(dbOption())
   .addOption(jsonOption())
   .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsCancel(id, opts)), opts));
+jobs
+  .command("eval")
+  .description("evaluate the job's checkpoints on validation problems (runs named JOB@step-N, best by pass@1 marked)")
+  .argument("<id>", "job id (or a unique prefix)")
+  .option("--dataset <file>", "validation problems (default: the config's data.eval, else the job's exported problems)")
+  .option("--n <n>", "samples per problem", parseIntArg, 4)
+  .option("--max-new-tokens <n>", "tokens per completion", parseIntArg, 256)
+  .option("--temperature <t>", "sampling temperature", parseNumber, 1.0)
+  .option("--follow", "keep evaluating new checkpoints until the job ends")
+  .addOption(dbOption())
+  .addOption(jsonOption())
+  .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsEval(id, opts)), opts));
 jobs
   .command("resume")
   .description("submit a failed or cancelled job again; it continues from its last checkpoint")

@@ -1,8 +1,8 @@
 /** Training jobs in the store: the job row, its state history and its ingested metrics. */
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { HarnessError } from "../../judges/errors.ts";
 import type { HarnessDb } from "./db.ts";
-import { jobEvents, jobMetrics, jobs } from "./schema.ts";
+import { jobEvals, jobEvents, jobMetrics, jobs } from "./schema.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJob = Omit<typeof jobs.$inferInsert, "createdAt" | "updatedAt" | "metricsOffset">;
@@ -75,4 +75,24 @@ export function jobMetricRows(db: HarnessDb, jobId: string): { step: number; val
     .orderBy(asc(jobMetrics.step))
     .all()
     .map((r) => ({ step: r.step, values: JSON.parse(r.values) as Record<string, unknown> }));
+}
+
+export type JobEvalRow = typeof jobEvals.$inferSelect;
+
+export function jobEvalRows(db: HarnessDb, jobId: string): JobEvalRow[] {
+  return db.select().from(jobEvals).where(eq(jobEvals.jobId, jobId)).orderBy(asc(jobEvals.step)).all();
+}
+
+/** Records a checkpoint's evaluation and moves the best mark to the highest pass@1 (ties: the earliest step). */
+export function saveJobEval(db: HarnessDb, row: Omit<JobEvalRow, "best" | "createdAt">): void {
+  db.transaction((tx) => {
+    tx.insert(jobEvals)
+      .values({ ...row, best: false, createdAt: new Date() })
+      .onConflictDoUpdate({ target: [jobEvals.jobId, jobEvals.step], set: { runId: row.runId, pass1: row.pass1, checkpoint: row.checkpoint } })
+      .run();
+    const all = tx.select().from(jobEvals).where(eq(jobEvals.jobId, row.jobId)).orderBy(asc(jobEvals.step)).all();
+    const best = all.reduce<JobEvalRow | null>((b, r) => (r.pass1 !== null && (b === null || (b.pass1 ?? -1) < r.pass1) ? r : b), null);
+    tx.update(jobEvals).set({ best: false }).where(eq(jobEvals.jobId, row.jobId)).run();
+    if (best) tx.update(jobEvals).set({ best: true }).where(and(eq(jobEvals.jobId, row.jobId), eq(jobEvals.step, best.step))).run();
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { asc, desc, eq } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
-import { jobEvents, jobMetrics, jobs } from "../../harness/store/schema.ts";
+import { jobEvals, jobEvents, jobMetrics, jobs } from "../../harness/store/schema.ts";
 import { makeNotFound } from "../errors.ts";
 
 export interface JobSummary {
@@ -40,12 +40,16 @@ export interface JobDetail extends JobSummary {
   command: unknown;
   versions: unknown;
   series: MetricSeries;
+  /** Checkpoint evaluations (`bun run jobs eval`), each an ordinary run. */
+  evals: { step: number; runId: number; pass1: number | null; best: boolean }[];
 }
 
 /** A database from before the jobs migration has no jobs table: it has no jobs. */
-function hasJobsTable(db: HarnessDb): boolean {
-  return db.$client.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'").get() !== null;
+function hasTable(db: HarnessDb, name: string): boolean {
+  return db.$client.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== null;
 }
+
+const hasJobsTable = (db: HarnessDb) => hasTable(db, "jobs");
 
 function summaryOf(j: typeof jobs.$inferSelect): JobSummary {
   return { id: j.id, algo: j.algo, state: j.state, launcher: j.launcher, lastStep: j.lastStep, exitCode: j.exitCode, createdAt: j.createdAt.toISOString(), updatedAt: j.updatedAt.toISOString() };
@@ -95,5 +99,8 @@ export function loadJob(db: HarnessDb, id: string): JobDetail {
     command: JSON.parse(row.command) as unknown,
     versions: JSON.parse(row.versions) as unknown,
     series: loadSeries(db, id),
+    evals: hasTable(db, "job_evals")
+      ? db.select().from(jobEvals).where(eq(jobEvals.jobId, id)).orderBy(asc(jobEvals.step)).all().map((e) => ({ step: e.step, runId: e.runId, pass1: e.pass1, best: e.best }))
+      : [],
   };
 }

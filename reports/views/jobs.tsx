@@ -87,6 +87,24 @@ export function JobPageView(props: { data: JobDetail }) {
         {names.length === 0 ? <p>No metrics ingested yet (<code>bun run jobs logs ID --follow</code> ingests them while the job runs).</p> : null}
         <div class="curves">{names.map((n) => <Curve name={n} points={j.series[n]!} />)}</div>
       </section>
+      <h2>Evaluations</h2>
+      {j.evals.length === 0 ? (
+        <p>No checkpoint evaluated yet (<code>bun run jobs eval ID</code>).</p>
+      ) : (
+        <table>
+          <thead><tr><th>step</th><th>pass@1</th><th>run</th><th></th></tr></thead>
+          <tbody>
+            {j.evals.map((e) => (
+              <tr>
+                <td>{e.step}</td>
+                <td>{e.pass1 === null ? "n/a" : e.pass1.toFixed(3)}</td>
+                <td><a href={`/runs/${e.runId}`}>{`${j.id}@step-${e.step}`}</a></td>
+                <td>{e.best ? "best" : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h2>History</h2>
       <table>
         <thead><tr><th>at</th><th>state</th><th>detail</th></tr></thead>

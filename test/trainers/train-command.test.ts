@@ -41,6 +41,8 @@ async function waitFor(id: string, done: (j: ShownJob) => boolean): Promise<Show
   }
 }
 
+let grpoJob = "";
+
 const finished = (j: ShownJob) => ["completed", "failed", "cancelled"].includes(j.state);
 
 beforeAll(() => {
@@ -113,7 +115,7 @@ describe("bun run train", () => {
         "model: {name: tiny}",
         "data: {dataset: problems.jsonl}",
         "max_steps: 3",
-        "save_every: 3",
+        "save_every: 1",
         "tinylora: {r: 2, u: 8}",
         "optim: {lr: 0.05, schedule: constant}",
         "reward: {schema: binary, timeout_s: 60}",
@@ -122,6 +124,7 @@ describe("bun run train", () => {
     );
     const started = await runCli(["train", "grpo-tinylora", "--config", config, "--launcher", "local", "--json", "--db", db, "--jobs-dir", jobsDir], { env: ENV });
     const { job_id } = parseOneJson<{ job_id: string }>(started);
+    grpoJob = job_id;
     const job = await waitFor(job_id, finished);
     expect(job.state).toBe("completed");
     expect(job.exit_code).toBe(0);
@@ -134,6 +137,21 @@ describe("bun run train", () => {
     expect(existsSync(join(job.checkpoint_dir, "latest"))).toBe(true);
     const listed = parseOneJson<{ jobs: { job_id: string; state: string }[] }>(await runCli(["jobs", "list", "--db", db, "--json"], { env: ENV }));
     expect(listed.jobs).toContainEqual(expect.objectContaining({ job_id, state: "completed" }));
+  });
+
+  test("jobs eval judges each checkpoint into a run named after the job and step, and marks the best by pass@1", async () => {
+    const r = await runCli(["jobs", "eval", grpoJob, "--n", "2", "--max-new-tokens", "4", "--db", db, "--json"], { env: ENV });
+    const { evals } = parseOneJson<{ evals: { step: number; run_id: number; run_name: string; pass1: number; best: boolean }[] }>(r);
+    expect(evals.map((e) => e.step)).toEqual([1, 2, 3]);
+    expect(evals.map((e) => e.run_name)).toEqual([1, 2, 3].map((s) => `${grpoJob}@step-${s}`));
+    const best = evals.filter((e) => e.best);
+    expect(best).toHaveLength(1);
+    expect(best[0]!.pass1).toBe(Math.max(...evals.map((e) => e.pass1)));
+    const job = await show(grpoJob);
+    expect(readFileSync(join(job.checkpoint_dir, "best"), "utf8").trim()).toBe(`step-${String(best[0]!.step).padStart(6, "0")}`);
+    // Ordinary runs: the leaderboard lists them.
+    const board = (await runCli(["leaderboard", "--db", db, "--json"])).stdout;
+    for (const e of evals) expect(board).toContain(e.run_name);
   });
 
   test("a cancelled sft-reweight job is resumed from its checkpoint and completes every step", async () => {

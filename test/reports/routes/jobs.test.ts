@@ -58,6 +58,7 @@ describe("job pages", () => {
     expect(html).toContain(`data-live-job="${JOB}"`);
     expect(html.match(/data-metric="[^"]+"/g)).toEqual(['data-metric="loss"', 'data-metric="reward_mean"']);
     expect(html).toContain(`points="${chartPoints([[1, 1], [2, 0.5]])}"`);
+    expect(html).toContain("No checkpoint evaluated yet");
   });
 
   test("the event stream sends new metrics as they are ingested and ends when the job does", async () => {
