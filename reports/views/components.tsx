@@ -53,6 +53,41 @@ export function Json(props: { value: unknown }) {
   return <pre class="text json">{JSON.stringify(props.value, null, 2)}</pre>;
 }
 
+/** Flattens JSON into key/value rows: nested keys joined with dots, arrays of scalars joined with commas. */
+export function flattenJson(value: unknown, prefix = ""): [string, string][] {
+  if (value === null || value === undefined) return prefix ? [[prefix, DASH]] : [];
+  if (Array.isArray(value)) {
+    if (value.every((x) => x === null || typeof x !== "object")) return [[prefix || "(list)", value.length ? value.map(String).join(", ") : "(none)"]];
+    return value.flatMap((x, i) => flattenJson(x, `${prefix}[${i}]`));
+  }
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return prefix ? [[prefix, "(none)"]] : [];
+    return entries.flatMap(([k, x]) => flattenJson(x, prefix ? `${prefix}.${k}` : k));
+  }
+  return [[prefix || "(value)", String(value)]];
+}
+
+/** Settings (limits, extraction, judge versions) as a key/value table rather than raw JSON. */
+export function KeyValues(props: { value: unknown }) {
+  const rows = flattenJson(props.value);
+  if (rows.length === 0) return <p class="muted">{DASH}</p>;
+  return (
+    <table class="facts kv">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr>
+            <th>{k}</th>
+            <td>
+              <code>{v}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A verdict as a coloured badge; unknown verdicts get a neutral colour. */
 export function Verdict(props: { verdict: string }) {
   const cls = /^[A-Z_]{1,10}$/.test(props.verdict) ? props.verdict : "other";

@@ -3,6 +3,7 @@ import type { ProblemPage } from "../data/datasets.ts";
 import { formatPct, shortenSha } from "../render/format.ts";
 import { Code, Facts, buildHref, Json, buildProblemHref, Text } from "./components.tsx";
 import { Layout } from "./layout.tsx";
+import { Markdown } from "./markdown.tsx";
 
 /** Renders the problem page; `all` says whether every test is shown uncut. */
 export function ProblemPageView(props: { data: ProblemPage; all: boolean }) {
@@ -33,7 +34,7 @@ export function ProblemPageView(props: { data: ProblemPage; all: boolean }) {
       />
       <section>
         <h2>Statement</h2>
-        <Text text={p.statement} />
+        <Markdown text={p.statement} />
       </section>
       {p.solutionPrefix ? (
         <section>

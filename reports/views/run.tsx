@@ -4,7 +4,7 @@ import type { RunDetail } from "../data/run-detail.ts";
 import type { Child } from "hono/jsx";
 import { formatCount, formatDate, formatMs, formatPct, orderDifficulties, pickRateBucket } from "../render/format.ts";
 import { VerdictChart } from "./charts.tsx";
-import { Facts, buildHref, Json, PassAtK } from "./components.tsx";
+import { Facts, buildHref, KeyValues, PassAtK } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { LiveProgress } from "./live.tsx";
 
@@ -75,15 +75,15 @@ export function RunPage(props: { data: RunDetail }) {
         <div class="cols">
           <div>
             <h3>Judge versions</h3>
-            <Json value={p.judgeVersions} />
+            <KeyValues value={p.judgeVersions} />
           </div>
           <div>
             <h3>Limits</h3>
-            <Json value={p.limits} />
+            <KeyValues value={p.limits} />
           </div>
           <div>
             <h3>Extraction</h3>
-            <Json value={p.extraction} />
+            <KeyValues value={p.extraction} />
           </div>
         </div>
       </section>

@@ -1,9 +1,37 @@
 /** One sample: statement, completion, extracted code, per-test results with output diffs, logs. */
+import type { ProblemView } from "../data/problem-body.ts";
 import type { SampleDetail, SampleFilter, TestResultView } from "../data/samples.ts";
 import { formatDate, formatKb, formatMs, formatNum } from "../render/format.ts";
-import { Code, Facts, buildHref, Json, buildProblemHref, Text, Verdict } from "./components.tsx";
+import { Code, Facts, buildHref, KeyValues, buildProblemHref, Text, Verdict } from "./components.tsx";
 import { OutputDiff } from "./diff.tsx";
 import { Layout } from "./layout.tsx";
+import { Markdown } from "./markdown.tsx";
+
+/**
+ * Function mode runs two processes (judges/README.md "Function mode"): the candidate's code above, and
+ * a trusted tester that runs the prelude, the starter code and the test code, its calls to the entry
+ * point answered by the candidate's process. This is the tester's side, numbered as one listing.
+ */
+function AsItRan(props: { problem: ProblemView }) {
+  const p = props.problem;
+  const parts: [string, string | null][] = [
+    ["prelude (imports the source's tester provides)", p.prelude],
+    ["starter code (solution_prefix)", p.solutionPrefix],
+    ["tests", p.testCode],
+  ];
+  const present = parts.filter((x): x is [string, string] => !!x[1]);
+  if (present.length === 0) return null;
+  const listing = present.map(([label, code]) => `# ---- ${label} ----\n${code.endsWith("\n") ? code : `${code}\n`}`).join("");
+  return (
+    <section class="as-it-ran">
+      <h2>Test side, as the tester ran it</h2>
+      <p class="muted small">
+        {`The candidate (extracted code, above) and this tester run in separate processes; calls to ${p.entryPoint ?? "the entry point"} here are answered by the candidate's process.`}
+      </p>
+      <Code code={listing} language="python" />
+    </section>
+  );
+}
 
 /** "samples", or "WA samples of python" when the sample was opened from a filtered list. */
 function describeFilter(f: SampleFilter): string {
@@ -67,7 +95,7 @@ export function SamplePageView(props: { data: SampleDetail }) {
       />
       <section>
         <h2>Problem statement</h2>
-        {problem ? <Text text={problem.statement} max={20_000} /> : <p class="muted">The problem is not stored for this dataset version.</p>}
+        {problem ? <Markdown text={problem.statement} /> : <p class="muted">The problem is not stored for this dataset version.</p>}
       </section>
       <div class="cols">
         <section>
@@ -79,9 +107,10 @@ export function SamplePageView(props: { data: SampleDetail }) {
           <Text text={s.completion} />
         </section>
       </div>
+      {problem?.mode === "function" ? <AsItRan problem={problem} /> : null}
       <details>
         <summary>Extraction record</summary>
-        <Json value={s.extraction} />
+        <KeyValues value={s.extraction} />
       </details>
       {s.compileLog ? (
         <section>

@@ -57,7 +57,7 @@ describe("dataset browser", () => {
 
   test("shows the statement, checker, test code and reference solutions of a problem", async () => {
     const sum = await v.page(problemPath("builtin/sum"));
-    expect(textsOf(sum.html, "pre.text")[0]).toBe("Read two integers a and b and print a + b.");
+    expect(textsOf(sum.html, ".statement p")[0]).toBe("Read two integers a and b and print a + b.");
     expect(textsOf(sum.html, "pre.code")).toEqual([MAIN_PROBLEMS[0]?.solutions?.[0]?.code ?? "(missing)"]);
     const humaneval = await v.page(problemPath("HumanEval/0"));
     expect(textsOf(humaneval.html, "pre.code")).toContain("assert has_close_elements([1.0, 2.0], 0.5) is False\n");

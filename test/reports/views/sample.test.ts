@@ -14,7 +14,7 @@ describe("sample page", () => {
     const { status, html } = await v.page(`/samples/${v.fx.sampleIds.accepted}`);
     expect(status).toBe(200);
     expect(textsOf(html, "h1 .problem-id")).toEqual(["builtin/sum"]);
-    expect(textsOf(html, "pre.text")[0]).toBe("Read two integers a and b and print a + b.");
+    expect(textsOf(html, ".statement p")[0]).toBe("Read two integers a and b and print a + b.");
     const code = textsOf(html, "pre.code")[0] ?? "";
     expect(code).toContain("std::cin >> a >> b;");
     expect(textsOf(html, "pre.code .hl-keyword")).toContain("return");
