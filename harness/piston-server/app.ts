@@ -46,7 +46,10 @@ export function createPistonApp(o: PistonAppOptions): Hono {
     "/api/v2/execute",
     bodyLimit({ maxSize: o.limits.maxBodyBytes, onError: (c) => c.json({ message: `request body exceeds ${o.limits.maxBodyBytes} bytes` }, 413) }),
     async (c) => {
-      if (!c.req.header("content-type")?.startsWith("application/json")) return c.json({ message: "requests must be of type application/json" }, 415);
+      // Stock Piston takes application/json only; text/plain (or none) is accepted too, because that is
+      // what fetch sends for a string body and engineer-man's own piston-client (1.0.2) sets no type.
+      const type = c.req.header("content-type") ?? "text/plain";
+      if (!type.startsWith("application/json") && !type.startsWith("text/plain")) return c.json({ message: "requests must be of type application/json" }, 415);
       let body: unknown;
       try {
         body = await c.req.json();

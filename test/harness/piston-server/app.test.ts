@@ -80,6 +80,12 @@ describe("POST /api/v2/execute", () => {
     expect((json as unknown as PistonExecuteResponse).run.stdout).toBe("from a file\n");
   });
 
+  test("a JSON body sent as text/plain, as fetch sends a string and piston-client 1.0.2 does, is executed", async () => {
+    const res = await fetch(`${server.url}/api/v2/execute`, { method: "POST", headers: auth, body: JSON.stringify({ language: "python", version: "*", files: [{ content: "print('plain')" }] }) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as PistonExecuteResponse).run.stdout).toBe("plain\n");
+  });
+
   test("the documented example request is refused with 400 {message} because no javascript runtime is served", async () => {
     const documented = await Bun.file(join(FIXTURES, "docs-execute-request.json")).json();
     expect(await execute(documented)).toEqual({ status: 400, json: { message: "js-15.10.0 runtime is unknown" } });
@@ -99,9 +105,12 @@ describe("POST /api/v2/execute", () => {
     expect(await execute(body)).toEqual({ status: 400, json: { message } });
   });
 
-  test("a body that is not JSON is 415, one past the body limit 413, both with {message}", async () => {
+  test("a form body is 415, text that is not JSON 400, one past the body limit 413, all with {message}", async () => {
+    const form = await fetch(`${server.url}/api/v2/execute`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...auth }, body: "a=1" });
+    expect(form.status).toBe(415);
     const text = await fetch(`${server.url}/api/v2/execute`, { method: "POST", headers: { "content-type": "text/plain", ...auth }, body: "hi" });
-    expect(text.status).toBe(415);
+    expect(text.status).toBe(400);
+    expect(await text.json()).toEqual({ message: "request body is not valid JSON" });
     const big = await execute({ language: "python", version: "*", files: [{ content: "" }], stdin: "x".repeat(100 * 1024) });
     expect(big.status).toBe(413);
     expect(big.json.message).toContain("exceeds");
