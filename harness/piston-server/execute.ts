@@ -15,11 +15,14 @@ import type { PrepareResult, RunOutcome, Sandbox } from "../../judges/types.ts";
 import type { ExecuteJob, PistonServerLimits } from "./validate.ts";
 
 const MIB = 1024 * 1024;
+const HEADER = /\.(h|hh|hpp|hxx|inc)$/i;
 
 /** Executes a job: compile stage (C++), then the run stage unless the compile failed. */
 export async function executeJob(sandbox: Sandbox, job: ExecuteJob, limits: PistonServerLimits): Promise<PistonExecuteResponse> {
   const [main, ...rest] = orderCodeFirst(job.files);
-  const extraCode = Object.fromEntries(rest.filter((f) => f.code).map((f) => [f.name, f.content]));
+  // Headers join the compile whatever their encoding: clients send them base64 (as the Piston
+  // backend does) because stock Piston would hand every utf8 file to the compiler as a source.
+  const extraCode = Object.fromEntries(rest.filter((f) => f.code || HEADER.test(f.name)).map((f) => [f.name, f.content]));
   const prepared = await sandbox.prepare(
     { language: job.runtime.judgeLanguage, code: main.content, ...(Object.keys(extraCode).length ? { extraFiles: extraCode } : {}) },
     { cpuMs: job.compile.cpuMs, wallMs: job.compile.timeoutMs, memoryMb: Math.max(1, Math.ceil(job.compile.memoryBytes / MIB)), logBytes: limits.outputCapBytes },

@@ -133,3 +133,15 @@ describe("POST /api/v2/execute", () => {
     expect((await sleeper).json.run).toMatchObject({ status: "TO", signal: "SIGKILL", message: "Time limit exceeded (wall clock)" });
   });
 });
+
+describe("POST /api/v2/execute with headers", () => {
+  test("a header sent base64 (as the Piston backend sends testlib.h) is found by #include", async () => {
+    const header = Buffer.from("inline int answer() { return 42; }\n").toString("base64");
+    const { json } = await execute({
+      language: "c++",
+      version: "*",
+      files: [{ name: "main.cpp", content: '#include <cstdio>\n#include "answer.h"\nint main() { std::printf("%d\\n", answer()); }\n' }, { name: "answer.h", content: header, encoding: "base64" }],
+    });
+    expect((json as unknown as PistonExecuteResponse).run).toMatchObject({ stdout: "42\n", code: 0 });
+  });
+});
