@@ -4,7 +4,7 @@
  * client commands find it through SLURM_CONF, which start() sets in this process's environment.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir, userInfo } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export interface SlurmCluster {
@@ -53,7 +53,7 @@ export async function startSlurmCluster(): Promise<SlurmCluster> {
       `SlurmctldPort=${ctldPort}`,
       `SlurmdPort=${dPort}`,
       // The daemons run as whoever runs the tests (root in CI).
-      `SlurmUser=${userInfo().username}`,
+      `SlurmUser=${Bun.spawnSync(["id", "-un"]).stdout.toString().trim()}`,
       "AuthType=auth/munge",
       // Requeued jobs wait cred_expire+1 s before they may start again (120 s by default; 5 is the minimum).
       `AuthInfo=socket=${socket},cred_expire=5`,
