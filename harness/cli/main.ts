@@ -35,7 +35,7 @@ const dbOption = () => new Option("--db <path>", "SQLite database file").default
 const jsonOption = () => new Option("--json", "print exactly one JSON document on stdout (logs go to stderr)");
 const judgeOption = () => new Option("--judge <name>", "judge backend").default("local");
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-const judgeOptOption = () => new Option("--judge-opt <key=value>", "a setting of the judge backend, repeatable (local: gxx, python3, bwrap, cache-dir; piston: piston=URL[,URL…], token, concurrency, endpoints-file, output-cap)").argParser(collect);
+const judgeOptOption = () => new Option("--judge-opt <key=value>", "a setting of the judge backend, repeatable (local: gxx, python3, bwrap, cache-dir; piston: piston=URL[,URL…], token, concurrency, endpoints-file, output-cap; wasm: pool-size, clang, cache-dir)").argParser(collect);
 const unsafeOption = () =>
   new Option("--unsafe-no-sandbox", "DANGEROUS: run model-written code without bubblewrap (rlimits only)");
 const hubCacheOption = () => new Option("--hub-cache <dir>", "Hub cache for hf: datasets (default: $HARNESS_HUB_CACHE or .harness/hub)");
