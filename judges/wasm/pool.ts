@@ -103,10 +103,17 @@ export class GuestPool {
     });
     const startTimer = setTimeout(() => rejectReady(new Error("the guest worker did not start in time")), START_TIMEOUT_MS);
     void ready.finally(() => clearTimeout(startTimer)).catch(() => undefined);
+    // Drained all along (a full pipe would stall the worker); the tail explains a worker that dies.
+    let stderrTail = "";
+    const drained = (async () => {
+      const decoder = new TextDecoder();
+      for await (const chunk of worker.proc.stderr as ReadableStream<Uint8Array>) stderrTail = (stderrTail + decoder.decode(chunk)).slice(-2000);
+    })().catch(() => undefined);
     void worker.proc.exited.then(async () => {
       worker.alive = false;
       this.all.delete(worker);
-      const stderr = await new Response(worker.proc.stderr as ReadableStream).text().catch(() => "");
+      await drained;
+      const stderr = stderrTail;
       rejectReady(new Error(`the guest worker exited (${worker.proc.exitCode ?? worker.proc.signalCode}): ${stderr.slice(-1000)}`));
       worker.listener?.({ type: "failed", id: null, message: `the guest worker died: ${stderr.slice(-1000)}` });
     });
@@ -116,8 +123,10 @@ export class GuestPool {
 
   private async acquire(): Promise<Worker> {
     if (this.closed) throw new SandboxError("the wasm sandbox is closed", "internal");
-    const idle = this.idle.pop();
-    if (idle) return idle;
+    for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
+      if (idle.alive) return idle;
+      this.count--; // died while idle
+    }
     if (this.count < this.size) {
       this.count++;
       return this.spawnWorker();
