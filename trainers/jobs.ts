@@ -1,6 +1,7 @@
 /** Following jobs: their state from the launcher, their metrics from the job folder, into the store. */
-import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { closeSync, openSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { HarnessDb } from "../harness/store/db.ts";
 import { getJob, type JobRow, updateJob } from "../harness/store/jobs.ts";
 import { HarnessError } from "../judges/errors.ts";
@@ -10,12 +11,15 @@ import { CANCELLED_FILE, EXIT_CODE_FILE } from "./launchers/wrapper.ts";
 import { type JobSpec, type JobState, type Resources, TERMINAL_STATES } from "./types.ts";
 
 /** Asks the launcher for the job's state, records a change, ingests new metrics; returns the fresh row. */
-export async function refreshJob(db: HarnessDb, job: JobRow): Promise<JobRow> {
+export async function refreshJob(db: HarnessDb, stale: JobRow): Promise<JobRow> {
+  // The caller's row may be old: another process may have cancelled or resumed the job since.
+  const job = getJob(db, stale.id);
   ingestJobMetrics(db, job);
   if (job.launcherId && !TERMINAL_STATES.has(job.state as JobState)) {
     const status = await getLauncher(job.launcher).status(job.launcherId, job.jobDir);
     if (status.state !== job.state || status.exitCode !== job.exitCode) {
-      updateJob(db, job.id, { state: status.state, exitCode: status.exitCode }, status.detail);
+      const wrote = updateJob(db, job.id, { state: status.state, exitCode: status.exitCode }, status.detail, { launcherId: job.launcherId, state: job.state });
+      if (!wrote) return getJob(db, job.id);
       // The final lines a job wrote just before it ended.
       if (TERMINAL_STATES.has(status.state)) ingestJobMetrics(db, getJob(db, job.id));
     }
@@ -35,7 +39,7 @@ export async function cancelJob(db: HarnessDb, job: JobRow): Promise<JobRow> {
  * Submits a stopped job again from its folder: the package resumes from checkpoints/latest. The
  * markers of the previous attempt (exit code, cancellation) are removed first.
  */
-export async function resumeJob(db: HarnessDb, job: JobRow): Promise<JobRow> {
+export async function resumeJob(db: HarnessDb, job: JobRow, watchDbPath?: string): Promise<JobRow> {
   if (!TERMINAL_STATES.has(job.state as JobState) || job.state === "completed") {
     throw new HarnessError(`job ${job.id} is ${job.state}; only a failed or cancelled job can be resumed`, "usage");
   }
@@ -53,5 +57,33 @@ export async function resumeJob(db: HarnessDb, job: JobRow): Promise<JobRow> {
   };
   const launched = await getLauncher(job.launcher).submit(spec);
   updateJob(db, job.id, { launcherId: launched.launcherId, state: "pending", exitCode: null }, `resumed (${job.launcher} ${launched.launcherId})`);
+  if (watchDbPath) spawnWatcher(job.id, resolve(watchDbPath), join(job.jobDir, "logs", "watch.log"));
   return refreshJob(db, getJob(db, job.id));
+}
+
+/**
+ * Keeps the store current while a job runs (state and metrics), so the viewer's curves move without
+ * anyone running `jobs` commands; returns when the job ends. `train` starts it detached.
+ */
+export async function watchJob(db: HarnessDb, jobId: string, intervalMs: number): Promise<JobRow> {
+  let job = getJob(db, jobId);
+  for (;;) {
+    job = await refreshJob(db, job);
+    if (TERMINAL_STATES.has(job.state as JobState)) return job;
+    await Bun.sleep(intervalMs);
+  }
+}
+
+/** Starts `jobs watch` for a job as a detached process that outlives the CLI. */
+export function spawnWatcher(jobId: string, dbPath: string, logPath: string): void {
+  const out = openSync(logPath, "a");
+  try {
+    const child = spawn(process.execPath, [join(import.meta.dir, "..", "harness", "cli", "main.ts"), "jobs", "watch", jobId, "--db", dbPath], {
+      detached: true,
+      stdio: ["ignore", out, out],
+    });
+    child.unref();
+  } finally {
+    closeSync(out);
+  }
 }

@@ -3,7 +3,7 @@ import { existsSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
 import { UsageError } from "../../judges/errors.ts";
 import { openDb, type HarnessDb } from "../store/db.ts";
 import { getJob, jobEvalRows, jobHistory, jobMetricRows, type JobRow, listJobs } from "../store/jobs.ts";
-import { cancelJob, refreshJob, resumeJob } from "../../trainers/jobs.ts";
+import { cancelJob, refreshJob, resumeJob, watchJob } from "../../trainers/jobs.ts";
 import { TERMINAL_STATES, type JobState } from "../../trainers/types.ts";
 
 export interface JobsOptions {
@@ -128,7 +128,7 @@ export function runJobsCancel(id: string, o: JobsOptions): Promise<number> {
 
 export function runJobsResume(id: string, o: JobsOptions): Promise<number> {
   return withDb(o, async (db) => {
-    const job = await resumeJob(db, await refreshJob(db, getJob(db, id)));
+    const job = await resumeJob(db, await refreshJob(db, getJob(db, id)), o.db);
     process.stdout.write(o.json ? `${JSON.stringify({ job_id: job.id, state: job.state, launcher_id: job.launcherId })}\n` : `${job.id}: ${job.state} (${job.launcher} ${job.launcherId})\n`);
     return 0;
   });
@@ -155,6 +155,14 @@ export function runJobsEval(id: string, o: JobsEvalOptions): Promise<number> {
     });
     if (o.json) process.stdout.write(`${JSON.stringify({ job_id: getJob(db, id).id, evals })}\n`);
     else for (const e of evals) process.stdout.write(`step ${e.step}  pass@1 ${e.pass1 === null ? "n/a" : e.pass1.toFixed(3)}  run ${e.run_id}${e.best ? "  best" : ""}\n`);
+    return 0;
+  });
+}
+
+export function runJobsWatch(id: string, o: JobsOptions & { intervalMs: number }): Promise<number> {
+  return withDb(o, async (db) => {
+    const job = await watchJob(db, getJob(db, id).id, o.intervalMs);
+    process.stderr.write(`job ${job.id}: ${job.state}\n`);
     return 0;
   });
 }

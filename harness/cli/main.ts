@@ -158,6 +158,7 @@ program
   .option("--reward-url <url>", "RL jobs: use this reward server instead of starting one in the job")
   .option("--jobs-dir <dir>", "where job folders are created", ".harness/jobs")
   .option("--dry-run", "validate, export the data and render the job folder, but do not launch or record it")
+  .option("--no-watch", "do not start the background `jobs watch` that ingests state and metrics while the job runs")
   .addOption(new Option("--export <trainer>", "write the same config as a TRL or verl launch (with --out) instead of launching").choices(["trl", "verl"]))
   .option("--out <dir>", "with --export: the folder to write")
   .addOption(dbOption())
@@ -204,6 +205,13 @@ jobs
   .addOption(dbOption())
   .addOption(jsonOption())
   .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsEval(id, opts)), opts));
+jobs
+  .command("watch")
+  .description("refresh a job's state and ingest its metrics until it ends (train starts one per job)")
+  .argument("<id>", "job id (or a unique prefix)")
+  .option("--interval-ms <ms>", "time between refreshes", parseIntArg, 2000)
+  .addOption(dbOption())
+  .action((id: string, opts) => runCommand(() => import("./jobs-command.ts").then((m) => m.runJobsWatch(id, opts)), opts));
 jobs
   .command("resume")
   .description("submit a failed or cancelled job again; it continues from its last checkpoint")

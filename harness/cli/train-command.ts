@@ -10,6 +10,8 @@ export interface TrainCommandOptions {
   rewardUrl?: string;
   jobsDir?: string;
   dryRun?: boolean;
+  /** commander's --no-watch. */
+  watch?: boolean;
   export?: "trl" | "verl";
   out?: string;
   json?: boolean;
@@ -28,6 +30,8 @@ export async function runTrainCommand(algo: string, o: TrainCommandOptions): Pro
       rewardUrl: o.rewardUrl,
       jobsDir: o.jobsDir,
       dryRun: o.dryRun,
+      watch: o.watch,
+      dbPath: o.db,
       gitSha: readGitSha(),
       log: (line) => process.stderr.write(`${line}\n`),
     });

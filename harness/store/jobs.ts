@@ -40,13 +40,25 @@ export function jobHistory(db: HarnessDb, jobId: string): JobEventRow[] {
   return db.select().from(jobEvents).where(eq(jobEvents.jobId, jobId)).orderBy(asc(jobEvents.id)).all();
 }
 
-/** Updates the job; a state change is also appended to its history. */
-export function updateJob(db: HarnessDb, jobId: string, patch: Partial<Omit<JobRow, "id" | "createdAt">>, detail?: string): void {
+/**
+ * Updates the job; a state change is also appended to its history. With `expect`, only if the row
+ * still has that launcher id and state: a status read for one attempt never overwrites the next
+ * (a watcher's reading of a cancelled attempt must not land after `jobs resume`). Returns whether it wrote.
+ */
+export function updateJob(
+  db: HarnessDb,
+  jobId: string,
+  patch: Partial<Omit<JobRow, "id" | "createdAt">>,
+  detail?: string,
+  expect?: { launcherId: string | null; state: string },
+): boolean {
   const now = new Date();
-  db.transaction((tx) => {
-    const before = tx.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, jobId)).get();
+  return db.transaction((tx) => {
+    const before = tx.select({ state: jobs.state, launcherId: jobs.launcherId }).from(jobs).where(eq(jobs.id, jobId)).get();
+    if (expect && (before?.launcherId !== expect.launcherId || before?.state !== expect.state)) return false;
     tx.update(jobs).set({ ...patch, updatedAt: now }).where(eq(jobs.id, jobId)).run();
     if (patch.state && before?.state !== patch.state) tx.insert(jobEvents).values({ jobId, state: patch.state, detail: detail ?? null, at: now }).run();
+    return true;
   });
 }
 

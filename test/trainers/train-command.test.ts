@@ -3,6 +3,7 @@
  * real training package under Debian's python3 (torch), the live harness reward server, real SQLite.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Database } from "bun:sqlite";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,6 +153,27 @@ describe("bun run train", () => {
     // Ordinary runs: the leaderboard lists them.
     const board = (await runCli(["leaderboard", "--db", db, "--json"])).stdout;
     for (const e of evals) expect(board).toContain(e.run_name);
+  });
+
+  test("the job's watcher brings its state and metrics into the store while it runs, with no jobs command", async () => {
+    const config = join(root, "watched.yaml");
+    writeFileSync(config, "model: {name: tiny}\ndata: {train: sft.jsonl}\nmax_steps: 20\nsft: {batch_size: 4}\n");
+    const { job_id } = parseOneJson<{ job_id: string }>(await runCli(["train", "sft-reweight", "--config", config, "--json", "--db", db, "--jobs-dir", jobsDir], { env: ENV }));
+    const reader = new Database(db, { readonly: true });
+    try {
+      for (;;) {
+        const row = reader.query("SELECT state, last_step FROM jobs WHERE id = ?").get(job_id) as { state: string; last_step: number | null };
+        if (row.state === "completed") {
+          expect(row.last_step).toBe(20);
+          break;
+        }
+        expect(["pending", "running"]).toContain(row.state);
+        await Bun.sleep(300);
+      }
+      expect(reader.query("SELECT count(*) AS n FROM job_metrics WHERE job_id = ?").get(job_id)).toEqual({ n: 20 });
+    } finally {
+      reader.close();
+    }
   });
 
   test("a cancelled sft-reweight job is resumed from its checkpoint and completes every step", async () => {
