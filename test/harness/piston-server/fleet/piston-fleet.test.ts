@@ -3,7 +3,8 @@
  * fleet/up.ts submits piston-fleet.sbatch as an array of two tasks (two `serve --piston` on the one
  * node, free ports, a bearer token from the environment), `bun run eval --judge piston` reads the
  * endpoints file they fill and reproduces the local judge's per-sample verdicts, and scancel takes
- * both servers down and out of the endpoints file.
+ * both servers down and out of the endpoints file. A fleet whose server cannot start makes up.ts
+ * fail with the job id, the task's log saying why.
  */
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
@@ -93,4 +94,21 @@ describe("the Slurm judging fleet (piston-fleet.sbatch)", () => {
     // Each task took its own line out before stopping, so the file lists no dead server.
     expect(readEndpointUrls(endpointsFile)).toEqual([]);
   }, 600_000);
+
+  test("up.ts fails naming the job when its server refuses to start (off loopback without a token)", async () => {
+    const up = Bun.spawn(["bun", join(REPO_ROOT, "harness/piston-server/fleet/up.ts"), "--servers", "1", "--endpoints", join(dir, "refused.endpoints"), "--sbatch-arg=--cpus-per-task=1", "--timeout-s", "300"], {
+      cwd: dir,
+      env: { ...process.env, PISTON_FLEET_HOST: "0.0.0.0", PISTON_FLEET_PORT: "0", HARNESS_PISTON_SERVER_TOKEN: "" },
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const [stderr, code] = await Promise.all([new Response(up.stderr).text(), up.exited]);
+    expect(code).toBe(1);
+    const jobId = /job (\d+) ended with 0 of 1 endpoints healthy/.exec(stderr)?.[1];
+    expect(jobId).toBeDefined();
+    // The task's log says why: serve --piston's refusal, then the template's own line.
+    const log = readFileSync(join(dir, `piston-fleet-${jobId}_0.log`), "utf8");
+    expect(log).toContain("refusing to listen on 0.0.0.0 without an access token");
+    expect(log).toContain("exited before it listened");
+  }, 300_000);
 });
