@@ -8,7 +8,7 @@ import { formatPct } from "../render/format.ts";
 import { buildHref } from "./components.tsx";
 
 const SIZE = 300;
-const PAD = 40;
+const PAD = 48;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 /** Problem ids named in a circle's hover text. */
 const NAMED = 8;
@@ -60,7 +60,7 @@ export function CompareScatter(props: { comparison: Comparison; label: string })
       <text x={x(0.5)} y={W - 4} text-anchor="middle" class="label">
         {`A: ${d.a.name}`}
       </text>
-      <text x={12} y={y(0.5)} text-anchor="middle" class="label" transform={`rotate(-90 12 ${y(0.5)})`}>
+      <text x={10} y={y(0.5)} text-anchor="middle" class="label" transform={`rotate(-90 10 ${y(0.5)})`}>
         {`${props.label}: ${d.b.name}`}
       </text>
       {clusters.map((c) => (

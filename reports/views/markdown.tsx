@@ -2,7 +2,8 @@
  * Problem statements as Markdown. marked only tokenizes; this file turns its tokens into JSX, so every
  * piece of text is escaped by the renderer and raw HTML in a statement shows as text. TeX math
  * ($…$, $$…$$, \(…\)) is cut out before tokenizing (so `_` and `*` inside it are not emphasis) and shown
- * as plain readable text: \le becomes ≤, \frac{a}{b} becomes (a)/(b).
+ * as plain readable text: \le becomes ≤, \frac{a}{b} becomes (a)/(b). Single newlines are line breaks:
+ * dataset statements put "Input" and its description on separate lines and mean it.
  */
 import type { Child } from "hono/jsx";
 import { marked, type Token, type Tokens } from "marked";
@@ -53,7 +54,7 @@ export function Markdown(props: { text: string }) {
   const ctx = { math };
   return (
     <div class="statement">
-      {marked.lexer(protectedText).map((t) => renderBlock(t, ctx))}
+      {marked.lexer(protectedText, { gfm: true, breaks: true }).map((t) => renderBlock(t, ctx))}
       {props.text.length > MAX_CHARS ? <p class="cut">{`… ${props.text.length - MAX_CHARS} more characters`}</p> : null}
     </div>
   );
