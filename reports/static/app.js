@@ -119,9 +119,14 @@
         // A metric the page has no curve for yet (the first rows arrived): the server draws the new set.
         if (!fig) { source.close(); window.location.reload(); return; }
         var points = live.series[name];
-        fig.querySelector("polyline").setAttribute("points", chartPoints(points));
+        var drawn = chartPoints(points);
+        fig.querySelector("polyline").setAttribute("points", drawn);
+        var dot = fig.querySelector("circle"), end = drawn.split(" ").pop().split(",");
+        if (dot && end.length === 2) { dot.setAttribute("cx", end[0]); dot.setAttribute("cy", end[1]); }
         var last = fig.querySelector('[data-field="last"]');
         if (last && points.length) last.textContent = String(Number(points[points.length - 1][1].toPrecision(4)));
+        var steps = fig.querySelector('[data-field="steps"]');
+        if (steps && points.length) steps.textContent = "steps " + points[0][0] + "\u2013" + points[points.length - 1][0];
       });
     }
     source.addEventListener("live", function (e) { show(JSON.parse(e.data)); });

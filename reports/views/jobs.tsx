@@ -19,15 +19,24 @@ export function chartPoints(points: readonly [number, number][]): string {
   return points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(" ");
 }
 
+/** "steps 1–40": the x axis's range, which the chart itself does not label. */
+export function stepRange(points: readonly [number, number][]): string {
+  return points.length === 0 ? "" : `steps ${points[0]![0]}\u2013${points.at(-1)![0]}`;
+}
+
 function Curve(props: { name: string; points: [number, number][] }) {
   const last = props.points.at(-1);
+  // The last point as a dot, so a one-point series is visible too.
+  const end = chartPoints(props.points).split(" ").at(-1)?.split(",") ?? ["0", "0"];
   return (
     <figure class="curve" data-metric={props.name}>
       <figcaption>
-        {props.name} <span data-field="last">{last ? String(Number(last[1].toPrecision(4))) : ""}</span>
+        {props.name} <span data-field="last">{last ? String(Number(last[1].toPrecision(4))) : ""}</span>{" "}
+        <span class="steps" data-field="steps">{stepRange(props.points)}</span>
       </figcaption>
       <svg viewBox={`0 0 ${CHART_W} ${CHART_H}`} width={CHART_W} height={CHART_H} role="img" aria-label={`${props.name} by step`}>
         <polyline fill="none" stroke="currentColor" points={chartPoints(props.points)} />
+        <circle r="2.5" fill="currentColor" cx={end[0]} cy={end[1]} />
       </svg>
     </figure>
   );

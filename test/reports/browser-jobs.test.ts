@@ -52,6 +52,8 @@ test("a running job's curve is redrawn as metrics arrive, a new metric gets its 
   const three = chartPoints([[1, 4], [2, 3], [3, 1]]);
   await page.waitForFunction((p) => document.querySelector('figure[data-metric="loss"] polyline')?.getAttribute("points") === p, three, { timeout: 10_000 });
   expect(await page.locator('[data-field="lastStep"]').textContent()).toBe("3");
+  expect(await page.locator('figure[data-metric="loss"] [data-field="steps"]').textContent()).toBe("steps 1\u20133");
+  expect(await page.locator('figure[data-metric="loss"] circle').getAttribute("cx")).toBe(three.split(" ")[2]!.split(",")[0]!);
 
   saveJobMetrics(writer, JOB, [{ step: 4, values: { step: 4, loss: 0.5, reward_mean: 0.25 } }], 30);
   await page.waitForSelector('figure[data-metric="reward_mean"]', { timeout: 10_000 });
