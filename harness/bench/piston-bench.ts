@@ -110,6 +110,11 @@ function probeHealth(url: string): { stop: () => Promise<number[]> } {
   };
 }
 
+/** The endpoint settings for the report; the token stays out of it (reports are kept and shared). */
+export function describeRemote(judgeOpt: readonly string[]): string {
+  return judgeOpt.filter((kv) => kv.startsWith("piston=") || kv.startsWith("endpoints-file=")).join(" ") || "HARNESS_PISTON_URLS";
+}
+
 export async function runPistonBench(o: PistonBenchOptions): Promise<PistonBenchReport> {
   const cores = availableParallelism();
   const progress = o.onProgress ?? (() => {});
@@ -117,7 +122,7 @@ export async function runPistonBench(o: PistonBenchOptions): Promise<PistonBench
   const server = remote ? null : await startServerProcess();
   const judgeOpt = server ? [...(o.judgeOpt ?? []), `piston=${server.url}`] : (o.judgeOpt ?? []);
   const limits: LimitOptions = { ...DEFAULT_LIMIT_OPTIONS, timeFactor: { cpp: 1, python: 2 } };
-  const report: PistonBenchReport = { bench: "piston", cores, endpoints: server?.url ?? judgeOpt.join(" "), languages: {}, health: null };
+  const report: PistonBenchReport = { bench: "piston", cores, endpoints: server?.url ?? describeRemote(judgeOpt), languages: {}, health: null };
   const healthTimes: number[] = [];
   try {
     for (const language of o.languages) {
