@@ -15,6 +15,7 @@ import { BUILTIN_PROBLEMS_PATH, BUILTIN_SAMPLES_DIR } from "../../../../datasets
 import { isHealthy, readEndpointUrls } from "../../../../harness/piston-server/fleet/endpoints-health.ts";
 import { REPO_ROOT, parseOneJson, runCli } from "../../../support/cli.ts";
 import { startSlurmCluster, type SlurmCluster } from "../../../support/slurm-cluster.ts";
+import { sharedTestCacheDir } from "../../../support/test-cache.ts";
 
 const TOKEN = "fleet-test-token-of-32-characters";
 // Four stdio problems whose 12 sloppy-coder samples span AC, WA, TLE, MLE, RE, CE, OLE and no code.
@@ -63,7 +64,7 @@ describe("the Slurm judging fleet (piston-fleet.sbatch)", () => {
     // Both tasks on the one 2-CPU node: one CPU each, a free port each (PISTON_FLEET_PORT=0).
     const up = Bun.spawn(["bun", join(REPO_ROOT, "harness/piston-server/fleet/up.ts"), "--servers", "2", "--endpoints", endpointsFile, "--sbatch-arg=--cpus-per-task=1", "--timeout-s", "300", "--json"], {
       cwd: dir,
-      env: { ...process.env, PISTON_FLEET_PORT: "0", HARNESS_PISTON_SERVER_TOKEN: TOKEN },
+      env: { ...process.env, PISTON_FLEET_PORT: "0", HARNESS_PISTON_SERVER_TOKEN: TOKEN, HARNESS_JUDGE_CACHE: sharedTestCacheDir() },
       stdout: "pipe",
       stderr: "pipe",
     });
