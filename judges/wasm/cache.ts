@@ -57,3 +57,25 @@ export function writeEntry(cacheDir: string, key: string, meta: WasmCacheMeta, m
   }
   return final;
 }
+
+/** A single-file entry under `<cacheDir>/<kind>/<ab>/<key>/<fileName>` (the precompiled header); returns its folder. */
+export function writeFileEntry(cacheDir: string, kind: string, key: string, fileName: string, bytes: Uint8Array): string {
+  const final = join(cacheDir, kind, key.slice(0, 2), key);
+  if (existsSync(join(final, fileName))) return final;
+  const tmpRoot = join(cacheDir, "tmp");
+  mkdirSync(tmpRoot, { recursive: true });
+  const tmp = mkdtempSync(join(tmpRoot, `${kind}-`));
+  try {
+    writeFileSync(join(tmp, fileName), bytes, { mode: 0o644 });
+    mkdirSync(join(final, ".."), { recursive: true });
+    try {
+      renameSync(tmp, final);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!(code === "ENOTEMPTY" || code === "EEXIST") || !existsSync(final)) throw error;
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return final;
+}

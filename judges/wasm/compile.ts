@@ -25,7 +25,7 @@ export const STACK_BYTES = 16 << 20;
  * undefined behaviour, where g++'s program stores and dies of SIGSEGV; kept, the store reaches the
  * guest runtime's null guard (runtime/guest-runtime.cpp) and the run is judged as natively.
  */
-export const WASM_CPP_FLAGS = [
+const COMPILE_FLAGS = [
   "--target=wasm32-wasi",
   "-std=c++17",
   "-O2",
@@ -37,11 +37,9 @@ export const WASM_CPP_FLAGS = [
   "-msign-ext",
   "-mmutable-globals",
   "-DONLINE_JUDGE",
-  "-Wl,--stack-first",
-  `-Wl,-z,stack-size=${STACK_BYTES}`,
-  "-Wl,--max-memory=4294967296",
-  "-Wl,--strip-all",
 ];
+const LINK_FLAGS = ["-Wl,--stack-first", `-Wl,-z,stack-size=${STACK_BYTES}`, "-Wl,--max-memory=4294967296", "-Wl,--strip-all"];
+export const WASM_CPP_FLAGS = [...COMPILE_FLAGS, ...LINK_FLAGS];
 
 /** The include path, in search order: our <bits/stdc++.h>, libc++, clang's own headers, wasi-libc. */
 export function includeFlags(resourceDir: string): string[] {
@@ -90,12 +88,42 @@ export type WasmCompileOutcome =
   | { ok: true; log: string; timeMs: number; module: Uint8Array }
   | { ok: false; log: string; timeMs: number; cause: "compile_error" | "compile_time" | "compile_memory" };
 
-/** Compiles and links one C++ source to a WASI module inside the tool sandbox. */
-export async function compileToWasm(runner: ToolRunner, clang: string, resourceDir: string, source: SourceFile, limits: CompileLimits): Promise<WasmCompileOutcome> {
+/** Where a built precompiled <bits/stdc++.h> is mounted, and its file name. */
+const PCH_DEST = "/wasm-pch";
+export const PCH_FILE = "stdc++.pch";
+
+/**
+ * The PCH applies only to a source whose first line of code includes <bits/stdc++.h>: clang's
+ * -include-pch puts the header before everything, which is what such a source does anyway. A
+ * source that defines macros before the include compiles without it, so it means what it says.
+ */
+const FIRST_CODE_INCLUDES_BITS = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*#\s*include\s*<bits\/stdc\+\+\.h>/;
+
+export function canUsePch(code: string): boolean {
+  return FIRST_CODE_INCLUDES_BITS.test(code);
+}
+
+/** Builds the precompiled <bits/stdc++.h> in the tool sandbox (the same flags as every compile); null when that fails. */
+export async function buildPch(runner: ToolRunner, clang: string, resourceDir: string): Promise<Uint8Array | null> {
+  const result = await runner.run({
+    command: [clang, ...includeFlags(resourceDir), ...COMPILE_FLAGS, "-x", "c++-header", `${RUNTIME_DEST}/include/bits/stdc++.h`, "-o", `/out/${PCH_FILE}`],
+    files: {},
+    mounts: [{ src: RUNTIME_DIR, dest: RUNTIME_DEST }],
+    collect: [PCH_FILE],
+    limits: { cpuMs: 60_000, wallMs: 120_000, memoryMb: 2048, logBytes: 1 << 16 },
+    fileBytes: MAX_MODULE_BYTES,
+  });
+  return result.exitCode === 0 ? (result.files[PCH_FILE] ?? null) : null;
+}
+
+/** Compiles and links one C++ source to a WASI module inside the tool sandbox; `pchDir` holds a built PCH or is null. */
+export async function compileToWasm(runner: ToolRunner, clang: string, resourceDir: string, source: SourceFile, limits: CompileLimits, pchDir: string | null = null): Promise<WasmCompileOutcome> {
+  const usePch = pchDir !== null && canUsePch(source.code);
   const command = [
     clang,
     ...includeFlags(resourceDir),
     ...WASM_CPP_FLAGS,
+    ...(usePch ? ["-include-pch", `${PCH_DEST}/${PCH_FILE}`] : []),
     WASM_SOURCE,
     `${RUNTIME_DEST}/guest-runtime.cpp`,
     "-o",
@@ -104,7 +132,7 @@ export async function compileToWasm(runner: ToolRunner, clang: string, resourceD
   const result = await runner.run({
     command,
     files: { ...source.extraFiles, [WASM_SOURCE]: source.code },
-    mounts: [{ src: RUNTIME_DIR, dest: RUNTIME_DEST }],
+    mounts: [{ src: RUNTIME_DIR, dest: RUNTIME_DEST }, ...(usePch && pchDir ? [{ src: pchDir, dest: PCH_DEST }] : [])],
     collect: [WASM_BINARY],
     limits,
     fileBytes: MAX_MODULE_BYTES,

@@ -14,7 +14,10 @@ export interface GuestRequest {
   collect: string[];
   outputBytes: number;
   fileBytes: number;
-  /** A backstop only: the pool kills the whole worker at the wall limit. */
+  /**
+   * Not given to the SDK: with `timeoutMs` set, @wasmer/sdk 0.16 stops delivering piped stdin and
+   * stdout while the guest runs (a pair deadlocks), so the pool's timer is the only wall limit.
+   */
   wallMs: number;
 }
 

@@ -86,10 +86,10 @@ interface Side {
   stopWatching(): void;
 }
 
-async function startSide(spec: PairSideRequest, pkg: Package, wallMs: number): Promise<Side> {
+async function startSide(spec: PairSideRequest, pkg: Package): Promise<Side> {
   const files = Object.fromEntries(Object.entries(spec.files).map(([name, text]) => [`${WORKSPACE}/${name}`, text]));
   const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: "disabled" }, env: {}, files });
-  const proc = await sandbox.command(pkg, spec.args, { cwd: WORKSPACE, env: {} }).spawn({ stdin: "pipe", stdout: "pipe", stderr: "pipe", timeoutMs: wallMs });
+  const proc = await sandbox.command(pkg, spec.args, { cwd: WORKSPACE, env: {} }).spawn({ stdin: "pipe", stdout: "pipe", stderr: "pipe" });
   let markExceeded: () => void = () => undefined;
   const exceededSignal = new Promise<{ exitCode: null; trap: null }>((resolve) => {
     markExceeded = () => {
@@ -150,7 +150,7 @@ async function runGuest(request: GuestRequest): Promise<GuestDone> {
   const pkg = await packageFor(request);
   if (!pkg) return { ...head, ...noMemorySide() };
   const cpu0 = process.cpuUsage();
-  const side = await startSide(request, pkg, request.wallMs);
+  const side = await startSide(request, pkg);
   send({ type: "started", id: request.id });
   const stdout = capture(side.proc.stdout, request.outputBytes, side.markExceeded);
   const stderr = capture(side.proc.stderr, request.outputBytes, () => undefined);
@@ -182,8 +182,8 @@ async function runPair(request: PairRequest): Promise<PairDone> {
     return { ...head, program: programPkg ? idle : noMemorySide(), peer: peerPkg ? idle : noMemorySide() };
   }
   const cpu0 = process.cpuUsage();
-  const program = await startSide(request.program, programPkg, request.wallMs);
-  const peer = await startSide(request.peer, peerPkg, request.wallMs);
+  const program = await startSide(request.program, programPkg);
+  const peer = await startSide(request.peer, peerPkg);
   send({ type: "started", id: request.id });
   const programOut = capture(program.proc.stdout, request.program.outputBytes, program.markExceeded, feed(peer));
   const peerOut = capture(peer.proc.stdout, request.peer.outputBytes, peer.markExceeded, feed(program));
