@@ -3,6 +3,8 @@ import { desc, eq, ne } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { runs } from "../../harness/store/schema.ts";
 import { countVerdicts } from "../../harness/store/runs.ts";
+import type { Throughput } from "../../harness/metrics/series.ts";
+import { loadThroughput } from "./charts.ts";
 import { loadRunRow, formatIso, pickRunRef, type RunRef, type RunRow } from "./runs.ts";
 
 export interface RunProgress {
@@ -35,7 +37,7 @@ function progressOf(db: HarnessDb, row: RunRow): RunProgress {
 }
 
 export interface LivePage {
-  running: { run: RunRef; progress: RunProgress }[];
+  running: { run: RunRef; progress: RunProgress; throughput: Throughput }[];
   /** The latest finished runs, for context. */
   recent: { run: RunRef; progress: RunProgress }[];
 }
@@ -45,5 +47,5 @@ export function loadLive(db: HarnessDb): LivePage {
   const running = db.select().from(runs).where(eq(runs.status, "running")).orderBy(desc(runs.id)).all();
   const recent = db.select().from(runs).where(ne(runs.status, "running")).orderBy(desc(runs.updatedAt), desc(runs.id)).limit(5).all();
   const view = (r: RunRow) => ({ run: pickRunRef(r), progress: progressOf(db, r) });
-  return { running: running.map(view), recent: recent.map(view) };
+  return { running: running.map((r) => ({ ...view(r), throughput: loadThroughput(db, r) })), recent: recent.map(view) };
 }

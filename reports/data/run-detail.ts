@@ -2,6 +2,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { rewardExperiments } from "../../harness/store/schema.ts";
+import type { Histogram } from "../../harness/metrics/series.ts";
+import { loadLatencyHistogram, loadModelHistory, type HistoryPoint } from "./charts.ts";
 import { loadProblemStats, type Breakdown, type ProblemStat } from "./metrics.ts";
 import { loadRunRow, readProvenance, summarizeRun, type RunProvenance, type RunSummary } from "./runs.ts";
 
@@ -24,6 +26,10 @@ export interface RunDetail {
   /** Problems with samples, including those past {@link GRID_LIMIT}. */
   gridTotal: number;
   rewardExperiments: number;
+  /** Run time of the samples whose program ran. */
+  latency: Histogram | null;
+  /** pass@1 of this model's runs on this dataset version, oldest first (this run among them). */
+  history: HistoryPoint[];
 }
 
 /** Loads everything the run page shows; 404 for an unknown run. */
@@ -44,6 +50,8 @@ export function loadRunDetail(db: HarnessDb, id: number): RunDetail {
     grid: stats.slice(0, GRID_LIMIT).map(toCell),
     gridTotal: stats.length,
     rewardExperiments: rewards?.n ?? 0,
+    latency: loadLatencyHistogram(db, id),
+    history: loadModelHistory(db, row),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Live runs: progress blocks that /static/app.js keeps current over Server-Sent Events. */
 import type { LivePage } from "../data/live.ts";
 import { formatDate } from "../render/format.ts";
-import { orderVerdicts } from "./charts.tsx";
+import { orderVerdicts, ThroughputChart } from "./charts.tsx";
 import { Layout } from "./layout.tsx";
 
 /** Formats verdict counts as one line ("AC 3 · WA 1"); the client script writes the same format. */
@@ -39,12 +39,18 @@ export function LiveRunsPage(props: { data: LivePage }) {
     <Layout title="Live runs" active="/live">
       <h1>Live runs</h1>
       {running.length === 0 ? <p class="empty">No run is in progress. Start one with <code>bun run eval</code>; it appears here.</p> : null}
-      {running.map(({ run, progress }) => (
+      {running.map(({ run, progress, throughput }) => (
         <article class="live-run">
           <h2>
             <a href={`/runs/${run.id}`}>{run.name}</a> <small class="muted">{`${run.model ?? "—"} on ${run.datasetId}`}</small>
           </h2>
           <LiveProgress runId={run.id} judged={progress.judged} expected={progress.expected} verdicts={progress.verdicts} />
+          <p class="rate">
+            {throughput.ratePerSec === null
+              ? "Rate: not known yet."
+              : `Rate ${throughput.ratePerSec.toFixed(1)} samples/s over the last minute · ETA ${formatEta(throughput.etaSec)} (as of page load)`}
+          </p>
+          <ThroughputChart series={throughput.series} bucketMs={throughput.bucketMs} />
         </article>
       ))}
       {recent.length ? (
@@ -80,4 +86,13 @@ export function LiveRunsPage(props: { data: LivePage }) {
       ) : null}
     </Layout>
   );
+}
+
+/** "3 min 20 s", "45 s", or a dash when there is no estimate. */
+export function formatEta(sec: number | null): string {
+  if (sec === null || !Number.isFinite(sec)) return "—";
+  const s = Math.round(sec);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m} min ${s % 60} s` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }

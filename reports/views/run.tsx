@@ -3,7 +3,7 @@ import type { Breakdown } from "../data/metrics.ts";
 import type { RunDetail } from "../data/run-detail.ts";
 import type { Child } from "hono/jsx";
 import { formatCount, formatDate, formatMs, formatPct, orderDifficulties, pickRateBucket } from "../render/format.ts";
-import { VerdictChart } from "./charts.tsx";
+import { HistogramChart, RunSeriesChart, VerdictChart } from "./charts.tsx";
 import { Facts, buildHref, KeyValues, PassAtK } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { LiveProgress } from "./live.tsx";
@@ -51,6 +51,26 @@ export function RunPage(props: { data: RunDetail }) {
         <section>
           <h2>Verdicts</h2>
           <VerdictChart verdicts={m.verdicts} runId={run.id} />
+        </section>
+      </div>
+      <div class="cols charts">
+        <section>
+          <h2>Run time</h2>
+          <HistogramChart histogram={props.data.latency} label="samples by run time" unit="ms" />
+        </section>
+        <section>
+          <h2>{`pass@1 of ${run.model ?? "this model"} across runs`}</h2>
+          <RunSeriesChart
+            label="pass@1 with 95% interval, per run on this dataset version"
+            points={props.data.history.map((h) => ({
+              href: `/runs/${h.runId}`,
+              title: `${h.name} (${formatDate(h.createdAt)}): ${formatPct(h.pass1)}${h.interval ? ` [${formatPct(h.interval.low)}, ${formatPct(h.interval.high)}]` : ""}`,
+              y: h.pass1,
+              low: h.interval?.low,
+              high: h.interval?.high,
+              current: h.runId === run.id,
+            }))}
+          />
         </section>
       </div>
       <div class="cols">

@@ -64,6 +64,8 @@ const sampleId = (url: string) => Number(/\/samples\/(\d+)/.exec(url)?.[1]);
 describe("navigating the viewer in Chromium", () => {
   test("reaches a failing sample from the leaderboard in two clicks", async () => {
     const { page, errors } = await openPage();
+    await page.goto(`${server.url}/runs/${sloppy}`);
+    await shoot(page, "run.png", true);
     await page.goto(`${server.url}/`);
     await shoot(page, "leaderboard.png");
     await page.locator(`a.verdict-count[href="/runs/${sloppy}/samples?verdict=WA"]`).click();

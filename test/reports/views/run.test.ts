@@ -43,7 +43,7 @@ describe("run page", () => {
     const id = v.fx.runIds.weak;
     const counts = countVerdicts(id);
     const { html } = await v.page(`/runs/${id}`);
-    const titles = textsOf(html, "svg.chart rect title");
+    const titles = textsOf(html, "svg.chart a.verdict-bar rect title");
     expect(titles.sort()).toEqual(Object.entries(counts).map(([k, n]) => `${k}: ${n}`).sort());
   });
 
