@@ -36,6 +36,9 @@ export interface ServeOptions {
   maxMemoryMb?: number;
   /** `--checker NAME|auto` for problems without a checker, named or sent inline (datasets/checker-policy.ts). */
   checker?: string;
+  /** With --rewards: append /v1/stats to this JSONL file while serving (a training job's folder). */
+  statsFile?: string;
+  statsIntervalMs?: number;
 }
 
 /** Serves until SIGINT/SIGTERM; returns the exit code. */
@@ -76,11 +79,13 @@ async function serveRewards(o: ServeOptions): Promise<number> {
   if (!["127.0.0.1", "localhost", "::1"].includes(o.host)) {
     process.stderr.write(`warning: the reward server runs submitted code and listens on ${o.host}\n`);
   }
+  const stats = o.statsFile ? (await import("../reward-server/stats-file.ts")).startStatsFile(server.url, o.statsFile, o.statsIntervalMs ?? 2000, token) : null;
   process.stderr.write(`reward server: ${server.url}/v1/rewards  (${problems.length} problems, judge ${handle.name}; Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
+  await stats?.stop();
   await server.stop();
   await handle.close();
   return 0;

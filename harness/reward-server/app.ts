@@ -2,6 +2,7 @@
  * The reward server (Hono). Routes:
  *   GET  /health               liveness and load
  *   GET  /v1/schemas           built-in and configured schemas, modifiers
+ *   GET  /v1/stats             requests, items by status, cache hits, latency percentiles
  *   POST /v1/rewards           {schema, items, tests?, deadline_ms?} -> {results}
  *   POST /get_reward           OpenRLHF remote reward: {query, prompts, labels} -> {rewards, scores, extra_logs}
  *   POST /v1/output-prediction CRUXEval-style prediction checks and the adversarial code game
@@ -116,6 +117,7 @@ export function createRewardApp(opts: RewardAppOptions): Hono {
 
   app.get("/health", (c) => c.json({ status: "ok", uptime_s: Math.round((Date.now() - started) / 1000), ...snakeStats(scorer) }));
   app.get("/v1/schemas", (c) => c.json(listSchemas(catalog)));
+  app.get("/v1/stats", (c) => c.json({ uptime_s: Math.round((Date.now() - started) / 1000), ...scorer.scoreStats(), ...snakeStats(scorer) }));
 
   app.post("/v1/rewards", async (c) => {
     const req = parseBody(rewardsRequest, await readJson(c));

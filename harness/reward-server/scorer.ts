@@ -12,6 +12,7 @@ import { computeFeatures, describeProblem, type RewardFeatures } from "../reward
 import type { SampleJudge } from "../types.ts";
 import { createGroupScheduler, type SlotTicket } from "./group-scheduler.ts";
 import { createJudgeCache, DeadlineExceeded, raceDeadline } from "./judge-cache.ts";
+import { createScoreStats, type ScoreStatsSnapshot } from "./score-stats.ts";
 
 export interface ScoreItem {
   id: string | number;
@@ -81,6 +82,8 @@ export interface Scorer {
   /** Runs one judging through the slots under a deadline (output prediction uses it). */
   runJudged<T>(task: (signal: AbortSignal) => Promise<T>, signal: AbortSignal, ticket?: SlotTicket): Promise<T>;
   stats(): { inFlight: number; pending: number; cached: number; concurrency: number };
+  /** Counts and latency percentiles of everything `score` has answered. */
+  scoreStats(): ScoreStatsSnapshot;
 }
 
 /** Creates a scorer around one judge. */
@@ -88,6 +91,7 @@ export function createScorer(opts: ScorerOptions): Scorer {
   const pool = createGroupScheduler(opts.concurrency ?? 8);
   let requests = 0;
   const cache = createJudgeCache<Judged>(opts.cacheSize ?? 20_000);
+  const recorded = createScoreStats();
 
   // The slot is released when the deadline passes even if the judge ignores the signal, so one
   // stuck judging cannot starve the pool for every later request.
@@ -140,6 +144,7 @@ export function createScorer(opts: ScorerOptions): Scorer {
   return {
     runJudged,
     stats: () => ({ inFlight: cache.inFlight, pending: pool.pending(), cached: cache.size, concurrency: pool.size }),
+    scoreStats: () => recorded.snapshot(),
     async score(items, o) {
       const allTests = needsAllTests(o.schema);
       const controller = new AbortController();
@@ -150,7 +155,9 @@ export function createScorer(opts: ScorerOptions): Scorer {
         // through whole groups and a deadline leaves whole groups judged.
         const results = new Array<Promise<ScoreResult>>(items.length);
         for (const i of groupOrder(items)) results[i] = scoreOne(items[i]!, o, allTests, controller.signal, request);
-        return await Promise.all(results);
+        const scored = await Promise.all(results);
+        recorded.record(scored);
+        return scored;
       } finally {
         clearTimeout(timer);
       }
