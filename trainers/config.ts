@@ -72,6 +72,17 @@ export const baseConfigShape = {
       function: z.string().optional(),
     })
     .optional(),
+  /** Evaluation during the job: the base policy (step 0), every N steps and the final checkpoint. */
+  eval: z
+    .strictObject({
+      dataset: z.string().optional(),
+      every_steps: positiveInt.optional(),
+      samples: positiveInt.default(1),
+      max_new_tokens: positiveInt.default(256),
+      temperature: z.number().nonnegative().default(1.0),
+      initial: z.boolean().default(true),
+    })
+    .optional(),
   launcher: z
     .strictObject({ type: z.enum(["local", "slurm"]).default("local"), resources: resourcesSchema.default({ nodes: 1, gpus_per_node: 0 }) })
     .default({ type: "local", resources: { nodes: 1, gpus_per_node: 0 } }),
@@ -125,5 +136,7 @@ function resolveDataPaths<C extends TrainConfig>(config: C, base: string): C {
     const v = data[key];
     if (v !== undefined && !isAbsolute(v) && !v.startsWith("hf:")) data[key] = resolve(base, v);
   }
-  return { ...config, data };
+  const evalSection = config.eval as { dataset?: string } | undefined;
+  const ev = evalSection?.dataset && !isAbsolute(evalSection.dataset) && !evalSection.dataset.startsWith("hf:") ? { ...evalSection, dataset: resolve(base, evalSection.dataset) } : evalSection;
+  return { ...config, data, ...(ev ? { eval: ev } : {}) };
 }

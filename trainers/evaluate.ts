@@ -3,7 +3,9 @@
  * checkpoint (`codejudge_train generate`), `bun run eval` judges them into an ordinary run named
  * `<job>@step-N`, and the run is linked to the job with its pass@1; the best checkpoint by validation
  * pass@1 is marked (in the store and as JOB/checkpoints/best). With `follow`, new checkpoints are
- * evaluated as the job writes them, until it ends.
+ * evaluated as the job writes them, until it ends. A config's `eval:` section makes this part of the
+ * job: `train` starts `jobs eval --follow` beside it, which judges the base policy (step 0) first,
+ * then the checkpoints at every `eval.every_steps` and the final one.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,15 +16,18 @@ import { HarnessError, UsageError } from "../judges/errors.ts";
 import { prepareRlPrompts } from "./data.ts";
 import { refreshJob } from "./jobs.ts";
 import { REPO_ROOT } from "./render.ts";
-import { TERMINAL_STATES, type JobState } from "./types.ts";
+import { type EvalConfig, TERMINAL_STATES, type JobState } from "./types.ts";
 
 export interface EvalJobOptions {
   dbPath: string;
   /** Validation problems; default: the config's data.eval, else the job's exported problems. */
   dataset?: string;
-  n: number;
-  maxNewTokens: number;
-  temperature: number;
+  /** Unset: the config's eval section, else 4 samples, 256 tokens, temperature 1. */
+  n?: number;
+  maxNewTokens?: number;
+  temperature?: number;
+  /** Evaluate the base policy (step 0); default the config's eval.initial. */
+  base?: boolean;
   follow?: boolean;
   log?: (line: string) => void;
 }
@@ -56,9 +61,38 @@ export function listCheckpoints(dir: string): { step: number; path: string }[] {
     .sort((a, b) => a.step - b.step);
 }
 
+interface EvalSettings {
+  n: number;
+  maxNewTokens: number;
+  temperature: number;
+  base: boolean;
+  everySteps?: number;
+}
+
+function settingsOf(config: { eval?: EvalConfig }, o: EvalJobOptions): EvalSettings {
+  const e = config.eval;
+  return {
+    n: o.n ?? e?.samples ?? 4,
+    maxNewTokens: o.maxNewTokens ?? e?.max_new_tokens ?? 256,
+    temperature: o.temperature ?? e?.temperature ?? 1.0,
+    base: o.base ?? e?.initial ?? false,
+    ...(e?.every_steps ? { everySteps: e.every_steps } : {}),
+  };
+}
+
+/**
+ * The checkpoints due for evaluation: with `everySteps`, those at its multiples and, once the job
+ * has ended, the final one; otherwise all. The base policy is step 0.
+ */
+export function dueCheckpoints(all: { step: number; path: string }[], s: { base: boolean; everySteps?: number }, ended: boolean): { step: number; path: string }[] {
+  const final = ended ? all.at(-1)?.step : undefined;
+  const due = all.filter((c) => !s.everySteps || c.step % s.everySteps === 0 || c.step === final);
+  return s.base ? [{ step: 0, path: "base" }, ...due.filter((c) => c.step !== 0)] : due;
+}
+
 async function validationSet(job: JobRow, o: EvalJobOptions): Promise<{ prompts: string; problems: string }> {
-  const config = JSON.parse(job.resolvedConfig) as { data?: { eval?: string; language?: string } };
-  const source = o.dataset ?? config.data?.eval ?? (existsSync(join(job.jobDir, "data", "problems.jsonl")) ? join(job.jobDir, "data", "problems.jsonl") : undefined);
+  const config = JSON.parse(job.resolvedConfig) as { data?: { eval?: string; language?: string }; eval?: EvalConfig };
+  const source = o.dataset ?? config.eval?.dataset ?? config.data?.eval ?? (existsSync(join(job.jobDir, "data", "problems.jsonl")) ? join(job.jobDir, "data", "problems.jsonl") : undefined);
   if (!source) throw new UsageError(`job ${job.id} has no validation problems: pass --dataset or set data.eval in its config`);
   const d = await openDataset(source);
   const dir = join(job.jobDir, "eval");
@@ -67,7 +101,7 @@ async function validationSet(job: JobRow, o: EvalJobOptions): Promise<{ prompts:
   return { prompts: prepared.train, problems: prepared.problems! };
 }
 
-async function evaluateCheckpoint(job: JobRow, ck: { step: number; path: string }, set: { prompts: string; problems: string }, o: EvalJobOptions): Promise<{ runId: number; runName: string; pass1: number | null }> {
+async function evaluateCheckpoint(job: JobRow, ck: { step: number; path: string }, set: { prompts: string; problems: string }, o: EvalJobOptions & EvalSettings): Promise<{ runId: number; runName: string; pass1: number | null }> {
   const command = JSON.parse(job.command) as { argv: string[]; env: Record<string, string> };
   const samples = join(job.jobDir, "eval", `samples-step-${ck.step}.jsonl`);
   const gen = await run(
@@ -86,12 +120,13 @@ async function evaluateCheckpoint(job: JobRow, ck: { step: number; path: string 
 export async function evaluateJob(db: HarnessDb, jobId: string, o: EvalJobOptions): Promise<CheckpointEval[]> {
   let job = getJob(db, jobId);
   const set = await validationSet(job, o);
+  const settings = { ...o, ...settingsOf(JSON.parse(job.resolvedConfig) as { eval?: EvalConfig }, o) };
   for (;;) {
     job = await refreshJob(db, job);
     const ended = TERMINAL_STATES.has(job.state as JobState);
     const done = new Set(jobEvalRows(db, job.id).map((r) => r.step));
-    for (const ck of listCheckpoints(job.checkpointDir).filter((c) => !done.has(c.step))) {
-      const r = await evaluateCheckpoint(job, ck, set, o);
+    for (const ck of dueCheckpoints(listCheckpoints(job.checkpointDir), settings, ended).filter((c) => !done.has(c.step))) {
+      const r = await evaluateCheckpoint(job, ck, set, settings);
       saveJobEval(db, { jobId: job.id, step: ck.step, checkpoint: ck.path, runId: r.runId, pass1: r.pass1 });
       o.log?.(`${r.runName}: pass@1 ${r.pass1 === null ? "n/a" : r.pass1.toFixed(3)} (run ${r.runId})`);
     }
@@ -101,6 +136,9 @@ export async function evaluateJob(db: HarnessDb, jobId: string, o: EvalJobOption
   const rows = jobEvalRows(db, job.id);
   const best = rows.find((r) => r.best);
   // A pointer beside `latest`, so the best checkpoint is found without the store.
-  if (best) writeFileSync(join(job.checkpointDir, "best"), `step-${String(best.step).padStart(6, "0")}\n`);
+  if (best) {
+    mkdirSync(job.checkpointDir, { recursive: true });
+    writeFileSync(join(job.checkpointDir, "best"), best.checkpoint === "base" ? "base\n" : `step-${String(best.step).padStart(6, "0")}\n`);
+  }
   return rows.map((r) => ({ step: r.step, run_id: r.runId, run_name: `${job.id}@step-${r.step}`, pass1: r.pass1, best: r.best }));
 }

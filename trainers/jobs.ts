@@ -6,7 +6,7 @@ import type { HarnessDb } from "../harness/store/db.ts";
 import { getJob, type JobRow, updateJob } from "../harness/store/jobs.ts";
 import { HarnessError } from "../judges/errors.ts";
 import { getLauncher } from "./launchers/index.ts";
-import { ingestJobMetrics } from "./metrics.ts";
+import { ingestJobMetrics, ingestRewardStats } from "./metrics.ts";
 import { CANCELLED_FILE, EXIT_CODE_FILE } from "./launchers/wrapper.ts";
 import { type JobSpec, type JobState, type Resources, TERMINAL_STATES } from "./types.ts";
 
@@ -15,13 +15,17 @@ export async function refreshJob(db: HarnessDb, stale: JobRow): Promise<JobRow> 
   // The caller's row may be old: another process may have cancelled or resumed the job since.
   const job = getJob(db, stale.id);
   ingestJobMetrics(db, job);
+  ingestRewardStats(db, job);
   if (job.launcherId && !TERMINAL_STATES.has(job.state as JobState)) {
     const status = await getLauncher(job.launcher).status(job.launcherId, job.jobDir);
     if (status.state !== job.state || status.exitCode !== job.exitCode) {
       const wrote = updateJob(db, job.id, { state: status.state, exitCode: status.exitCode }, status.detail, { launcherId: job.launcherId, state: job.state });
       if (!wrote) return getJob(db, job.id);
       // The final lines a job wrote just before it ended.
-      if (TERMINAL_STATES.has(status.state)) ingestJobMetrics(db, getJob(db, job.id));
+      if (TERMINAL_STATES.has(status.state)) {
+        ingestJobMetrics(db, getJob(db, job.id));
+        ingestRewardStats(db, getJob(db, job.id));
+      }
     }
   }
   return getJob(db, job.id);
@@ -57,7 +61,10 @@ export async function resumeJob(db: HarnessDb, job: JobRow, watchDbPath?: string
   };
   const launched = await getLauncher(job.launcher).submit(spec);
   updateJob(db, job.id, { launcherId: launched.launcherId, state: "pending", exitCode: null }, `resumed (${job.launcher} ${launched.launcherId})`);
-  if (watchDbPath) spawnWatcher(job.id, resolve(watchDbPath), join(job.jobDir, "logs", "watch.log"));
+  if (watchDbPath) {
+    spawnWatcher(job.id, resolve(watchDbPath), join(job.jobDir, "logs", "watch.log"));
+    if ((JSON.parse(job.resolvedConfig) as { eval?: unknown }).eval) spawnEvaluator(job.id, resolve(watchDbPath), join(job.jobDir, "logs", "eval.log"));
+  }
   return refreshJob(db, getJob(db, job.id));
 }
 
@@ -76,9 +83,18 @@ export async function watchJob(db: HarnessDb, jobId: string, intervalMs: number)
 
 /** Starts `jobs watch` for a job as a detached process that outlives the CLI. */
 export function spawnWatcher(jobId: string, dbPath: string, logPath: string): void {
+  spawnJobsCommand(["watch", jobId, "--db", dbPath], logPath);
+}
+
+/** Starts `jobs eval --follow` for a job whose config has an `eval:` section (base, every N steps, final). */
+export function spawnEvaluator(jobId: string, dbPath: string, logPath: string): void {
+  spawnJobsCommand(["eval", jobId, "--follow", "--db", dbPath], logPath);
+}
+
+function spawnJobsCommand(args: string[], logPath: string): void {
   const out = openSync(logPath, "a");
   try {
-    const child = spawn(process.execPath, [join(import.meta.dir, "..", "harness", "cli", "main.ts"), "jobs", "watch", jobId, "--db", dbPath], {
+    const child = spawn(process.execPath, [join(import.meta.dir, "..", "harness", "cli", "main.ts"), "jobs", ...args], {
       detached: true,
       stdio: ["ignore", out, out],
     });

@@ -4,7 +4,8 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { type HarnessDb } from "../harness/store/db.ts";
-import { type JobRow, saveJobMetrics } from "../harness/store/jobs.ts";
+import { join } from "node:path";
+import { type JobRow, saveJobMetrics, saveJobRewardStats } from "../harness/store/jobs.ts";
 
 export interface MetricsChunk {
   rows: { step: number; values: Record<string, unknown> }[];
@@ -13,7 +14,10 @@ export interface MetricsChunk {
   bad: string[];
 }
 
-export function readMetricsFrom(path: string, offset: number): MetricsChunk {
+const hasStep = (v: Record<string, unknown>) => Number.isInteger(v.step);
+
+/** `accept`: which JSON objects are rows (default: those with an integer `step`). */
+export function readMetricsFrom(path: string, offset: number, accept: (v: Record<string, unknown>) => boolean = hasStep): MetricsChunk {
   if (!existsSync(path)) return { rows: [], offset, bad: [] };
   const fd = openSync(path, "r");
   try {
@@ -29,7 +33,7 @@ export function readMetricsFrom(path: string, offset: number): MetricsChunk {
       if (!line.trim()) continue;
       try {
         const v = JSON.parse(line) as Record<string, unknown>;
-        if (typeof v === "object" && v !== null && Number.isInteger(v.step)) rows.push({ step: v.step as number, values: v });
+        if (typeof v === "object" && v !== null && accept(v)) rows.push({ step: v.step as number, values: v });
         else bad.push(line);
       } catch {
         bad.push(line);
@@ -47,5 +51,18 @@ export function ingestJobMetrics(db: HarnessDb, job: JobRow): number {
   if (chunk.offset === job.metricsOffset) return 0;
   for (const line of chunk.bad.slice(0, 3)) process.stderr.write(`warning: job ${job.id}: skipped a metrics line that is not {"step": N, ...}: ${line.slice(0, 120)}\n`);
   saveJobMetrics(db, job.id, chunk.rows, chunk.offset);
+  return chunk.rows.length;
+}
+
+/** Where the job's reward server appends its `/v1/stats` (run.sh passes it `--stats-file`). */
+export function rewardStatsPath(jobDir: string): string {
+  return join(jobDir, "logs", "reward-stats.jsonl");
+}
+
+/** Ingests the reward server's statistics lines written since the last call; returns how many were new. */
+export function ingestRewardStats(db: HarnessDb, job: JobRow): number {
+  const chunk = readMetricsFrom(rewardStatsPath(job.jobDir), job.rewardStatsOffset, (v) => typeof v.at === "string" && !Number.isNaN(Date.parse(v.at)));
+  if (chunk.offset === job.rewardStatsOffset) return 0;
+  saveJobRewardStats(db, job.id, chunk.rows.map((r) => ({ at: new Date(r.values.at as string), values: r.values })), chunk.offset);
   return chunk.rows.length;
 }

@@ -54,14 +54,15 @@ function harnessVersion(): string | null {
 
 function rewardServerLines(problems: string, schemas: string | undefined): string[] {
   const q = shellQuote;
-  const serve = [process.execPath, join(REPO_ROOT, "harness", "cli", "main.ts"), "serve", "--rewards", "--host", "127.0.0.1", "--port", "0", "--dataset", problems, ...(schemas ? ["--schemas", schemas] : [])];
+  const serve = [process.execPath, join(REPO_ROOT, "harness", "cli", "main.ts"), "serve", "--rewards", "--host", "127.0.0.1", "--port", "0", "--dataset", problems, "--stats-file", "logs/reward-stats.jsonl", ...(schemas ? ["--schemas", schemas] : [])];
   return [
     "# The harness reward server for this attempt; stopped when the job's shell exits.",
     // Only lines this attempt writes count: a requeued job's log still holds the previous server's URL.
     "touch logs/reward-server.log; skip=$(wc -l < logs/reward-server.log)",
     `${serve.map(q).join(" ")} 2>> logs/reward-server.log &`,
     "reward_pid=$!",
-    "trap 'kill $reward_pid 2>/dev/null' EXIT",
+    // Waited for, so its last statistics line is written before the job's exit code.
+    "trap 'kill $reward_pid 2>/dev/null; wait $reward_pid 2>/dev/null || true' EXIT",
     'url=""',
     "for _ in $(seq 1 1200); do",
     "  url=$(tail -n +$((skip + 1)) logs/reward-server.log | grep -o 'http://[^ ]*/v1/rewards' | head -n 1 || true)",
@@ -108,9 +109,11 @@ export function renderJob(input: RenderInput): RenderedJob {
 
 /** The package's view of the config: the harness-only keys dropped, data pointing at the exported files. */
 export function packageConfigOf(config: TrainConfig, train: string, rewardUrl: string | undefined): Record<string, unknown> {
-  const { launcher: _launcher, python: _python, data, reward, ...rest } = config;
+  const { launcher: _launcher, python: _python, eval: evalConfig, data, reward, ...rest } = config;
   const packageData: Record<string, unknown> = { train };
   if (data.eval) packageData.eval = data.eval;
   const packageReward = reward || rewardUrl ? { ...reward, ...(rewardUrl ? { url: rewardUrl } : {}) } : undefined;
-  return { ...rest, data: packageData, ...(packageReward ? { reward: packageReward } : {}) };
+  // The package checkpoints at every evaluation step; the harness does the evaluating.
+  const evalEvery = evalConfig?.every_steps ? { eval_every: evalConfig.every_steps } : {};
+  return { ...rest, ...evalEvery, data: packageData, ...(packageReward ? { reward: packageReward } : {}) };
 }

@@ -12,7 +12,7 @@ import { getJob, insertJob, type JobRow, updateJob } from "../harness/store/jobs
 import { UsageError } from "../judges/errors.ts";
 import { getAdapter } from "./adapters/index.ts";
 import { loadTrainConfig } from "./config.ts";
-import { refreshJob, spawnWatcher } from "./jobs.ts";
+import { refreshJob, spawnEvaluator, spawnWatcher } from "./jobs.ts";
 import { getLauncher } from "./launchers/index.ts";
 import { packageConfigOf, renderJob, type RenderedJob } from "./render.ts";
 import type { JobSpec, PreparedData, Resources, TrainConfig } from "./types.ts";
@@ -142,7 +142,10 @@ export async function startTrainJob(openStore: () => HarnessDb, o: TrainOptions)
   const spec: JobSpec = { jobId, name: config.name ?? jobId, jobDir, script: rendered.script, env: rendered.env, resources, python: config.python };
   const launched = await submitOrFail(db, jobId, () => launcher.submit(spec));
   updateJob(db, jobId, { launcherId: launched.launcherId, stdoutPath: launched.logs.stdout, stderrPath: launched.logs.stderr }, `submitted to ${launcherName}`);
-  if (o.watch !== false && o.dbPath) spawnWatcher(jobId, resolve(o.dbPath), join(jobDir, "logs", "watch.log"));
+  if (o.watch !== false && o.dbPath) {
+    spawnWatcher(jobId, resolve(o.dbPath), join(jobDir, "logs", "watch.log"));
+    if (config.eval) spawnEvaluator(jobId, resolve(o.dbPath), join(jobDir, "logs", "eval.log"));
+  }
   return result(await refreshJob(db, getJob(db, jobId)));
 }
 

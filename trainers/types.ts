@@ -113,9 +113,23 @@ export interface TrainConfig {
   model: Record<string, unknown> & { name: string };
   data: DataConfig;
   reward?: Record<string, unknown>;
+  eval?: EvalConfig;
   launcher: LauncherConfig;
   python: string;
   [section: string]: unknown;
+}
+
+/** Evaluation during the job (`eval:`): judged by the harness into runs linked to the job. */
+export interface EvalConfig {
+  /** Validation problems; default data.eval, else the job's exported problems. */
+  dataset?: string;
+  /** Evaluate every N steps (the job also checkpoints there); default: every checkpoint. */
+  every_steps?: number;
+  samples: number;
+  max_new_tokens: number;
+  temperature: number;
+  /** Evaluate the base policy before training (step 0). */
+  initial: boolean;
 }
 
 export interface DataConfig {

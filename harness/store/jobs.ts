@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { HarnessError } from "../../judges/errors.ts";
 import type { HarnessDb } from "./db.ts";
-import { jobEvals, jobEvents, jobMetrics, jobs } from "./schema.ts";
+import { jobEvals, jobEvents, jobMetrics, jobRewardStats, jobs } from "./schema.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJob = Omit<typeof jobs.$inferInsert, "createdAt" | "updatedAt" | "metricsOffset">;
@@ -87,6 +87,24 @@ export function jobMetricRows(db: HarnessDb, jobId: string): { step: number; val
     .orderBy(asc(jobMetrics.step))
     .all()
     .map((r) => ({ step: r.step, values: JSON.parse(r.values) as Record<string, unknown> }));
+}
+
+/** Appends snapshots of the job's reward server and moves the statistics file's offset. */
+export function saveJobRewardStats(db: HarnessDb, jobId: string, rows: { at: Date; values: Record<string, unknown> }[], offset: number): void {
+  db.transaction((tx) => {
+    for (const r of rows) tx.insert(jobRewardStats).values({ jobId, at: r.at, values: JSON.stringify(r.values) }).run();
+    tx.update(jobs).set({ rewardStatsOffset: offset, updatedAt: new Date() }).where(eq(jobs.id, jobId)).run();
+  });
+}
+
+export function jobRewardStatsRows(db: HarnessDb, jobId: string): { at: Date; values: Record<string, unknown> }[] {
+  return db
+    .select()
+    .from(jobRewardStats)
+    .where(eq(jobRewardStats.jobId, jobId))
+    .orderBy(asc(jobRewardStats.id))
+    .all()
+    .map((r) => ({ at: r.at, values: JSON.parse(r.values) as Record<string, unknown> }));
 }
 
 export type JobEvalRow = typeof jobEvals.$inferSelect;

@@ -168,6 +168,8 @@ export const jobs = sqliteTable(
     lastStep: integer("last_step"),
     /** Bytes of the metrics file already ingested, so ingestion resumes where it stopped. */
     metricsOffset: integer("metrics_offset").notNull().default(0),
+    /** Bytes of the job's reward-server statistics file (logs/reward-stats.jsonl) already ingested. */
+    rewardStatsOffset: integer("reward_stats_offset").notNull().default(0),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -201,6 +203,21 @@ export const jobMetrics = sqliteTable(
     values: text("values").notNull(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.step] })],
+);
+
+/** Snapshots of the job's own reward server (`/v1/stats`: counts by status, latency percentiles), in time order. */
+export const jobRewardStats = sqliteTable(
+  "job_reward_stats",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    /** JSON: the snapshot as the server wrote it. */
+    values: text("values").notNull(),
+  },
+  (t) => [index("job_reward_stats_job_idx").on(t.jobId)],
 );
 
 /** Evaluations of a job's checkpoints (`bun run jobs eval`): each an ordinary run, linked here. */

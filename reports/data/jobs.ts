@@ -5,7 +5,7 @@
  */
 import { asc, desc, eq } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
-import { jobEvals, jobEvents, jobMetrics, jobs } from "../../harness/store/schema.ts";
+import { jobEvals, jobEvents, jobMetrics, jobRewardStats, jobs } from "../../harness/store/schema.ts";
 import { makeNotFound } from "../errors.ts";
 
 export interface JobSummary {
@@ -42,6 +42,19 @@ export interface JobDetail extends JobSummary {
   series: MetricSeries;
   /** Checkpoint evaluations (`bun run jobs eval`), each an ordinary run. */
   evals: { step: number; runId: number; pass1: number | null; best: boolean }[];
+  /** The last snapshot of the job's own reward server (`/v1/stats`), null when it wrote none. */
+  rewardStats: RewardStatsSnapshot | null;
+}
+
+export interface RewardStatsSnapshot {
+  at: string;
+  requests: number;
+  items: number;
+  ok: number;
+  timeouts: number;
+  infra_errors: number;
+  cache_hits: number;
+  latency_ms: { p50: number; p90: number; p99: number; max: number } | null;
 }
 
 /** A database from before the jobs migration has no jobs table: it has no jobs. */
@@ -102,5 +115,11 @@ export function loadJob(db: HarnessDb, id: string): JobDetail {
     evals: hasTable(db, "job_evals")
       ? db.select().from(jobEvals).where(eq(jobEvals.jobId, id)).orderBy(asc(jobEvals.step)).all().map((e) => ({ step: e.step, runId: e.runId, pass1: e.pass1, best: e.best }))
       : [],
+    rewardStats: hasTable(db, "job_reward_stats") ? loadRewardStats(db, id) : null,
   };
+}
+
+function loadRewardStats(db: HarnessDb, id: string): RewardStatsSnapshot | null {
+  const row = db.select().from(jobRewardStats).where(eq(jobRewardStats.jobId, id)).orderBy(desc(jobRewardStats.id)).limit(1).get();
+  return row ? { ...(JSON.parse(row.values) as Omit<RewardStatsSnapshot, "at">), at: row.at.toISOString() } : null;
 }

@@ -114,6 +114,7 @@ export function JobPageView(props: { data: JobDetail }) {
           </tbody>
         </table>
       )}
+      <RewardStatsSection stats={j.rewardStats} />
       <h2>History</h2>
       <table>
         <thead><tr><th>at</th><th>state</th><th>detail</th></tr></thead>
@@ -130,5 +131,33 @@ export function JobPageView(props: { data: JobDetail }) {
       <h2>Versions</h2>
       <Json value={j.versions} />
     </Layout>
+  );
+}
+
+/** The job's own reward server as it last reported (logs/reward-stats.jsonl, ingested by the job's watcher). */
+function RewardStatsSection(props: { stats: JobDetail["rewardStats"] }) {
+  const s = props.stats;
+  const ms = (v: number | undefined) => (v === undefined ? "" : `${v.toFixed(1)} ms`);
+  return (
+    <section class="reward-stats">
+      <h2>Reward server</h2>
+      {s === null ? (
+        <p>No statistics from a reward server (the job starts one only for RL algorithms without <code>reward.url</code>).</p>
+      ) : (
+        <Facts
+          rows={[
+            ["requests", String(s.requests)],
+            ["items", String(s.items)],
+            ["ok", String(s.ok)],
+            ["timeouts", String(s.timeouts)],
+            ["infra errors", String(s.infra_errors)],
+            ["cache hits", String(s.cache_hits)],
+            ["latency p50 / p90 / p99", s.latency_ms ? `${ms(s.latency_ms.p50)} / ${ms(s.latency_ms.p90)} / ${ms(s.latency_ms.p99)}` : ""],
+            ["latency max", ms(s.latency_ms?.max)],
+            ["as of", formatDate(s.at)],
+          ]}
+        />
+      )}
+    </section>
   );
 }

@@ -18,9 +18,15 @@ from .tinylora import TinyLoRA
 
 
 def load_policy(job_dir: str, checkpoint: str | None = None):
-    """(model, tokenizer, checkpoint path) for a job's checkpoint (the latest by default)."""
-    with open(os.path.join(job_dir, "config.resolved.json")) as f:
+    """(model, tokenizer, checkpoint path) for a job's checkpoint (the latest by default); checkpoint
+    "base" is the policy before training (the configured model, no trained weights)."""
+    resolved = os.path.join(job_dir, "config.resolved.json")
+    # The base policy is evaluated before the job has started, when only config.json exists.
+    with open(resolved if os.path.exists(resolved) else os.path.join(job_dir, "config.json")) as f:
         cfg = json.load(f)
+    if checkpoint == "base":
+        model, tok, _ = load_model(cfg.get("model", {"name": "tiny"}), detect_platform())
+        return model.eval(), tok, "base"
     path = checkpoint or latest_checkpoint(job_dir)
     if path is None:
         raise ValueError(f"{job_dir}: no checkpoint (checkpoints/latest is missing)")

@@ -76,6 +76,8 @@ class Job:
         self.platform = detect_platform(config.get("micro_batch"))
         self.max_steps = int(config.get("max_steps", 100))
         self.save_every = int(config.get("save_every", 0))
+        # The harness evaluates the policy every N steps from checkpoints, so those steps are saved too.
+        self.eval_every = int(config.get("eval_every", 0))
         model_cfg = config.get("model", {"name": "tiny"})
         self.model_id = model_cfg.get("name", "tiny")
         self.model, self.tokenizer, self.dtype = load_model(model_cfg, self.platform)
@@ -124,7 +126,7 @@ class Job:
     def maybe_save(self, step: int, modules: dict | None = None, extra: dict | None = None, force: bool = False):
         if self.rank != 0:
             return
-        if force or (self.save_every and step % self.save_every == 0):
+        if force or (self.save_every and step % self.save_every == 0) or (self.eval_every and step % self.eval_every == 0):
             save_checkpoint(self.job_dir, step, self.model, self.adapter, self.optimizer, self.scheduler, modules,
                             extra, model_id=self.model_id, dtype=self.dtype)
 
