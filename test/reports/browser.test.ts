@@ -115,6 +115,8 @@ describe("the viewer in a browser", () => {
     const { page, errors } = await openPage();
     await page.goto(`${server.url}/compare?a=${fx.runIds.strong}&b=${fx.runIds.weak}`);
     const firstProblem = () => page.locator("table.deltas tbody tr td").first().textContent();
+    // The per-problem table starts collapsed.
+    await page.locator("details.deltas summary").click();
     await page.locator("table.deltas th", { hasText: "Problem" }).click();
     const desc = await firstProblem();
     await page.locator("table.deltas th", { hasText: "Problem" }).click();
