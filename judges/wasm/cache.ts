@@ -22,8 +22,9 @@ export function wasmProgramKey(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify(sorted({ format: WASM_CACHE_FORMAT, ...parts }))).digest("hex");
 }
 
-export function entryPath(cacheDir: string, key: string): string {
-  return join(cacheDir, "wasm-programs", key.slice(0, 2), key);
+/** Folder of an entry: `<cacheDir>/<kind>/<ab>/<key>`. */
+export function entryPath(cacheDir: string, key: string, kind = "wasm-programs"): string {
+  return join(cacheDir, kind, key.slice(0, 2), key);
 }
 
 export function readEntry(dir: string): WasmCacheMeta | null {
@@ -60,7 +61,7 @@ export function writeEntry(cacheDir: string, key: string, meta: WasmCacheMeta, m
 
 /** A single-file entry under `<cacheDir>/<kind>/<ab>/<key>/<fileName>` (the precompiled header); returns its folder. */
 export function writeFileEntry(cacheDir: string, kind: string, key: string, fileName: string, bytes: Uint8Array): string {
-  const final = join(cacheDir, kind, key.slice(0, 2), key);
+  const final = entryPath(cacheDir, key, kind);
   if (existsSync(join(final, fileName))) return final;
   const tmpRoot = join(cacheDir, "tmp");
   mkdirSync(tmpRoot, { recursive: true });

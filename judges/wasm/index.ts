@@ -88,7 +88,7 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
   const pchDir = () => {
     pchPromise ??= (async () => {
       const key = wasmProgramKey({ pch: PCH_FILE, flags: WASM_CPP_FLAGS, compiler: version, runtime });
-      let dir: string | null = entryPath(opts.cacheDir, key).replace("wasm-programs", "wasm-pch");
+      let dir: string | null = entryPath(opts.cacheDir, key, "wasm-pch");
       if (!existsSync(join(dir, PCH_FILE))) {
         const bytes = await buildPch(opts.toolRunner, clang, resourceDir as string);
         dir = bytes ? writeFileEntry(opts.cacheDir, "wasm-pch", key, PCH_FILE, bytes) : null;

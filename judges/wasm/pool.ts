@@ -5,14 +5,13 @@
  * backstop for what the guest's in-memory files cost. Past a limit the worker is SIGKILLed — the
  * only way to stop WebAssembly that is computing — and a fresh one takes its place on demand.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SandboxError } from "../types.ts";
+import { readCpuMs, readRssBytes } from "./proc-stats.ts";
 import type { GuestDone, GuestRequest, PairDone, PairRequest, WorkerMessage } from "./protocol.ts";
 
 const WORKER_SCRIPT = join(import.meta.dir, "worker.ts");
 const POLL_MS = 20;
-const TICK_MS = 1000 / 100;
 /** Resident memory a worker may add beyond its guest's ceiling and files (runtime, compiled code). */
 const WORKER_OVERHEAD_BYTES = 512 << 20;
 const START_TIMEOUT_MS = 60_000;
@@ -51,27 +50,6 @@ interface Worker {
   ready: Promise<void>;
   listener: ((message: WorkerMessage) => void) | null;
   alive: boolean;
-}
-
-/** utime + stime of a process, ms; null once it is gone. */
-export function readCpuMs(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return null;
-  }
-}
-
-/** Resident set of a process, bytes; null once it is gone. */
-export function readRssBytes(pid: number): number | null {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 export class GuestPool {
