@@ -52,7 +52,8 @@ def generate_samples(job_dir: str, prompts_file: str, out_file: str, n: int = 1,
             ids = [tok.encode(rec["prompt"], add_bos=True) for rec in chunk]
             outs = sample(model, ids, max_new_tokens, tok.eos_token_id, tok.pad_token_id, temperature)
             for rec, out in zip(chunk, outs):
-                row = {"problem_id": rec["problem_id"], "completion": tok.decode(out), "model": name,
+                # The prompt rides along, so kept samples are SFT records as they stand (expert iteration).
+                row = {"problem_id": rec["problem_id"], "prompt": rec["prompt"], "completion": tok.decode(out), "model": name,
                        "truncated": len(out) >= max_new_tokens and (not out or out[-1] != tok.eos_token_id)}
                 if rec.get("language"):
                     row["language"] = rec["language"]
