@@ -30,7 +30,7 @@ test("one round of expert iteration keeps only judged-correct samples of the tin
   expect(filtered.judged).toBe(256);
   expect(filtered.system_errors).toBe(0);
   expect(filtered.kept).toBeGreaterThan(0);
-  expect(filtered.kept).toBe(filtered.verdicts.AC);
+  expect(filtered.kept).toBe(filtered.verdicts.AC ?? -1);
   const kept = jsonl(join(work, "round-1", "kept.jsonl"));
   expect(kept).toHaveLength(filtered.kept);
   const answers = new Map(jsonl(join(REPO_ROOT, "trainers", "examples", "data", "toy-answers.jsonl")).map((p) => [p.id as string, p.answer as string]));
