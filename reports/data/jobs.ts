@@ -3,7 +3,7 @@
  * job with its state history and its metric curves. The viewer never asks a launcher: the state and
  * metrics are those the last `jobs` command (or `jobs logs --follow`) ingested.
  */
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns } from "drizzle-orm";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { jobEvals, jobEvents, jobMetrics, jobRewardStats, jobs } from "../../harness/store/schema.ts";
 import { makeNotFound } from "../errors.ts";
@@ -64,13 +64,18 @@ function hasTable(db: HarnessDb, name: string): boolean {
 
 const hasJobsTable = (db: HarnessDb) => hasTable(db, "jobs");
 
-function summaryOf(j: typeof jobs.$inferSelect): JobSummary {
+// The viewer opens the store read-only (no migrations): it reads only the columns it shows, so a
+// database written before the ingestion offsets were added still opens.
+const { metricsOffset: _metricsOffset, rewardStatsOffset: _rewardStatsOffset, ...shownColumns } = getTableColumns(jobs);
+type ShownJob = Omit<typeof jobs.$inferSelect, "metricsOffset" | "rewardStatsOffset">;
+
+function summaryOf(j: ShownJob): JobSummary {
   return { id: j.id, algo: j.algo, state: j.state, launcher: j.launcher, lastStep: j.lastStep, exitCode: j.exitCode, createdAt: j.createdAt.toISOString(), updatedAt: j.updatedAt.toISOString() };
 }
 
 export function loadJobs(db: HarnessDb): { jobs: JobSummary[] } {
   if (!hasJobsTable(db)) return { jobs: [] };
-  return { jobs: db.select().from(jobs).orderBy(desc(jobs.createdAt)).all().map(summaryOf) };
+  return { jobs: db.select(shownColumns).from(jobs).orderBy(desc(jobs.createdAt)).all().map(summaryOf) };
 }
 
 /** Metrics that are numbers (step and wall time excluded), one series each. */
@@ -86,8 +91,8 @@ export function loadSeries(db: HarnessDb, jobId: string): MetricSeries {
   return series;
 }
 
-function loadJobRow(db: HarnessDb, id: string): typeof jobs.$inferSelect {
-  const row = hasJobsTable(db) ? db.select().from(jobs).where(eq(jobs.id, id)).get() : undefined;
+function loadJobRow(db: HarnessDb, id: string): ShownJob {
+  const row = hasJobsTable(db) ? db.select(shownColumns).from(jobs).where(eq(jobs.id, id)).get() : undefined;
   if (!row) throw makeNotFound(`job ${id}`);
   return row;
 }

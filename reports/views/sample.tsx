@@ -12,8 +12,8 @@ import { Markdown } from "./markdown.tsx";
  * a trusted tester that runs the prelude, the starter code and the test code, its calls to the entry
  * point answered by the candidate's process. This is the tester's side, numbered as one listing.
  */
-function AsItRan(props: { problem: ProblemView }) {
-  const p = props.problem;
+/** The tester's listing and the listing line where the test code starts (1-based), or null without one. */
+function buildTesterListing(p: ProblemView): { listing: string; testStart: number } | null {
   const parts: [string, string | null][] = [
     ["prelude (imports the source's tester provides)", p.prelude],
     ["starter code (solution_prefix)", p.solutionPrefix],
@@ -21,15 +21,47 @@ function AsItRan(props: { problem: ProblemView }) {
   ];
   const present = parts.filter((x): x is [string, string] => !!x[1]);
   if (present.length === 0) return null;
-  const listing = present.map(([label, code]) => `# ---- ${label} ----\n${code.endsWith("\n") ? code : `${code}\n`}`).join("");
+  let listing = "";
+  let testStart = 0;
+  for (const [label, code] of present) {
+    listing += `# ---- ${label} ----\n`;
+    if (label === "tests") testStart = listing.split("\n").length;
+    listing += code.endsWith("\n") ? code : `${code}\n`;
+  }
+  return { listing, testStart };
+}
+
+function AsItRan(props: { problem: ProblemView }) {
+  const p = props.problem;
+  const built = buildTesterListing(p);
+  if (!built) return null;
   return (
     <section class="as-it-ran">
       <h2>Test side, as the tester ran it</h2>
       <p class="muted small">
         {`The candidate (extracted code, above) and this tester run in separate processes; calls to ${p.entryPoint ?? "the entry point"} here are answered by the candidate's process.`}
       </p>
-      <Code code={listing} language="python" />
+      <Code code={built.listing} language="python" />
     </section>
+  );
+}
+
+/**
+ * For a function-mode failure reported as "… test line N": that line of the test code (the failing
+ * assertion or call) and a link to it in the tester's listing.
+ */
+function FailingTestLine(props: { problem: ProblemView | null; message: string | null }) {
+  const n = Number(/test line (\d+)/.exec(props.message ?? "")?.[1]);
+  const p = props.problem;
+  if (!p?.testCode || !Number.isInteger(n) || n < 1) return null;
+  const line = p.testCode.split("\n")[n - 1];
+  const built = buildTesterListing(p);
+  if (line === undefined || !built) return null;
+  return (
+    <p class="failing-line">
+      {`Failed at test line ${n}: `}
+      <code>{line.trim()}</code> <a href={`#L${built.testStart + n - 1}`}>{`listing line ${built.testStart + n - 1}`}</a>
+    </p>
   );
 }
 
@@ -122,7 +154,7 @@ export function SamplePageView(props: { data: SampleDetail }) {
         <h2>Tests</h2>
         {tests.length === 0 ? <p class="muted">No test ran (the sample did not compile or had no code).</p> : <TestTable tests={tests} />}
         {tests.slice(0, MAX_TEST_DETAILS).map((t) => (
-          <TestDetail test={t} />
+          <TestDetail test={t} problem={problem} />
         ))}
       </section>
     </Layout>
@@ -166,7 +198,7 @@ function TestTable(props: { tests: TestResultView[] }) {
   );
 }
 
-function TestDetail(props: { test: TestResultView }) {
+function TestDetail(props: { test: TestResultView; problem: ProblemView | null }) {
   const t = props.test;
   const failed = t.verdict !== "AC";
   return (
@@ -175,6 +207,7 @@ function TestDetail(props: { test: TestResultView }) {
         {`Test ${t.index} `}
         <Verdict verdict={t.verdict} />
       </summary>
+      {failed ? <FailingTestLine problem={props.problem} message={t.checkerMessage} /> : null}
       {t.input !== null ? (
         <>
           <h4>Input</h4>

@@ -83,3 +83,26 @@ describe("job pages", () => {
     expect(chartPoints([[1, 3]])).toBe("6.0,114.0");
   });
 });
+
+describe("job pages over an older database", () => {
+  test("a store written before the reward-statistics migration still shows its jobs (the viewer does not migrate)", async () => {
+    const oldPath = join(dir, "old.db");
+    const old = openDb(oldPath);
+    insertJob(old, {
+      id: "sft-reweight-old", name: "old", algo: "sft-reweight", launcher: "local", launcherId: null, state: "completed", exitCode: 0,
+      jobDir: join(dir, "old"), configPath: join(dir, "old.yaml"), resolvedConfig: "{}", command: "{}", versions: "{}",
+      stdoutPath: "o", stderrPath: "e", metricsPath: "m", checkpointDir: "c", lastStep: 1,
+    });
+    old.$client.exec("DROP TABLE job_reward_stats; ALTER TABLE jobs DROP COLUMN reward_stats_offset;");
+    old.$client.close();
+    const app = buildReportApp({ dbPath: oldPath });
+    try {
+      expect((await app.app.request("/jobs")).status).toBe(200);
+      const page = await app.app.request("/jobs/sft-reweight-old");
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("No statistics from a reward server");
+    } finally {
+      app.close();
+    }
+  });
+});

@@ -43,6 +43,22 @@ describe("sample page debugging context", () => {
     expect(textsOf((await v.page(`/samples/${stdioSample.id}`)).html, "section.as-it-ran")).toEqual([]);
   });
 
+  test("names the failing test line of a function-mode failure and links it in the tester's listing", async () => {
+    const db = new Database(v.dbPath, { readonly: true });
+    const t = db
+      .query("SELECT checker_message AS m FROM test_results WHERE sample_id = ? AND verdict != 'AC' AND checker_message LIKE '%test line %' LIMIT 1")
+      .get(fnSample.id) as { m: string } | null;
+    db.close();
+    expect(t).not.toBeNull();
+    const n = Number(/test line (\d+)/.exec(t!.m)![1]);
+    const problem = JSON.parse(fnSample.body) as { test_code: string };
+    const { html } = await v.page(`/samples/${fnSample.id}`);
+    expect(textsOf(html, "p.failing-line code")[0]).toBe(problem.test_code.split("\n")[n - 1]!.trim());
+    const anchor = attrsOf(html, "p.failing-line a", "href")[0]!;
+    const listingLine = textsOf(html, `section.as-it-ran pre.code span${anchor}`)[0];
+    expect(listingLine?.trim()).toBe(problem.test_code.split("\n")[n - 1]!.trim());
+  });
+
   test("renders the statement as Markdown: inline code stays code, nothing becomes raw markup", async () => {
     const problem = JSON.parse(fnSample.body) as { statement: string };
     const { html } = await v.page(`/samples/${fnSample.id}`);
