@@ -71,10 +71,25 @@ export function computeRunMetrics(db: HarnessDb, run: RunRow, inputs: RunMetrics
  * metrics, so each interval's estimate equals the run's pass@k.
  */
 export function computePassAtKIntervals(db: HarnessDb, run: RunRow, ks: number[] = readRunKs(run), opts: BootstrapOptions = {}): Record<string, PassAtKInterval | null> {
+  // A bootstrap over 20 000 problems takes a few hundred ms, so the result is kept per database, run,
+  // options and stored-sample count (samples are only added while a run is judged, or all replaced
+  // on a rerun, which moves updated_at).
+  const judged = (db.$client.query("SELECT count(*) AS n FROM samples WHERE run_id = ?").get(run.id) as { n: number }).n;
+  const key = JSON.stringify([run.id, run.updatedAt.getTime(), judged, ks, opts]);
+  let cache = INTERVAL_CACHE.get(db);
+  if (!cache) INTERVAL_CACHE.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
   const counts = countSamplesByProblem(db, run.id);
   const tallies = listRunProblems(db, run).map((p) => counts.get(p.id) ?? { samples: 0, correct: 0 });
-  return Object.fromEntries(ks.map((k) => [String(k), bootstrapPassAtK(tallies, k, opts)]));
+  const result = Object.fromEntries(ks.map((k) => [String(k), bootstrapPassAtK(tallies, k, opts)]));
+  if (cache.size >= MAX_CACHED_INTERVALS) cache.delete(cache.keys().next().value as string);
+  cache.set(key, result);
+  return result;
 }
+
+const MAX_CACHED_INTERVALS = 512;
+const INTERVAL_CACHE = new WeakMap<HarnessDb, Map<string, Record<string, PassAtKInterval | null>>>();
 
 /** The run's stored metrics, or live ones while it has none (or what is stored is unreadable). */
 export function readRunMetrics(db: HarnessDb, run: RunRow): RunMetricsReading {
