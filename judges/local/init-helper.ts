@@ -6,7 +6,8 @@ import { chmodSync, copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SandboxError } from "../types.ts";
-import { CACHE_FORMAT, ensureEntry, hashKey } from "./cache.ts";
+import { ensureEntry, hashKey } from "../cache-store.ts";
+import { CACHE_FORMAT } from "./cache.ts";
 import { readVersion } from "./tools.ts";
 
 const SOURCE_PATH = fileURLToPath(new URL("./sandbox-init.c", import.meta.url));

@@ -8,7 +8,8 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CACHE_FORMAT, ensureEntry, hashKey } from "./cache.ts";
+import { ensureEntry, hashKey } from "../cache-store.ts";
+import { CACHE_FORMAT } from "./cache.ts";
 import type { SandboxContext } from "./context.ts";
 import { execInSandbox, type ExecLimits } from "./exec.ts";
 import { createRunDir } from "./scratch.ts";

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureEntry, entryDir, hashKey, readMeta } from "../../../judges/local/cache.ts";
-import { makeFreshCacheDir } from "../../support/test-cache.ts";
+import { ensureEntry, ensureEntrySync, entryDir, hashKey, readMeta } from "../../judges/cache-store.ts";
+import { makeFreshCacheDir } from "../support/test-cache.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -60,5 +60,44 @@ describe("ensureEntry", () => {
     await expect(ensureEntry(cache, "things", "ef56", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(existsSync(entryDir(cache, "things", "ef56"))).toBe(false);
     expect(readMeta(entryDir(cache, "things", "ef56"))).toBeNull();
+  });
+});
+
+describe("ensureEntrySync", () => {
+  test("fills an entry once, leaves no temporary folder, and a failed fill leaves no entry", () => {
+    const cache = freshDir();
+    let fills = 0;
+    const fill = (dir: string) => {
+      fills++;
+      writeFileSync(join(dir, "meta.json"), JSON.stringify({ n: fills }));
+    };
+    const first = ensureEntrySync(cache, "things", "ab12", fill);
+    expect(ensureEntrySync(cache, "things", "ab12", fill)).toBe(first);
+    expect(fills).toBe(1);
+    expect(readMeta<{ n: number }>(first)).toEqual({ n: 1 });
+    expect(readdirSync(join(cache, "tmp"))).toEqual([]);
+    expect(() =>
+      ensureEntrySync(cache, "things", "ef56", () => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(existsSync(entryDir(cache, "things", "ef56"))).toBe(false);
+  });
+
+  test("asks the caller whether an entry is already there", () => {
+    const cache = freshDir();
+    const fill = (dir: string) => writeFileSync(join(dir, "file.bin"), "bytes");
+    const dir = ensureEntrySync(cache, "files", "cd34", fill);
+    let asked = "";
+    const present = (final: string) => {
+      asked = final;
+      return existsSync(join(final, "file.bin"));
+    };
+    const refill = () => {
+      throw new Error("filled again");
+    };
+    expect(ensureEntrySync(cache, "files", "cd34", refill, present)).toBe(dir);
+    expect(asked).toBe(dir);
+    expect(readFileSync(join(dir, "file.bin"), "utf8")).toBe("bytes");
   });
 });
