@@ -4,8 +4,10 @@ import { openDataset } from "../../datasets/open.ts";
 import { UsageError } from "../../judges/errors.ts";
 import { resolveServerToken } from "../serve-access.ts";
 import { openJudge } from "./open-judge.ts";
+import type { ServePistonOptions } from "./serve-piston.ts";
 
-export interface ServeOptions {
+/** The flags of all three servers; --piston's limits (--queue, --per-client, …) come from ServePistonOptions. */
+export interface ServeOptions extends ServePistonOptions {
   db: string;
   host: string;
   port?: number;
@@ -28,12 +30,6 @@ export interface ServeOptions {
   token?: string;
   /** Serve --piston/--rewards off loopback without a token. */
   insecure?: boolean;
-  queue?: number;
-  perClient?: number;
-  bodyLimitMb?: number;
-  outputCapMb?: number;
-  maxTimeoutMs?: number;
-  maxMemoryMb?: number;
   /** `--checker NAME|auto` for problems without a checker, named or sent inline (datasets/checker-policy.ts). */
   checker?: string;
   /** With --rewards: append /v1/stats to this JSONL file while serving (a training job's folder). */

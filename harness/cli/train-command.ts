@@ -1,17 +1,11 @@
 /** `bun run train <algo> --config FILE`: renders and launches a training job (trainers/). */
 import { type HarnessDb, openDb } from "../store/db.ts";
-import { startTrainJob } from "../../trainers/train.ts";
+import { startTrainJob, type TrainOptions } from "../../trainers/train.ts";
 import { UsageError } from "../../judges/errors.ts";
 import { readGitSha } from "./provenance.ts";
 
-export interface TrainCommandOptions {
-  config: string;
-  launcher?: string;
-  rewardUrl?: string;
-  jobsDir?: string;
-  dryRun?: boolean;
-  /** commander's --no-watch. */
-  watch?: boolean;
+/** The job's own flags are TrainOptions' (`watch` is commander's --no-watch); the rest are the CLI's. */
+export interface TrainCommandOptions extends Pick<TrainOptions, "config" | "launcher" | "rewardUrl" | "jobsDir" | "dryRun" | "watch"> {
   export?: "trl" | "verl";
   out?: string;
   json?: boolean;
