@@ -94,14 +94,26 @@ export function loadComparison(db: HarnessDb, aId: number, bId: number): Compari
     unmatched: aStats.length + bStats.filter((p) => !aIds.has(p.problemId)).length - matched,
     deltas,
     meanDelta: matched ? sum / matched : null,
-    paired: comparePaired(
-      points.map((p) => p.a),
-      points.map((p) => p.b),
-    ),
+    paired: cachedPaired(points),
     mcnemar: testMcNemar(onlyA.length, onlyB.length),
     points,
     byDifficulty: pairBreakdowns(a.metrics.byDifficulty, b.metrics.byDifficulty),
   };
+}
+
+/** Paired bootstraps already computed (a 20 000-problem one costs ~200 ms), keyed by a hash of their input. */
+const PAIRED_CACHE = new Map<string, PairedDifference | null>();
+
+function cachedPaired(points: Comparison["points"]): PairedDifference | null {
+  const key = String(Bun.hash(points.map((p) => `${p.a},${p.b}`).join(";")));
+  if (PAIRED_CACHE.has(key)) return PAIRED_CACHE.get(key) ?? null;
+  const r = comparePaired(
+    points.map((p) => p.a),
+    points.map((p) => p.b),
+  );
+  if (PAIRED_CACHE.size >= 256) PAIRED_CACHE.delete(PAIRED_CACHE.keys().next().value as string);
+  PAIRED_CACHE.set(key, r);
+  return r;
 }
 
 function pairBreakdowns(a: Breakdown[], b: Breakdown[]): Comparison["byDifficulty"] {
