@@ -5,6 +5,7 @@
  * rollouts repeat themselves. Every completion is real code the real judge runs.
  */
 import type { Problem } from "../../datasets/types.ts";
+import { createRng } from "../metrics/confidence.ts";
 
 /** What a completion was written to do; the bench tallies verdicts against it. */
 export type Intent = "AC" | "WA" | "OVERFIT" | "RE" | "TLE" | "CE" | "CPP_AC" | "CPP_CE" | "NO_CODE";
@@ -45,18 +46,6 @@ export function createBenchProblems(count = 32): Problem[] {
       tags: [],
     };
   });
-}
-
-/** Deterministic PRNG (mulberry32) so every bench run sends the same workload. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pickIntent(r: number): Intent {
@@ -104,7 +93,8 @@ export interface BenchItem {
 
 /** One batch: `groupSize` completions for each problem, fresh per batch index (no cross-batch cache hits). */
 export function createBenchBatch(problems: readonly Problem[], batchIndex: number, groupSize = 8): BenchItem[] {
-  const rand = createRandom(0x5eed + batchIndex * 7919);
+  // Seeded (the bootstrap's mulberry32), so every bench run sends the same workload.
+  const rand = createRng(0x5eed + batchIndex * 7919);
   const items: BenchItem[] = [];
   problems.forEach((p, pi) => {
     const k = pi + 1;

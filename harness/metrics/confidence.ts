@@ -55,7 +55,7 @@ function readOptions(opts: BootstrapOptions): Required<BootstrapOptions> {
 }
 
 /** The q-quantile of sorted values (linear interpolation between order statistics). */
-function quantile(sorted: Float64Array, q: number): number {
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -89,8 +89,8 @@ export function bootstrapPassAtK(tallies: { samples: number; correct: number }[]
   return {
     k,
     estimate,
-    low: Math.min(estimate, quantile(means, tail)),
-    high: Math.max(estimate, quantile(means, 1 - tail)),
+    low: Math.min(estimate, quantileOfSorted(means, tail)),
+    high: Math.max(estimate, quantileOfSorted(means, 1 - tail)),
     problems: values.length,
     method: "percentile bootstrap over problems",
     resamples: o.resamples,
@@ -129,8 +129,8 @@ export function comparePaired(a: number[], b: number[], opts: BootstrapOptions =
   const tail = (1 - o.level) / 2;
   return {
     difference,
-    low: quantile(means, tail),
-    high: quantile(means, 1 - tail),
+    low: quantileOfSorted(means, tail),
+    high: quantileOfSorted(means, 1 - tail),
     pValue: Math.min(1, (extreme + 1) / (o.resamples + 1)),
     problems: diffs.length,
     method: "percentile bootstrap over problems",

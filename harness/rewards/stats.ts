@@ -1,4 +1,5 @@
 /** Statistics for reward experiments: moments, histograms, GRPO advantages, rank correlation. */
+import { quantileOfSorted } from "../metrics/confidence.ts";
 
 export interface Histogram {
   /** Bin edges, length = counts.length + 1; the last bin includes its right edge. */
@@ -120,9 +121,5 @@ export function computeSpearman(xs: readonly number[], ys: readonly number[]): n
 /** The q-quantile (0..1) by linear interpolation; 0 for no values. */
 export function computeQuantile(xs: readonly number[], q: number): number {
   if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
+  return quantileOfSorted([...xs].sort((a, b) => a - b), q);
 }
