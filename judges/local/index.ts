@@ -8,7 +8,8 @@ import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, R
 import { LANGUAGES, SandboxError } from "../types.ts";
 import { selfTestSandbox } from "../self-test.ts";
 import { checkPython, compileCpp, CPP_FLAGS } from "./compile.ts";
-import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
+import { checkLauncherTools, createContext } from "./context.ts";
+import { createLazyContext } from "./lazy-context.ts";
 import { type LocalPairSide, runLocalPair } from "./pair.ts";
 import { preparePch } from "./pch.ts";
 import { createCachedPrepare, type Preparer } from "./prepare.ts";
@@ -72,14 +73,9 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     );
   }
   const cacheDir = resolve(opts.cacheDir ?? DEFAULT_CACHE_DIR);
-  let contextPromise: Promise<SandboxContext> | null = null;
-  let closed = false;
   let compiles = 0;
-  const context = () => {
-    if (closed) throw new SandboxError("the local sandbox is closed", "internal");
-    contextPromise ??= createContext({ unsafeNoSandbox, cacheDir, workRoot: opts.workRoot, tools });
-    return contextPromise;
-  };
+  const lazy = createLazyContext("the local sandbox", () => createContext({ unsafeNoSandbox, cacheDir, workRoot: opts.workRoot, tools }));
+  const context = lazy.get;
   const versionOf = new Map<string, string>();
   const version = (key: string, cmd: string[]) => {
     if (!versionOf.has(key)) versionOf.set(key, readVersion(cmd) ?? "unknown");
@@ -156,13 +152,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         compiles,
       };
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      const ctx = contextPromise ? await contextPromise.catch(() => null) : null;
-      await ctx?.scratch.settle();
-      ctx?.dispose();
-    },
+    close: lazy.close,
   };
   return sandbox;
 }

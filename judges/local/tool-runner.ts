@@ -6,9 +6,9 @@
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ToolRunner, ToolRunResult, ToolRunSpec } from "../tool-runner.ts";
-import { SandboxError } from "../types.ts";
 import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
 import { execInSandbox } from "./exec.ts";
+import { createLazyContext } from "./lazy-context.ts";
 import { assertSafeFileName, createRunDir, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
 import { locateTools, type ToolPaths } from "./tools.ts";
 
@@ -26,13 +26,8 @@ export function createLocalToolRunner(opts: LocalToolRunnerOptions): ToolRunner 
   const tools = locateTools(opts.tools);
   const unsafeNoSandbox = opts.unsafeNoSandbox ?? false;
   checkLauncherTools({ unsafeNoSandbox, tools });
-  let contextPromise: Promise<SandboxContext> | null = null;
-  let closed = false;
-  const context = () => {
-    if (closed) throw new SandboxError("the tool sandbox is closed", "internal");
-    contextPromise ??= createContext({ unsafeNoSandbox, cacheDir: opts.cacheDir, tools });
-    return contextPromise;
-  };
+  const lazy = createLazyContext("the tool sandbox", () => createContext({ unsafeNoSandbox, cacheDir: opts.cacheDir, tools }));
+  const context = lazy.get;
   return {
     async describe() {
       const ctx = await context();
@@ -42,13 +37,7 @@ export function createLocalToolRunner(opts: LocalToolRunnerOptions): ToolRunner 
     async run(spec) {
       return runTool(await context(), spec);
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      const ctx = contextPromise ? await contextPromise.catch(() => null) : null;
-      await ctx?.scratch.settle();
-      ctx?.dispose();
-    },
+    close: lazy.close,
   };
 }
 
