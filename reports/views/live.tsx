@@ -1,6 +1,6 @@
 /** Live runs: progress blocks that /static/app.js keeps current over Server-Sent Events. */
 import type { LivePage } from "../data/live.ts";
-import { formatDate } from "../render/format.ts";
+import { formatCount, formatDate } from "../render/format.ts";
 import { orderVerdicts, ThroughputChart } from "./charts.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -75,7 +75,7 @@ export function LiveRunsPage(props: { data: LivePage }) {
                   <td>
                     <span class={`status status-${run.status}`}>{run.status}</span>
                   </td>
-                  <td class="num">{progress.judged}</td>
+                  <td class="num">{formatCount(progress.judged)}</td>
                   <td class="small">{formatVerdictLine(progress.verdicts)}</td>
                   <td>{formatDate(progress.updatedAt)}</td>
                 </tr>

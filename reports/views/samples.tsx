@@ -39,7 +39,7 @@ export function SamplesPage(props: { data: SamplePage }) {
         </a>
         {orderVerdicts(verdicts).map(([v, n]) => (
           <a class={query.verdict === v ? "active" : undefined} href={buildHref(path, { ...keep, verdict: v })}>
-            {`${v} (${n})`}
+            {`${v} (${formatCount(n)})`}
           </a>
         ))}
       </nav>
