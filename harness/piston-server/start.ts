@@ -5,12 +5,14 @@
  * at a time, which would otherwise hold /health (and every response) behind it.
  */
 import { availableParallelism } from "node:os";
+import type { PistonExecuteResponse } from "../../judges/piston-wire.ts";
 import type { Sandbox } from "../../judges/types.ts";
+import { startHttpWorker } from "../http-worker/start.ts";
 import type { AdmissionOptions } from "./admission.ts";
 import { executeJob } from "./execute.ts";
 import { buildRuntimes } from "./runtimes.ts";
-import { DEFAULT_SERVER_LIMITS, type PistonServerLimits } from "./validate.ts";
-import type { FromWorker, ToWorker } from "./worker-protocol.ts";
+import { DEFAULT_SERVER_LIMITS, type ExecuteJob, type PistonServerLimits } from "./validate.ts";
+import type { WorkerInit } from "./worker-protocol.ts";
 
 export interface PistonServerOptions {
   sandbox: Sandbox;
@@ -38,43 +40,14 @@ export async function startPistonServer(o: PistonServerOptions): Promise<PistonS
   // One job per core: oversubscribed cores would make CPU times, and so TLE, depend on load.
   const admission = { concurrency: cores, queueSize: 64 * cores, perClient: 16 * cores, ...o.admission };
   const hostname = o.hostname ?? "127.0.0.1";
-  const worker = new Worker(new URL("./server-worker.ts", import.meta.url).href);
-  const send = (m: ToWorker) => worker.postMessage(m);
-
-  const run = async (id: number, job: Extract<FromWorker, { type: "execute" }>["job"]) => {
-    try {
-      send({ type: "done", id, ok: true, value: await executeJob(o.sandbox, job, limits) });
-    } catch (e: unknown) {
-      send({ type: "done", id, ok: false, error: e instanceof Error ? e.message : String(e) });
-    }
-  };
-
-  return new Promise<PistonServer>((resolve, reject) => {
-    let onStopped: (() => void) | null = null;
-    worker.onerror = (e) => reject(new Error(`piston server worker failed: ${e.message}`));
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const m = event.data;
-      if (m.type === "execute") void run(m.id, m.job);
-      else if (m.type === "failed") {
-        worker.terminate();
-        reject(new Error(m.error));
-      } else if (m.type === "stopped") onStopped?.();
-      else if (m.type === "ready") {
-        const host = hostname.includes(":") ? `[${hostname}]` : hostname;
-        resolve({
-          url: `http://${host}:${m.port}`,
-          port: m.port,
-          stop: () =>
-            new Promise<void>((done) => {
-              onStopped = () => {
-                worker.terminate();
-                done();
-              };
-              send({ type: "stop" });
-            }),
-        });
-      }
-    };
-    send({ type: "init", runtimes, limits, admission, token: o.token ?? null, port: o.port ?? 2000, hostname });
+  const worker = await startHttpWorker<WorkerInit, ExecuteJob, PistonExecuteResponse>({
+    entry: new URL("./server-worker.ts", import.meta.url).href,
+    what: "piston server",
+    port: o.port ?? 2000,
+    hostname,
+    init: { runtimes, limits, admission, token: o.token ?? null },
+    handle: (job) => executeJob(o.sandbox, job, limits),
   });
+  const host = hostname.includes(":") ? `[${hostname}]` : hostname;
+  return { url: `http://${host}:${worker.port}`, port: worker.port, stop: worker.stop };
 }

@@ -7,7 +7,9 @@
  */
 import type { Problem } from "../../datasets/types.ts";
 import { createRewardApp, type RewardAppOptions } from "./app.ts";
-import { stripProblem, type FromWorker, type ToWorker } from "./worker-protocol.ts";
+import { startHttpWorker } from "../http-worker/start.ts";
+import type { JudgedSample } from "../types.ts";
+import { type JudgeRequest, stripProblem, type WorkerInit } from "./worker-protocol.ts";
 
 export interface RewardServerOptions extends RewardAppOptions {
   /** 0 picks a free port (default 8321). */
@@ -37,57 +39,21 @@ export async function startRewardServer(opts: RewardServerOptions): Promise<Rewa
   return startIsolated(opts, port, hostname);
 }
 
-function startIsolated(opts: RewardServerOptions, port: number, hostname: string): Promise<RewardServer> {
-  const worker = new Worker(new URL("./server-worker.ts", import.meta.url).href);
-  const send = (m: ToWorker) => worker.postMessage(m);
-  const running = new Map<number, AbortController>();
-  let onStopped: (() => void) | null = null;
-
-  const judgeFor = async (m: Extract<FromWorker, { type: "judge" }>) => {
-    const controller = new AbortController();
-    running.set(m.id, controller);
-    try {
-      const problem = "id" in m.ref ? opts.problems.get(m.ref.id) : m.ref.problem;
-      if (!problem) throw new Error(`problem '${"id" in m.ref ? m.ref.id : "?"}' vanished from the dataset`);
-      const value = await opts.judge(problem, m.sample, { ...m.opts, signal: controller.signal });
-      send({ type: "judged", id: m.id, ok: true, value });
-    } catch (e: unknown) {
-      const err = e instanceof Error ? e : new Error(String(e));
-      send({ type: "judged", id: m.id, ok: false, error: { name: err.name, message: err.message } });
-    } finally {
-      running.delete(m.id);
-    }
-  };
-
-  return new Promise<RewardServer>((resolve, reject) => {
-    worker.onerror = (e) => reject(new Error(`reward server worker failed: ${e.message}`));
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const m = event.data;
-      if (m.type === "judge") void judgeFor(m);
-      else if (m.type === "abort") running.get(m.id)?.abort();
-      else if (m.type === "failed") {
-        worker.terminate();
-        reject(new Error(m.error));
-      } else if (m.type === "stopped") onStopped?.();
-      else if (m.type === "ready") {
-        resolve({
-          url: `http://${hostname}:${m.port}`,
-          port: m.port,
-          stop: () =>
-            new Promise<void>((done) => {
-              onStopped = () => {
-                for (const c of running.values()) c.abort();
-                worker.terminate();
-                done();
-              };
-              send({ type: "stop" });
-            }),
-        });
-      }
-    };
-    const { judge: _judge, problems, port: _port, hostname: _hostname, isolate: _isolate, ...options } = opts;
-    send({ type: "init", problems: [...problems.values()].map(stripProblem), port, hostname, options });
+async function startIsolated(opts: RewardServerOptions, port: number, hostname: string): Promise<RewardServer> {
+  const { judge: _judge, problems, port: _port, hostname: _hostname, isolate: _isolate, ...options } = opts;
+  const worker = await startHttpWorker<WorkerInit, JudgeRequest, JudgedSample>({
+    entry: new URL("./server-worker.ts", import.meta.url).href,
+    what: "reward server",
+    port,
+    hostname,
+    init: { problems: [...problems.values()].map(stripProblem), options },
+    handle: async ({ ref, sample, opts: judgeOpts }, signal) => {
+      const problem = "id" in ref ? problems.get(ref.id) : ref.problem;
+      if (!problem) throw new Error(`problem '${"id" in ref ? ref.id : "?"}' vanished from the dataset`);
+      return opts.judge(problem, sample, { ...judgeOpts, signal });
+    },
   });
+  return { url: `http://${hostname}:${worker.port}`, port: worker.port, stop: worker.stop };
 }
 
 /** Problems as a map by id, for callers holding a list. */
