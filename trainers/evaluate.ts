@@ -92,19 +92,48 @@ export function dueCheckpoints(all: { step: number; path: string }[], s: { base:
 
 async function validationSet(job: JobRow, o: EvalJobOptions): Promise<{ prompts: string; problems: string }> {
   const config = JSON.parse(job.resolvedConfig) as { data?: { eval?: string; language?: string }; eval?: EvalConfig };
-  const source = o.dataset ?? config.eval?.dataset ?? config.data?.eval ?? (existsSync(join(job.jobDir, "data", "problems.jsonl")) ? join(job.jobDir, "data", "problems.jsonl") : undefined);
-  if (!source) throw new UsageError(`job ${job.id} has no validation problems: pass --dataset or set data.eval in its config`);
+  // A job that samples itself (eval: in its config) was given its prompts by train: judge against the same problems.
+  if (config.eval && !o.dataset && existsSync(join(job.jobDir, "eval", "problems.jsonl"))) {
+    return { prompts: join(job.jobDir, "eval", "prompts.jsonl"), problems: join(job.jobDir, "eval", "problems.jsonl") };
+  }
+  return prepareValidationSet(job.jobDir, config, o.dataset);
+}
+
+/**
+ * Exports the validation prompts and problems into JOB/eval/: `--dataset`, else eval.dataset, else
+ * data.eval, else the job's exported problems.
+ */
+export async function prepareValidationSet(jobDir: string, config: { data?: { eval?: string; language?: string }; eval?: EvalConfig }, dataset?: string): Promise<{ prompts: string; problems: string }> {
+  const source = dataset ?? config.eval?.dataset ?? config.data?.eval ?? (existsSync(join(jobDir, "data", "problems.jsonl")) ? join(jobDir, "data", "problems.jsonl") : undefined);
+  if (!source) throw new UsageError(`${jobDir}: no validation problems: pass --dataset or set eval.dataset in the config`);
   const d = await openDataset(source);
-  const dir = join(job.jobDir, "eval");
+  const dir = join(jobDir, "eval");
   mkdirSync(dir, { recursive: true });
   const prepared = await prepareRlPrompts(d.problems, dir, config.data?.language as never);
   return { prompts: prepared.train, problems: prepared.problems! };
 }
 
-async function evaluateCheckpoint(job: JobRow, ck: { step: number; path: string }, set: { prompts: string; problems: string }, o: EvalJobOptions & EvalSettings): Promise<{ runId: number; runName: string; pass1: number | null }> {
+/** Samples files a job wrote itself (`eval:` in its config: JOB/eval/samples-step-N.jsonl, renamed into place when complete). */
+export function listJobSamples(jobDir: string): { step: number; path: string }[] {
+  const dir = join(jobDir, "eval");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => /^samples-step-(\d+)\.jsonl$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ step: Number(m[1]), path: join(dir, m[0]) }))
+    .sort((a, b) => a.step - b.step);
+}
+
+/** Whether the job samples its own policy for evaluation (its package config has an eval section). */
+function samplesItself(jobDir: string): boolean {
+  const path = join(jobDir, "config.json");
+  return existsSync(path) && (JSON.parse(readFileSync(path, "utf8")) as { eval?: unknown }).eval !== undefined;
+}
+
+async function evaluateCheckpoint(job: JobRow, ck: { step: number; path: string }, set: { prompts: string; problems: string }, o: EvalJobOptions & EvalSettings, sampled?: string): Promise<{ runId: number; runName: string; pass1: number | null }> {
   const command = JSON.parse(job.command) as { argv: string[]; env: Record<string, string> };
-  const samples = join(job.jobDir, "eval", `samples-step-${ck.step}.jsonl`);
-  const gen = await run(
+  const samples = sampled ?? join(job.jobDir, "eval", `samples-step-${ck.step}.jsonl`);
+  const gen = sampled ? { code: 0, stderr: "" } : await run(
     [command.argv[0]!, "-m", "codejudge_train", "generate", "--job-dir", job.jobDir, "--checkpoint", ck.path, "--prompts", set.prompts, "--out", samples, "--n", String(o.n), "--max-new-tokens", String(o.maxNewTokens), "--temperature", String(o.temperature)],
     command.env,
   );
@@ -121,12 +150,17 @@ export async function evaluateJob(db: HarnessDb, jobId: string, o: EvalJobOption
   let job = getJob(db, jobId);
   const set = await validationSet(job, o);
   const settings = { ...o, ...settingsOf(JSON.parse(job.resolvedConfig) as { eval?: EvalConfig }, o) };
+  const inJob = samplesItself(job.jobDir);
   for (;;) {
     job = await refreshJob(db, job);
     const ended = TERMINAL_STATES.has(job.state as JobState);
     const done = new Set(jobEvalRows(db, job.id).map((r) => r.step));
-    for (const ck of dueCheckpoints(listCheckpoints(job.checkpointDir), settings, ended).filter((c) => !done.has(c.step))) {
-      const r = await evaluateCheckpoint(job, ck, set, settings);
+    // A job that samples itself (on its own GPUs) leaves only the judging; otherwise checkpoints are sampled here.
+    const due = inJob
+      ? listJobSamples(job.jobDir).map((s) => ({ step: s.step, path: s.step === 0 ? "base" : join(job.checkpointDir, `step-${String(s.step).padStart(6, "0")}`), samples: s.path }))
+      : dueCheckpoints(listCheckpoints(job.checkpointDir), settings, ended).map((c) => ({ ...c, samples: undefined }));
+    for (const ck of due.filter((c) => !done.has(c.step))) {
+      const r = await evaluateCheckpoint(job, ck, set, settings, ck.samples);
       saveJobEval(db, { jobId: job.id, step: ck.step, checkpoint: ck.path, runId: r.runId, pass1: r.pass1 });
       o.log?.(`${r.runName}: pass@1 ${r.pass1 === null ? "n/a" : r.pass1.toFixed(3)} (run ${r.runId})`);
     }

@@ -108,12 +108,14 @@ export function renderJob(input: RenderInput): RenderedJob {
 }
 
 /** The package's view of the config: the harness-only keys dropped, data pointing at the exported files. */
-export function packageConfigOf(config: TrainConfig, train: string, rewardUrl: string | undefined): Record<string, unknown> {
+export function packageConfigOf(config: TrainConfig, train: string, rewardUrl: string | undefined, evalPrompts?: string): Record<string, unknown> {
   const { launcher: _launcher, python: _python, eval: evalConfig, data, reward, ...rest } = config;
   const packageData: Record<string, unknown> = { train };
   if (data.eval) packageData.eval = data.eval;
   const packageReward = reward || rewardUrl ? { ...reward, ...(rewardUrl ? { url: rewardUrl } : {}) } : undefined;
   // The package checkpoints at every evaluation step; the harness does the evaluating.
   const evalEvery = evalConfig?.every_steps ? { eval_every: evalConfig.every_steps } : {};
-  return { ...rest, ...evalEvery, data: packageData, ...(packageReward ? { reward: packageReward } : {}) };
+  // The job samples its own policy at those steps (on its own device); the harness judges the files.
+  const packageEval = evalConfig && evalPrompts ? { eval: { prompts: evalPrompts, n: evalConfig.samples, max_new_tokens: evalConfig.max_new_tokens, temperature: evalConfig.temperature, initial: evalConfig.initial } } : {};
+  return { ...rest, ...evalEvery, ...packageEval, data: packageData, ...(packageReward ? { reward: packageReward } : {}) };
 }

@@ -12,6 +12,7 @@ import { getJob, insertJob, type JobRow, updateJob } from "../harness/store/jobs
 import { UsageError } from "../judges/errors.ts";
 import { getAdapter } from "./adapters/index.ts";
 import { loadTrainConfig } from "./config.ts";
+import { prepareValidationSet } from "./evaluate.ts";
 import { refreshJob, spawnEvaluator, spawnWatcher } from "./jobs.ts";
 import { getLauncher } from "./launchers/index.ts";
 import { packageConfigOf, renderJob, type RenderedJob } from "./render.ts";
@@ -96,12 +97,14 @@ export async function startTrainJob(openStore: () => HarnessDb, o: TrainOptions)
     problemsFile = config.data.dataset;
   }
   const resources = resourcesOf(config);
+  // Validation prompts are exported now, so the job can sample its policy where it trains.
+  const evalSet = config.eval ? await prepareValidationSet(jobDir, config) : undefined;
   const rendered = renderJob({
     algo: adapter.algo,
     jobId,
     jobDir,
     argv: adapter.renderCommand({ config: join(jobDir, "config.json"), jobDir }),
-    packageConfig: packageConfigOf(config, data.train, rewardUrl),
+    packageConfig: packageConfigOf(config, data.train, rewardUrl, evalSet?.prompts),
     ...(ownRewardServer ? { rewardServer: { problems: problemsFile! } } : {}),
     resources,
     python: config.python,

@@ -5,6 +5,13 @@ import type { HarnessDb } from "./db.ts";
 import { jobEvals, jobEvents, jobMetrics, jobRewardStats, jobs } from "./schema.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
+
+/**
+ * Write transactions take the write lock at BEGIN: the CLI, the watcher and the evaluator write the
+ * same rows, and a deferred transaction that reads and then writes fails with "database is locked"
+ * (no busy wait) when another writer committed in between.
+ */
+const IMMEDIATE = { behavior: "immediate" } as const;
 export type NewJob = Omit<typeof jobs.$inferInsert, "createdAt" | "updatedAt" | "metricsOffset">;
 export type JobEventRow = typeof jobEvents.$inferSelect;
 export type StoredJobState = JobRow["state"];
@@ -15,7 +22,7 @@ export function insertJob(db: HarnessDb, job: NewJob, detail?: string): void {
   db.transaction((tx) => {
     tx.insert(jobs).values({ ...job, createdAt: now, updatedAt: now }).run();
     tx.insert(jobEvents).values({ jobId: job.id, state: job.state, detail: detail ?? null, at: now }).run();
-  });
+  }, IMMEDIATE);
 }
 
 /** Finds a job by id, or by a unique prefix of it. */
@@ -59,7 +66,7 @@ export function updateJob(
     tx.update(jobs).set({ ...patch, updatedAt: now }).where(eq(jobs.id, jobId)).run();
     if (patch.state && before?.state !== patch.state) tx.insert(jobEvents).values({ jobId, state: patch.state, detail: detail ?? null, at: now }).run();
     return true;
-  });
+  }, IMMEDIATE);
 }
 
 /** Stores metrics rows (a step written twice, e.g. after a requeue, keeps its latest values) and the new offset. */
@@ -76,7 +83,7 @@ export function saveJobMetrics(db: HarnessDb, jobId: string, rows: { step: numbe
       .set({ metricsOffset: offset, ...(last !== null ? { lastStep: sql`max(coalesce(${jobs.lastStep}, 0), ${last})` } : {}), updatedAt: new Date() })
       .where(eq(jobs.id, jobId))
       .run();
-  });
+  }, IMMEDIATE);
 }
 
 export function jobMetricRows(db: HarnessDb, jobId: string): { step: number; values: Record<string, unknown> }[] {
@@ -94,7 +101,7 @@ export function saveJobRewardStats(db: HarnessDb, jobId: string, rows: { at: Dat
   db.transaction((tx) => {
     for (const r of rows) tx.insert(jobRewardStats).values({ jobId, at: r.at, values: JSON.stringify(r.values) }).run();
     tx.update(jobs).set({ rewardStatsOffset: offset, updatedAt: new Date() }).where(eq(jobs.id, jobId)).run();
-  });
+  }, IMMEDIATE);
 }
 
 export function jobRewardStatsRows(db: HarnessDb, jobId: string): { at: Date; values: Record<string, unknown> }[] {
@@ -124,5 +131,5 @@ export function saveJobEval(db: HarnessDb, row: Omit<JobEvalRow, "best" | "creat
     const best = all.reduce<JobEvalRow | null>((b, r) => (r.pass1 !== null && (b === null || (b.pass1 ?? -1) < r.pass1) ? r : b), null);
     tx.update(jobEvals).set({ best: false }).where(eq(jobEvals.jobId, row.jobId)).run();
     if (best) tx.update(jobEvals).set({ best: true }).where(and(eq(jobEvals.jobId, row.jobId), eq(jobEvals.step, best.step))).run();
-  });
+  }, IMMEDIATE);
 }

@@ -1,8 +1,8 @@
 /**
  * Evaluation and reward-server statistics as part of a job: `bun run train` with an `eval:` section
- * on the tiny CPU model, the local launcher, the job's own reward server and real SQLite. The base
- * policy (step 0), every `eval.every_steps` checkpoint and the final one are judged into ordinary
- * runs linked to the job; the server's statistics reach the store and the job page.
+ * on the tiny CPU model, the local launcher, the job's own reward server and real SQLite. The job
+ * samples its policy before training (step 0), every `eval.every_steps` and at the end; the harness
+ * judges each into an ordinary run linked to the job; the server's statistics reach the store and the job page.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
@@ -56,8 +56,12 @@ describe("evaluation during a job", () => {
     const db = join(root, "harness.db");
     const started = await runCli(["train", "grpo-tinylora", "--config", config, "--json", "--db", db, "--jobs-dir", join(root, "jobs")], { env: ENV });
     const { job_id, job_dir } = parseOneJson<{ job_id: string; job_dir: string }>(started);
-    // The job checkpoints at the evaluation steps though save_every is 0.
-    expect(JSON.parse(readFileSync(join(job_dir, "config.json"), "utf8"))).toMatchObject({ eval_every: 2, save_every: 0 });
+    // The job checkpoints at the evaluation steps though save_every is 0, and samples its policy there itself.
+    expect(JSON.parse(readFileSync(join(job_dir, "config.json"), "utf8"))).toMatchObject({
+      eval_every: 2,
+      save_every: 0,
+      eval: { prompts: join(job_dir, "eval", "prompts.jsonl"), n: 2, max_new_tokens: 4, initial: true },
+    });
     const evalLog = join(job_dir, "logs", "eval.log");
     const reader = new Database(db, { readonly: true });
     try {
@@ -78,6 +82,11 @@ describe("evaluation during a job", () => {
     );
     expect(shown.evals.map((e) => e.step)).toEqual([0, 2, 4, 5]);
     expect(shown.evals[0]!.checkpoint).toBe("base");
+    // The samples came from the job's own process (the policy in memory at each step): 2 problems × 2.
+    for (const step of [0, 2, 4, 5]) {
+      const rows = readFileSync(join(job_dir, "eval", `samples-step-${step}.jsonl`), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { model: string });
+      expect(rows.map((r) => r.model)).toEqual(Array(4).fill(`codejudge_train:${job_id}/step-${String(step).padStart(6, "0")}`));
+    }
     expect(shown.evals.filter((e) => e.best)).toHaveLength(1);
     const board = (await runCli(["leaderboard", "--db", db, "--json"])).stdout;
     for (const step of [0, 2, 4, 5]) expect(board).toContain(`${job_id}@step-${step}`);

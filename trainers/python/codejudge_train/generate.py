@@ -44,9 +44,17 @@ def generate_samples(job_dir: str, prompts_file: str, out_file: str, n: int = 1,
                      temperature: float = 0.0, batch: int = 16, checkpoint: str | None = None, seed: int = 0) -> int:
     model, tok, path = load_policy(job_dir, checkpoint)
     torch.manual_seed(seed)
-    records = [rec for rec in read_jsonl(prompts_file) for _ in range(n)]
     name = f"codejudge_train:{os.path.basename(os.path.normpath(job_dir))}/{os.path.basename(path)}"
-    with open(out_file, "w") as f:
+    return write_samples(model, tok, read_jsonl(prompts_file), out_file, name, n, max_new_tokens, temperature, batch)
+
+
+def write_samples(model, tok, prompts: list[dict], out_file: str, name: str, n: int, max_new_tokens: int,
+                  temperature: float, batch: int = 16) -> int:
+    """Samples n completions per prompt record from `model` as it is into a harness samples file;
+    written beside and renamed into place, so a reader never sees half a file."""
+    records = [rec for rec in prompts for _ in range(n)]
+    tmp = out_file + ".tmp"
+    with open(tmp, "w") as f:
         for start in range(0, len(records), batch):
             chunk = records[start: start + batch]
             ids = [tok.encode(rec["prompt"], add_bos=True) for rec in chunk]
@@ -58,4 +66,5 @@ def generate_samples(job_dir: str, prompts_file: str, out_file: str, n: int = 1,
                 if rec.get("language"):
                     row["language"] = rec["language"]
                 f.write(json.dumps(row) + "\n")
+    os.replace(tmp, out_file)
     return len(records)

@@ -78,6 +78,9 @@ class Job:
         self.save_every = int(config.get("save_every", 0))
         # The harness evaluates the policy every N steps from checkpoints, so those steps are saved too.
         self.eval_every = int(config.get("eval_every", 0))
+        # {prompts, n, max_new_tokens, temperature, initial}: the job samples its policy for the harness to judge.
+        self.eval = config.get("eval") if isinstance(config.get("eval"), dict) else None
+        self.sampled_steps: set[int] = set()
         model_cfg = config.get("model", {"name": "tiny"})
         self.model_id = model_cfg.get("name", "tiny")
         self.model, self.tokenizer, self.dtype = load_model(model_cfg, self.platform)
@@ -109,6 +112,8 @@ class Job:
     def resume_if_any(self, modules: dict | None = None) -> tuple[int, dict]:
         path = latest_checkpoint(self.job_dir)
         if path is None:
+            if self.eval and self.eval.get("initial", True):
+                self.sample_for_eval(0)
             return 0, {}
         return resume(path, self.model, self.adapter, self.optimizer, self.scheduler, modules)
 
@@ -129,6 +134,31 @@ class Job:
         if force or (self.save_every and step % self.save_every == 0) or (self.eval_every and step % self.eval_every == 0):
             save_checkpoint(self.job_dir, step, self.model, self.adapter, self.optimizer, self.scheduler, modules,
                             extra, model_id=self.model_id, dtype=self.dtype)
+        if self.eval and (force or (self.eval_every and step % self.eval_every == 0)):
+            self.sample_for_eval(step)
+
+    def sample_for_eval(self, step: int):
+        """Writes JOB/eval/samples-step-N.jsonl from the policy in memory (on the job's own device),
+        which the harness judges into a run. Its own seeded RNG stream: the training stream, and so
+        an exact resume, is untouched."""
+        # The last step is saved twice (in the loop and forced at the end): sample it once.
+        if self.rank != 0 or step in self.sampled_steps:
+            return
+        self.sampled_steps.add(step)
+        from .generate import write_samples
+
+        e = self.eval
+        os.makedirs(os.path.join(self.job_dir, "eval"), exist_ok=True)
+        name = f"codejudge_train:{os.path.basename(os.path.normpath(self.job_dir))}/step-{step:06d}"
+        was_training = self.model.training
+        self.model.eval()
+        devices = [torch.cuda.current_device()] if torch.cuda.is_available() else []
+        with torch.random.fork_rng(devices=devices), torch.no_grad():
+            torch.manual_seed(self.seed + step)
+            write_samples(self.model, self.tokenizer, read_jsonl(e["prompts"]),
+                          os.path.join(self.job_dir, "eval", f"samples-step-{step}.jsonl"), name, int(e.get("n", 1)),
+                          int(e.get("max_new_tokens", 256)), float(e.get("temperature", 1.0)))
+        self.model.train(was_training)
 
     def lr(self) -> float:
         return self.scheduler.get_last_lr()[0]
