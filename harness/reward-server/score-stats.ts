@@ -4,22 +4,13 @@
  * training job's server writes these to the job folder (`serve --rewards --stats-file`), so the
  * harness can show how the judging behaved during the job.
  */
-import type { ScoreResult } from "./scorer.ts";
+import type { ScoreStatsSnapshot } from "../metrics/reward-server-stats.ts";
+import type { ScoreResult } from "./score-result.ts";
 
 /** Latencies kept for the percentiles: recent enough to follow the job, bounded in memory. */
 const LATENCY_WINDOW = 10_000;
 
-export interface ScoreStatsSnapshot {
-  requests: number;
-  items: number;
-  ok: number;
-  timeouts: number;
-  infra_errors: number;
-  cache_hits: number;
-  masked: number;
-  /** Over the last LATENCY_WINDOW items; null before any item. */
-  latency_ms: { p50: number; p90: number; p99: number; max: number; window: number } | null;
-}
+export type { ScoreStatsSnapshot };
 
 export interface ScoreStats {
   record(results: readonly ScoreResult[]): void;

@@ -5,14 +5,17 @@
  */
 import { HarnessError } from "../../judges/errors.ts";
 import type { Problem } from "../../datasets/types.ts";
-import type { Language, Verdict } from "../../judges/types.ts";
+import type { Language } from "../../judges/types.ts";
 import type { RewardSchema } from "../rewards/definition.ts";
 import { computeReward, needsAllTests } from "../rewards/evaluate.ts";
 import { computeFeatures, describeProblem, type RewardFeatures } from "../rewards/features.ts";
 import type { SampleJudge } from "../types.ts";
 import { createGroupScheduler, type SlotTicket } from "./group-scheduler.ts";
 import { createJudgeCache, DeadlineExceeded, raceDeadline } from "./judge-cache.ts";
+import type { ScoreResult } from "./score-result.ts";
 import { createScoreStats, type ScoreStatsSnapshot } from "./score-stats.ts";
+
+export type { ScoreResult, ScoreStatus } from "./score-result.ts";
 
 export interface ScoreItem {
   id: string | number;
@@ -24,27 +27,6 @@ export interface ScoreItem {
   truncated?: boolean;
   /** The prompt group the item belongs to (default: its problem); groups are judged whole first. */
   group?: string;
-}
-
-export type ScoreStatus = "ok" | "infra_error" | "timeout";
-
-export interface ScoreResult {
-  id: string | number;
-  reward: number | null;
-  verdict: Verdict | null;
-  status: ScoreStatus;
-  latency_ms: number;
-  details: {
-    passed?: number;
-    total?: number;
-    compiled?: boolean;
-    cached?: boolean;
-    /** Index of the schema rule that decided the reward. */
-    rule?: number;
-    /** Truncated completion under overlong masking: no reward signal on purpose. */
-    masked?: boolean;
-    error?: string;
-  };
 }
 
 /** What the cache keeps per judged sample: schema-independent and small. */

@@ -4,6 +4,7 @@
  * metrics are those the last `jobs` command (or `jobs logs --follow`) ingested.
  */
 import { asc, desc, eq, getTableColumns } from "drizzle-orm";
+import type { ScoreStatsSnapshot } from "../../harness/metrics/reward-server-stats.ts";
 import type { HarnessDb } from "../../harness/store/db.ts";
 import { jobEvals, jobEvents, jobMetrics, jobRewardStats, jobs } from "../../harness/store/schema.ts";
 import { makeNotFound } from "../errors.ts";
@@ -46,15 +47,9 @@ export interface JobDetail extends JobSummary {
   rewardStats: RewardStatsSnapshot | null;
 }
 
-export interface RewardStatsSnapshot {
+/** The server's own snapshot (harness/metrics/reward-server-stats.ts) and when it was taken. */
+export interface RewardStatsSnapshot extends ScoreStatsSnapshot {
   at: string;
-  requests: number;
-  items: number;
-  ok: number;
-  timeouts: number;
-  infra_errors: number;
-  cache_hits: number;
-  latency_ms: { p50: number; p90: number; p99: number; max: number } | null;
 }
 
 /** A database from before the jobs migration has no jobs table: it has no jobs. */
