@@ -2,7 +2,7 @@
 import { existsSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
 import { UsageError } from "../../judges/errors.ts";
 import { openDb, type HarnessDb } from "../store/db.ts";
-import { getJob, jobEvalRows, jobHistory, jobMetricRows, jobRewardStatsRows, type JobRow, listJobs } from "../store/jobs.ts";
+import { getJob, jobEvalRows, jobHistory, jobMetricRows, lastJobRewardStats, type JobRow, listJobs } from "../store/jobs.ts";
 import { cancelJob, refreshJob, resumeJob, watchJob } from "../../trainers/jobs.ts";
 import { TERMINAL_STATES, type JobState } from "../../trainers/types.ts";
 
@@ -38,7 +38,7 @@ export function describeJob(db: HarnessDb, job: JobRow): Record<string, unknown>
     last_metrics: metrics.at(-1)?.values ?? null,
     history: jobHistory(db, job.id).map((e) => ({ state: e.state, detail: e.detail, at: e.at.toISOString() })),
     evals: jobEvalRows(db, job.id).map((e) => ({ step: e.step, run_id: e.runId, pass1: e.pass1, best: e.best, checkpoint: e.checkpoint })),
-    reward_stats: jobRewardStatsRows(db, job.id).at(-1)?.values ?? null,
+    reward_stats: lastJobRewardStats(db, job.id)?.values ?? null,
     config: JSON.parse(job.resolvedConfig) as unknown,
     command: JSON.parse(job.command) as unknown,
     versions: JSON.parse(job.versions) as unknown,

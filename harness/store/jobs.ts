@@ -114,6 +114,12 @@ export function jobRewardStatsRows(db: HarnessDb, jobId: string): { at: Date; va
     .map((r) => ({ at: r.at, values: JSON.parse(r.values) as Record<string, unknown> }));
 }
 
+/** The job's last reward-server snapshot (what `jobs show` and the job page report), or null when it wrote none. */
+export function lastJobRewardStats(db: HarnessDb, jobId: string): { at: Date; values: Record<string, unknown> } | null {
+  const row = db.select().from(jobRewardStats).where(eq(jobRewardStats.jobId, jobId)).orderBy(desc(jobRewardStats.id)).limit(1).get();
+  return row ? { at: row.at, values: JSON.parse(row.values) as Record<string, unknown> } : null;
+}
+
 export type JobEvalRow = typeof jobEvals.$inferSelect;
 
 export function jobEvalRows(db: HarnessDb, jobId: string): JobEvalRow[] {

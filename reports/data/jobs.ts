@@ -6,7 +6,8 @@
 import { asc, desc, eq, getTableColumns } from "drizzle-orm";
 import type { ScoreStatsSnapshot } from "../../harness/metrics/reward-server-stats.ts";
 import type { HarnessDb } from "../../harness/store/db.ts";
-import { jobEvals, jobEvents, jobMetrics, jobRewardStats, jobs } from "../../harness/store/schema.ts";
+import { lastJobRewardStats } from "../../harness/store/jobs.ts";
+import { jobEvals, jobEvents, jobMetrics, jobs } from "../../harness/store/schema.ts";
 import { makeNotFound } from "../errors.ts";
 
 export interface JobSummary {
@@ -120,6 +121,6 @@ export function loadJob(db: HarnessDb, id: string): JobDetail {
 }
 
 function loadRewardStats(db: HarnessDb, id: string): RewardStatsSnapshot | null {
-  const row = db.select().from(jobRewardStats).where(eq(jobRewardStats.jobId, id)).orderBy(desc(jobRewardStats.id)).limit(1).get();
-  return row ? { ...(JSON.parse(row.values) as Omit<RewardStatsSnapshot, "at">), at: row.at.toISOString() } : null;
+  const last = lastJobRewardStats(db, id);
+  return last ? { ...(last.values as unknown as ScoreStatsSnapshot), at: last.at.toISOString() } : null;
 }
