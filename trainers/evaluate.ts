@@ -148,9 +148,10 @@ async function evaluateCheckpoint(job: JobRow, ck: { step: number; path: string 
 /** Evaluates every checkpoint not evaluated yet; with `follow`, keeps going until the job ends. */
 export async function evaluateJob(db: HarnessDb, jobId: string, o: EvalJobOptions): Promise<CheckpointEval[]> {
   let job = getJob(db, jobId);
+  const inJob = samplesItself(job.jobDir);
+  if (inJob && o.dataset) throw new UsageError(`job ${job.id} samples its own policy on the problems in ${join(job.jobDir, "eval")} (eval: in its config); --dataset does not apply to it`);
   const set = await validationSet(job, o);
   const settings = { ...o, ...settingsOf(JSON.parse(job.resolvedConfig) as { eval?: EvalConfig }, o) };
-  const inJob = samplesItself(job.jobDir);
   for (;;) {
     job = await refreshJob(db, job);
     const ended = TERMINAL_STATES.has(job.state as JobState);

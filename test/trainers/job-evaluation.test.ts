@@ -88,6 +88,10 @@ describe("evaluation during a job", () => {
       expect(rows.map((r) => r.model)).toEqual(Array(4).fill(`codejudge_train:${job_id}/step-${String(step).padStart(6, "0")}`));
     }
     expect(shown.evals.filter((e) => e.best)).toHaveLength(1);
+    // The judged set is the one the job sampled on: another validation set is refused, naming why.
+    const refused = await runCli(["jobs", "eval", job_id, "--dataset", join(root, "problems.jsonl"), "--db", db], { env: ENV });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--dataset does not apply");
     const board = (await runCli(["leaderboard", "--db", db, "--json"])).stdout;
     for (const step of [0, 2, 4, 5]) expect(board).toContain(`${job_id}@step-${step}`);
     // 5 steps × 2 prompts × 4 generations scored by the job's own server, none lost to the infrastructure.
