@@ -97,6 +97,15 @@ def to_verl(result: Dict[str, Any], on_missing: str) -> Dict[str, Any]:
     return out
 
 
+def _one_sample(
+    solution_str: str, ground_truth: Any, extra_info: Optional[Dict[str, Any]], on_missing: Optional[str], schema: Optional[str]
+) -> Tuple[str, Optional[str], Dict[str, Any]]:
+    """The policy, the schema (the argument, else the sample's extra_info) and the server item of one sample."""
+    policy = _policy(on_missing)
+    chosen = schema or (extra_info or {}).get("schema")
+    return policy, chosen, build_item(solution_str, ground_truth, extra_info)
+
+
 def compute_score_sync(
     data_source: str = "",
     solution_str: str = "",
@@ -110,9 +119,8 @@ def compute_score_sync(
     **kwargs: Any,
 ) -> Dict[str, Any]:
     """Reward of one sample (blocking, one request)."""
-    policy = _policy(on_missing)
-    chosen = schema or (extra_info or {}).get("schema")
-    result = reward_client.score_results([build_item(solution_str, ground_truth, extra_info)], url=url, schema=chosen, deadline=deadline)[0]
+    policy, chosen, item = _one_sample(solution_str, ground_truth, extra_info, on_missing, schema)
+    result = reward_client.score_results([item], url=url, schema=chosen, deadline=deadline)[0]
     return to_verl(result, policy)
 
 
@@ -166,9 +174,7 @@ async def compute_score(
     **kwargs: Any,
 ) -> Dict[str, Any]:
     """Reward of one sample without blocking the event loop; concurrent calls are sent together."""
-    policy = _policy(on_missing)
-    chosen = schema or (extra_info or {}).get("schema")
-    item = build_item(solution_str, ground_truth, extra_info)
+    policy, chosen, item = _one_sample(solution_str, ground_truth, extra_info, on_missing, schema)
     batcher = _batchers.setdefault(id(asyncio.get_running_loop()), _Batcher())
     result = await batcher.submit((url, chosen, deadline), item)
     return to_verl(result, policy)
