@@ -27,6 +27,16 @@ async function preparePython(code: string): Promise<PreparedProgram> {
 }
 
 describe("local run", () => {
+  test("a Python source that asks for noSite runs without site, and is a program apart from the same code with it", async () => {
+    const code = "import sys\nprint(sys.flags.no_site, 'exit' in dir(__builtins__))\n";
+    const withSite = await sandbox.prepare({ language: "python", code }, compileLimits);
+    const noSite = await sandbox.prepare({ language: "python", code, noSite: true }, compileLimits);
+    if (!withSite.ok || !noSite.ok) throw new Error("an unchanged print program did not prepare");
+    expect(noSite.program.key).not.toBe(withSite.program.key);
+    expect((await sandbox.run(withSite.program, {}, limits)).stdout).toBe("0 True\n");
+    expect((await sandbox.run(noSite.program, {}, limits)).stdout).toBe("1 False\n");
+  });
+
   test("a 50 MB stdin arrives whole, from a regular file rather than a pipe", async () => {
     const program = await preparePython(
       "import hashlib, os, stat, sys\nkind = 'file' if stat.S_ISREG(os.fstat(0).st_mode) else 'pipe'\ndata = sys.stdin.buffer.read()\nprint(kind, len(data), hashlib.sha256(data).hexdigest())\n",
