@@ -5,6 +5,7 @@ import { UsageError } from "../../judges/errors.ts";
 import { resolveServerToken } from "../serve-access.ts";
 import { openJudge } from "./open-judge.ts";
 import type { ServePistonOptions } from "./serve-piston.ts";
+import { waitForStopSignal } from "./stop-signal.ts";
 
 /** The flags of all three servers; --piston's limits (--queue, --per-client, …) come from ServePistonOptions. */
 export interface ServeOptions extends ServePistonOptions {
@@ -77,10 +78,7 @@ async function serveRewards(o: ServeOptions): Promise<number> {
   }
   const stats = o.statsFile ? (await import("../reward-server/stats-file.ts")).startStatsFile(server.url, o.statsFile, o.statsIntervalMs ?? 2000, token) : null;
   process.stderr.write(`reward server: ${server.url}/v1/rewards  (${problems.length} problems, judge ${handle.name}; Ctrl-C to stop)\n`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await waitForStopSignal();
   await stats?.stop();
   await server.stop();
   await handle.close();

@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { UsageError } from "../../judges/errors.ts";
 import { isLoopbackHost, resolveServerToken } from "../serve-access.ts";
 import { openJudgeBackend } from "./backends.ts";
+import { waitForStopSignal } from "./stop-signal.ts";
 
 export interface ServePistonOptions {
   host: string;
@@ -54,10 +55,7 @@ export async function servePiston(o: ServePistonOptions): Promise<number> {
   });
   if (!token && !isLoopbackHost(o.host)) process.stderr.write(`warning: --insecure: anyone who reaches ${o.host} can run code here\n`);
   process.stderr.write(`piston server: ${server.url}/api/v2/execute  (judge ${sandbox.name}, ${concurrency} jobs at once${token ? ", bearer token required" : ""}; Ctrl-C to stop)\n`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  await waitForStopSignal();
   await server.stop();
   await sandbox.close?.();
   return 0;
