@@ -4,7 +4,7 @@
  * every step; the RL ones are scored by their own reward server.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -26,6 +26,7 @@ afterAll(async () => {
 });
 
 interface Shown {
+  job_dir: string;
   state: string;
   exit_code: number | null;
   launcher: string;
@@ -61,6 +62,8 @@ async function runExamples(launcher: "local" | "slurm"): Promise<void> {
       expect(job.reward_stats!.items as number).toBeGreaterThan(0);
       expect(job.last_metrics).toMatchObject({ reward_null_frac: 0 });
     }
+    // The GRPO example has an eval: section: the job sampled its policy before training, at 4 and at 8.
+    if (algo === "grpo-tinylora") expect(readdirSync(join(job.job_dir, "eval")).filter((f) => f.startsWith("samples-")).sort()).toEqual(["samples-step-0.jsonl", "samples-step-4.jsonl", "samples-step-8.jsonl"]);
   }
 }
 
