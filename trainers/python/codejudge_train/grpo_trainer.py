@@ -18,6 +18,14 @@ GRPO_DEFAULTS = {"num_generations": 8, "prompts_per_step": 4, "max_completion_le
                  "role_baseline_decay": None, "micro_batch": None}
 
 
+def load_rl_prompts(job: Job) -> list[dict]:
+    """This rank's share of the RL prompts in data.train (GRPO and PPO read the same file)."""
+    path = job.config.get("data", {}).get("train")
+    if not path:
+        raise ValueError("data.train: the RL prompts (JSONL with prompt and problem_id or problem) are required")
+    return read_jsonl(path)[job.rank:: job.world]
+
+
 def pick_records(records: list[dict], step: int, n: int, seed: int) -> list[dict]:
     """The step's prompts, a pure function of the step (a resumed job sees the same ones)."""
     g = torch.Generator().manual_seed(seed * 7919 + step)
@@ -80,10 +88,7 @@ def run_grpo(job: Job, reward_source=None) -> dict:
     c = {**GRPO_DEFAULTS, **job.config.get("grpo", {})}
     if c["loss_type"] not in ("grpo", "dr_grpo", "dapo"):
         raise ValueError(f"grpo.loss_type: expected grpo, dr_grpo or dapo, got {c['loss_type']!r}")
-    path = job.config.get("data", {}).get("train")
-    if not path:
-        raise ValueError("data.train: the RL prompts (JSONL with prompt and problem_id or problem) are required")
-    records = read_jsonl(path)[job.rank:: job.world]
+    records = load_rl_prompts(job)
     rewards_src = reward_source or make_reward_source(job.config.get("reward", {}))
     G, L = int(c["num_generations"]), int(c["max_completion_length"])
     job.make_optimizer()

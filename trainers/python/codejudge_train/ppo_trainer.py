@@ -8,8 +8,8 @@ import torch
 import torch.nn.functional as F
 
 from .grpo import clipped_surrogate
-from .grpo_trainer import ReferencePolicy, generate_group, pick_records
-from .job import Job, read_jsonl
+from .grpo_trainer import ReferencePolicy, generate_group, load_rl_prompts, pick_records
+from .job import Job
 from .ppo import KLController, gae, token_rewards, value_loss, whiten
 from .reward_source import make_reward_source, reward_items
 from .rollout import make_batch, token_logprobs
@@ -40,10 +40,7 @@ def hidden_size(model) -> int:
 
 def run_ppo(job: Job, reward_source=None) -> dict:
     c = {**PPO_DEFAULTS, **job.config.get("ppo", {})}
-    path = job.config.get("data", {}).get("train")
-    if not path:
-        raise ValueError("data.train: the RL prompts (JSONL with prompt and problem_id or problem) are required")
-    records = read_jsonl(path)[job.rank:: job.world]
+    records = load_rl_prompts(job)
     rewards_src = reward_source or make_reward_source(job.config.get("reward", {}))
     vhead = ValueHead(hidden_size(job.model)).to(job.device)
     job.make_optimizer(vhead.parameters())
