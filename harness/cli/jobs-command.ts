@@ -4,6 +4,7 @@ import { UsageError } from "../../judges/errors.ts";
 import { openDb, type HarnessDb } from "../store/db.ts";
 import { getJob, jobEvalRows, jobHistory, jobMetricRows, lastJobRewardStats, type JobRow, listJobs } from "../store/jobs.ts";
 import { cancelJob, refreshJob, resumeJob, watchJob } from "../../trainers/jobs.ts";
+import type { EvalJobOptions } from "../../trainers/evaluate.ts";
 import { TERMINAL_STATES, type JobState } from "../../trainers/types.ts";
 
 export interface JobsOptions {
@@ -135,13 +136,8 @@ export function runJobsResume(id: string, o: JobsOptions): Promise<number> {
   });
 }
 
-export interface JobsEvalOptions extends JobsOptions {
-  dataset?: string;
-  n?: number;
-  maxNewTokens?: number;
-  temperature?: number;
-  base?: boolean;
-}
+/** `jobs eval`'s own flags are those of evaluateJob (trainers/evaluate.ts). */
+export interface JobsEvalOptions extends JobsOptions, Pick<EvalJobOptions, "dataset" | "n" | "maxNewTokens" | "temperature" | "base"> {}
 
 export function runJobsEval(id: string, o: JobsEvalOptions): Promise<number> {
   return withDb(o, async (db) => {
