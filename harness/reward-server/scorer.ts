@@ -103,8 +103,9 @@ export function createScorer(opts: ScorerOptions): Scorer {
     );
   };
 
-  const scoreOne = async (item: ScoreItem, o: ScoreOptions, allTests: boolean, signal: AbortSignal, request: number): Promise<ScoreResult> => {
-    const started = performance.now();
+  // Latency counts from the request's arrival, the clock its deadline runs on: that is the wait a
+  // trainer sees, and a timed-out item's latency is then never below the deadline.
+  const scoreOne = async (item: ScoreItem, o: ScoreOptions, allTests: boolean, signal: AbortSignal, request: number, started: number): Promise<ScoreResult> => {
     const latency = () => Math.round((performance.now() - started) * 10) / 10;
     try {
       const { value, cached } = await judgeOne(item, o, allTests, signal, request);
@@ -129,6 +130,7 @@ export function createScorer(opts: ScorerOptions): Scorer {
     scoreStats: () => recorded.snapshot(),
     async score(items, o) {
       const allTests = needsAllTests(o.schema);
+      const started = performance.now();
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), o.deadlineMs);
       const request = requests++;
@@ -136,7 +138,7 @@ export function createScorer(opts: ScorerOptions): Scorer {
         // Items are queued group by group (groups in order of first appearance), so the slots work
         // through whole groups and a deadline leaves whole groups judged.
         const results = new Array<Promise<ScoreResult>>(items.length);
-        for (const i of groupOrder(items)) results[i] = scoreOne(items[i]!, o, allTests, controller.signal, request);
+        for (const i of groupOrder(items)) results[i] = scoreOne(items[i]!, o, allTests, controller.signal, request, started);
         const scored = await Promise.all(results);
         recorded.record(scored);
         return scored;
