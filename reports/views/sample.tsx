@@ -57,11 +57,21 @@ function FailingTestLine(props: { problem: ProblemView | null; message: string |
   const line = p.testCode.split("\n")[n - 1];
   const built = buildTesterListing(p);
   if (line === undefined || !built) return null;
+  // The tester adds the last call the candidate answered ("last call: f(args) returned value") as its own line.
+  const call = /^last call: (.*)$/m.exec(props.message ?? "")?.[1];
   return (
-    <p class="failing-line">
-      {`Failed at test line ${n}: `}
-      <code>{line.trim()}</code> <a href={`#L${built.testStart + n - 1}`}>{`listing line ${built.testStart + n - 1}`}</a>
-    </p>
+    <>
+      <p class="failing-line">
+        {`Failed at test line ${n}: `}
+        <code>{line.trim()}</code> <a href={`#L${built.testStart + n - 1}`}>{`listing line ${built.testStart + n - 1}`}</a>
+      </p>
+      {call ? (
+        <p class="failing-call">
+          {"Last call before it: "}
+          <code>{call}</code>
+        </p>
+      ) : null}
+    </>
   );
 }
 

@@ -10,9 +10,36 @@ const REPORT_PREFIX = "@@tester ";
 // finds before it reads anything from the candidate.
 const REPORTED: ReadonlySet<string> = new Set(["AC", "WA", "RE", "CE", "EOF", "SE"]);
 
+/** The last call the candidate answered before a failed assertion: reprs, cut by the tester. */
+export interface TesterCall {
+  name: string;
+  args: string;
+  returned: string;
+}
+
 export interface TesterReport {
   verdict: "AC" | "WA" | "RE" | "CE" | "EOF" | "SE";
   message?: string;
+  call?: TesterCall;
+}
+
+const CALL_KEYS = ["args", "name", "returned"];
+const REPORT_KEYS: ReadonlySet<string> = new Set(["verdict", "message", "call"]);
+
+/** A `call` object with exactly name, args and returned, all strings; anything else is malformed. */
+function readCall(value: unknown): TesterCall | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  if (keys.length !== CALL_KEYS.length || keys.some((k, i) => k !== CALL_KEYS[i])) return null;
+  const { name, args, returned } = record;
+  if (typeof name !== "string" || typeof args !== "string" || typeof returned !== "string") return null;
+  return { name, args, returned };
+}
+
+/** How the checker message shows the call: one line after the assertion's. */
+export function describeCall(call: TesterCall): string {
+  return `last call: ${call.name}(${call.args}) returned ${call.returned}`;
 }
 
 /** The tester's one report line, or null when there is none, several, or it is malformed. */
@@ -26,10 +53,20 @@ export function readTesterReport(stderr: string): TesterReport | null {
     return null;
   }
   if (typeof parsed !== "object" || parsed === null) return null;
-  const { verdict, message } = parsed as Record<string, unknown>;
+  const record = parsed as Record<string, unknown>;
+  if (Object.keys(record).some((k) => !REPORT_KEYS.has(k))) return null;
+  const { verdict, message } = record;
   if (typeof verdict !== "string" || !REPORTED.has(verdict)) return null;
   if (message !== undefined && typeof message !== "string") return null;
-  return message === undefined ? { verdict: verdict as TesterReport["verdict"] } : { verdict: verdict as TesterReport["verdict"], message };
+  const report: TesterReport = { verdict: verdict as TesterReport["verdict"] };
+  if (message !== undefined) report.message = message;
+  if (record.call !== undefined) {
+    // Only a failed assertion names a call: anywhere else, or malformed, the line is not the tester's.
+    const call = verdict === "WA" ? readCall(record.call) : null;
+    if (!call) return null;
+    report.call = call;
+  }
+  return report;
 }
 
 function describeEnd(run: RunOutcome): string {
@@ -57,5 +94,6 @@ export function interpretPythonPair(outcome: PairOutcome): Interpretation {
   }
   if (report.verdict === "EOF") return { verdict: "RE", message: `the solution ${describeEnd(program)} before the tests finished` };
   if (report.verdict === "AC" && programEnd) return { verdict: programEnd, message: `the tests passed but the solution then ${describeEnd(program)}` };
-  return report.message === undefined ? { verdict: report.verdict } : { verdict: report.verdict, message: report.message };
+  const lines = [report.message, report.call && describeCall(report.call)].filter((l): l is string => l !== undefined);
+  return lines.length === 0 ? { verdict: report.verdict } : { verdict: report.verdict, message: lines.join("\n") };
 }

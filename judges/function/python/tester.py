@@ -48,6 +48,9 @@ class Channel:
         self.replies = replies
         self.gone = False
         self.violation = None
+        # The last call the candidate answered with a value: (name, args, kwargs, value), shown with a
+        # failed assertion. Kept as references and repr'd only on failure, so passing runs pay nothing.
+        self.last_call = None
 
     def receive(self):
         if self.gone:
@@ -130,6 +133,7 @@ def make_proxy(channel, name, target):
             if "return" in reply and len(reply) == 2:
                 value = decode(reply["return"])
                 write_back(channel, args, kwargs, reply.get("mutated"))
+                channel.last_call = (name, args, kwargs, value)
                 return value
             if set(reply) == {"raise", "builtin", "message"} and type(reply["message"]) is str:
                 raise builtin_exception(reply["raise"], reply["builtin"], reply["message"][:MESSAGE_CHARS])
@@ -265,6 +269,31 @@ def test_line(error):
     return "the tests"
 
 
+CALL_CHARS = 300
+
+
+def short_repr(value):
+    """repr cut to CALL_CHARS; a repr that raises (never for decoded wire data) is said so."""
+    try:
+        text = repr(value)
+    except Exception as e:
+        text = "<repr failed: %s>" % type(e).__name__
+    return cut(text)
+
+
+def describe_call(channel):
+    """The last answered call as {"name", "args", "returned"} (reprs, each cut), or None."""
+    if channel.last_call is None:
+        return None
+    name, args, kwargs, value = channel.last_call
+    parts = [short_repr(a) for a in args] + ["%s=%s" % (k, short_repr(v)) for k, v in kwargs.items()]
+    return {"name": name, "args": cut(", ".join(parts)), "returned": short_repr(value)}
+
+
+def cut(text):
+    return text if len(text) <= CALL_CHARS else text[: CALL_CHARS - 3] + "..."
+
+
 def judge(channel, task):
     try:
         report = run_tests(channel, task)
@@ -279,7 +308,11 @@ def judge(channel, task):
     except AssertionError as e:
         where = test_line(e)
         detail = str(e)
-        return {"verdict": "WA", "message": "assertion failed at %s%s" % (where, ": " + detail if detail else "")}
+        report = {"verdict": "WA", "message": "assertion failed at %s%s" % (where, ": " + detail if detail else "")}
+        call = describe_call(channel)
+        if call is not None:
+            report["call"] = call
+        return report
     except SystemExit:
         return {"verdict": "RE", "message": "the test code exited before its end"}
     except BaseException as e:

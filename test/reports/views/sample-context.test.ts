@@ -59,6 +59,22 @@ describe("sample page debugging context", () => {
     expect(listingLine?.trim()).toBe(problem.test_code.split("\n")[n - 1]!.trim());
   });
 
+  test("shows a function-mode failure's last call and the value the program returned, escaped", async () => {
+    const db = new Database(v.dbPath, { readonly: true });
+    const t = db
+      .query("SELECT checker_message AS m FROM test_results WHERE sample_id = ? AND verdict = 'WA' AND checker_message LIKE '%last call: %' LIMIT 1")
+      .get(fnSample.id) as { m: string } | null;
+    db.close();
+    expect(t).not.toBeNull();
+    const problem = JSON.parse(fnSample.body) as { entry_point: string };
+    const call = /^last call: (.*)$/m.exec(t!.m)![1]!;
+    expect(call.startsWith(`${problem.entry_point}(`)).toBe(true);
+    expect(call).toMatch(/\) returned .+$/);
+    const { html } = await v.page(`/samples/${fnSample.id}`);
+    // textsOf decodes entities: the page carries the repr as text (quotes, < and > escaped), not as markup.
+    expect(textsOf(html, "p.failing-call code")[0]).toBe(call);
+  });
+
   test("renders the statement as Markdown: inline code stays code, nothing becomes raw markup", async () => {
     const problem = JSON.parse(fnSample.body) as { statement: string };
     const { html } = await v.page(`/samples/${fnSample.id}`);

@@ -175,6 +175,17 @@ describe("python function mode: a broken task is SE, found before any candidate 
 });
 
 describe("python function mode: how the candidate ends", () => {
+  test("a failed assertion names the last call and the value the candidate returned, cut to a bounded length", async () => {
+    const wrong = await judge("def f(xs, k=0):\n    return sum(xs) + 1 + k\n", task("assert f([1, 2]) == 3\nassert f([1] * 500, k=2) == 500\n"));
+    expect(wrong.verdict).toBe("WA");
+    expect(messageOf(wrong)).toBe("assertion failed at test line 1\nlast call: f([1, 2]) returned 4");
+    const long = await judge("def f(xs, k=0):\n    return sum(xs) + k\n", task("assert f([1, 2]) == 3\nassert f([1] * 500, k=2) == 500\n"));
+    const call = /^last call: (.*)$/m.exec(messageOf(long))?.[1] ?? "";
+    expect(call.startsWith("f([1, 1, 1")).toBe(true);
+    expect(call.endsWith("...) returned 502")).toBe(true);
+    expect(call.length).toBeLessThan(400);
+  });
+
   test("a missing function is RE with a NameError", async () => {
     const j = await judge("def g(x):\n    return x\n", task("assert f(1) == 1\n"));
     expect(j.verdict).toBe("RE");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { interpretPythonPair, readTesterReport } from "../../../../judges/function/python/interpret.ts";
+import { describeCall, interpretPythonPair, readTesterReport } from "../../../../judges/function/python/interpret.ts";
 import type { RunOutcome } from "../../../../judges/types.ts";
 
 function run(over: Partial<RunOutcome> = {}): RunOutcome {
@@ -21,6 +21,33 @@ describe("readTesterReport", () => {
     expect(readTesterReport('@@tester {"verdict":"AC"')).toBeNull();
     expect(readTesterReport(report({ verdict: "AC", message: 3 }))).toBeNull();
     expect(readTesterReport("")).toBeNull();
+  });
+});
+
+describe("readTesterReport's last call", () => {
+  const call = { name: "add", args: "1, 2", returned: "4" };
+
+  test("reads the last call a failed assertion names", () => {
+    expect(readTesterReport(report({ verdict: "WA", message: "assertion failed at test line 2", call }))).toEqual({
+      verdict: "WA",
+      message: "assertion failed at test line 2",
+      call,
+    });
+  });
+
+  test("refuses a call with a missing, extra or non-string field, on a verdict other than WA, and unknown keys", () => {
+    expect(readTesterReport(report({ verdict: "WA", call: { name: "add", args: "1, 2" } }))).toBeNull();
+    expect(readTesterReport(report({ verdict: "WA", call: { ...call, extra: "x" } }))).toBeNull();
+    expect(readTesterReport(report({ verdict: "WA", call: { ...call, returned: 4 } }))).toBeNull();
+    expect(readTesterReport(report({ verdict: "WA", call: [call] }))).toBeNull();
+    expect(readTesterReport(report({ verdict: "AC", call }))).toBeNull();
+    expect(readTesterReport(report({ verdict: "WA", detail: "x" }))).toBeNull();
+  });
+
+  test("puts the call on its own line after the tester's message", () => {
+    const peer = run({ stderr: report({ verdict: "WA", message: "assertion failed at test line 2", call }) });
+    expect(interpretPythonPair({ program: run(), peer })).toEqual({ verdict: "WA", message: `assertion failed at test line 2\n${describeCall(call)}` });
+    expect(describeCall(call)).toBe("last call: add(1, 2) returned 4");
   });
 });
 
