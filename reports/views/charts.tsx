@@ -137,10 +137,14 @@ export function HistogramChart(props: { histogram: Histogram | null; label: stri
   );
 }
 
-/** One point per run (x in order), with whiskers for an interval; each point links to its run. */
+/**
+ * One point per run (x in order, or at `at` when every point has one: a job's checkpoint steps), with
+ * whiskers for an interval; each point links to its run. `ends` labels the x axis's two ends.
+ */
 export function RunSeriesChart(props: {
   label: string;
-  points: { href: string; title: string; y: number | null; low?: number | null; high?: number | null; current?: boolean }[];
+  points: { href: string; title: string; y: number | null; low?: number | null; high?: number | null; current?: boolean; at?: number }[];
+  ends?: [string, string];
 }) {
   const pts = props.points;
   if (pts.length < 2) return <p class="muted">{`${props.label}: only one run so far.`}</p>;
@@ -148,7 +152,11 @@ export function RunSeriesChart(props: {
   const H = 140;
   const left = 44;
   const top = 22;
-  const x = (i: number) => left + 10 + (i / (pts.length - 1)) * (W - 20);
+  const ats = pts.map((p) => p.at);
+  const spaced = ats.every((a): a is number => a !== undefined) ? ats : null;
+  const lo = spaced ? Math.min(...spaced) : 0;
+  const span = spaced ? Math.max(...spaced) - lo || 1 : pts.length - 1;
+  const x = (i: number) => left + 10 + (((spaced ? spaced[i]! - lo : i) as number) / span) * (W - 20);
   const y = (v: number) => top + H - v * H;
   const line = pts
     .map((p, i) => (p.y === null ? null : `${x(i).toFixed(1)},${y(p.y).toFixed(1)}`))
@@ -181,10 +189,10 @@ export function RunSeriesChart(props: {
         ),
       )}
       <text x={left} y={H + top + 20} class="value">
-        oldest
+        {props.ends?.[0] ?? "oldest"}
       </text>
       <text x={left + W} y={H + top + 20} text-anchor="end" class="value">
-        newest
+        {props.ends?.[1] ?? "newest"}
       </text>
     </svg>
   );

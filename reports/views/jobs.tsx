@@ -1,6 +1,7 @@
 /** Training jobs: the list, and a job page with its history and one curve per metric, kept current by /static/app.js. */
 import type { JobDetail, JobSummary } from "../data/jobs.ts";
 import { formatDate } from "../render/format.ts";
+import { RunSeriesChart } from "./charts.tsx";
 import { Facts, Json } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 
@@ -100,6 +101,18 @@ export function JobPageView(props: { data: JobDetail }) {
       {j.evals.length === 0 ? (
         <p>No checkpoint evaluated yet (<code>bun run jobs eval ID</code>).</p>
       ) : (
+        <>
+        <RunSeriesChart
+          label="pass@1 by checkpoint step"
+          ends={[`step ${j.evals[0]!.step}`, `step ${j.evals.at(-1)!.step}`]}
+          points={j.evals.map((e) => ({
+            href: `/runs/${e.runId}`,
+            title: `step ${e.step}: pass@1 ${e.pass1 === null ? "n/a" : e.pass1.toFixed(3)}${e.best ? " (best)" : ""}`,
+            y: e.pass1,
+            at: e.step,
+            current: e.best,
+          }))}
+        />
         <table>
           <thead><tr><th>step</th><th>pass@1</th><th>run</th><th></th></tr></thead>
           <tbody>
@@ -113,6 +126,7 @@ export function JobPageView(props: { data: JobDetail }) {
             ))}
           </tbody>
         </table>
+        </>
       )}
       <RewardStatsSection stats={j.rewardStats} />
       <h2>History</h2>

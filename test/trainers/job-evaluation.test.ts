@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReportApp } from "../../reports/app.ts";
 import { dueCheckpoints } from "../../trainers/evaluate.ts";
+import { attrsOf, textsOf } from "../reports/support/html.ts";
 import { parseOneJson, runCli } from "../support/cli.ts";
 
 const ENV = { CODEJUDGE_PYTHON: process.env.CODEJUDGE_PYTHON ?? "/usr/bin/python3" };
@@ -103,6 +104,25 @@ describe("evaluation during a job", () => {
       expect(html).toContain("Reward server");
       expect(html).toMatch(/infra errors<\/th>\s*<td>0<\/td>/);
       expect(html).toContain(`${job_id}@step-0`);
+      // pass@1 across the checkpoints as a chart: one point per evaluation, placed by step, linked to its run.
+      const evalsDb = new Database(db, { readonly: true });
+      const evals = evalsDb.query("SELECT step, run_id AS runId, pass1, best FROM job_evals WHERE job_id = ? ORDER BY step").all(job_id) as {
+        step: number;
+        runId: number;
+        pass1: number | null;
+        best: number;
+      }[];
+      evalsDb.close();
+      expect(evals.map((e) => e.step)).toEqual([0, 2, 4, 5]);
+      expect(attrsOf(html, "svg.series a.run-point", "href")).toEqual(evals.filter((e) => e.pass1 !== null).map((e) => `/runs/${e.runId}`));
+      expect(textsOf(html, "svg.series circle title")).toEqual(
+        evals.filter((e) => e.pass1 !== null).map((e) => `step ${e.step}: pass@1 ${e.pass1!.toFixed(3)}${e.best ? " (best)" : ""}`),
+      );
+      const xs = attrsOf(html, "svg.series circle", "cx").map(Number);
+      // Steps 0, 2, 4, 5: the gaps between points follow the steps, not the points' order.
+      const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
+      expect(gaps[0]! / gaps[2]!).toBeCloseTo(2, 5);
+      expect(textsOf(html, "svg.series text.value").slice(-2)).toEqual(["step 0", "step 5"]);
     } finally {
       viewer.close();
     }
