@@ -3,6 +3,7 @@ import { Database } from "bun:sqlite";
 import { comparePaired, testMcNemar } from "../../../harness/metrics/confidence.ts";
 import { attrsOf, tableRows, textsOf } from "../support/html.ts";
 import { openRealViewer, type RealViewer } from "../support/real-viewer.ts";
+import { evalSecondVersion } from "../support/second-version.ts";
 
 let v: RealViewer;
 let strong: number;
@@ -94,6 +95,15 @@ describe("compare page over a real eval", () => {
     expect(ba.meanDelta).toBeCloseTo(-ab.meanDelta, 10);
     expect(ba.mcnemar.pValue).toBe(ab.mcnemar.pValue);
   });
+
+  test("warns when the runs used different dataset versions", async () => {
+    // A second, real eval into the same database on an edited copy of the built-in problems.
+    const second = await evalSecondVersion(v.dbPath);
+    const { html } = await v.page(`/compare?a=${strong}&b=${second.runId}`);
+    expect(textsOf(html, "p.warning")[0]).toContain("different dataset versions");
+    // Runs on one version carry no warning.
+    expect(textsOf((await v.page(`/compare?a=${strong}&b=${sloppy}`)).html, "p.warning")).toEqual([]);
+  }, 120_000);
 
   test("shows a run picker when no pair is given, preselecting a", async () => {
     const { status, html } = await v.page(`/compare?a=${sloppy}`);
