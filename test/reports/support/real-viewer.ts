@@ -31,7 +31,7 @@ export interface RealViewer {
 export const COMPARED_SCHEMAS = ["binary", "pass-rate"];
 
 /** Copies the built-in eval database, runs `rewards compare` into it, and opens the viewer over it. */
-export async function openRealViewer(): Promise<RealViewer> {
+export async function openRealViewer(opts: { pollMs?: number } = {}): Promise<RealViewer> {
   const built = await ensureBuiltinEvalDb();
   const dir = mkdtempSync(join(tmpdir(), "reports-real-viewer-"));
   const dbPath = join(dir, "harness.db");
@@ -44,7 +44,7 @@ export async function openRealViewer(): Promise<RealViewer> {
   const writer = openDb(dbPath);
   const rewards = runRewardsCompare({ db: writer, run: String(runId("strong-coder")), schemas: COMPARED_SCHEMAS });
   writer.$client.close();
-  const { app, close } = buildReportApp({ dbPath });
+  const { app, close } = buildReportApp({ dbPath, pollMs: opts.pollMs });
   return {
     dbPath,
     runs: built.result.runs,
