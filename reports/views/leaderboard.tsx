@@ -88,7 +88,7 @@ function Board(props: { board: LeaderboardBoard; query: LeaderboardQuery; filter
           browse dataset
         </a>
       </h2>
-      <table class="grid-table leaderboard" data-dataset={board.datasetId}>
+      <table class="grid-table leaderboard" data-dataset={board.datasetId} data-sha={board.datasetSha256}>
         <thead>
           <tr>
             <th class="num">#</th>

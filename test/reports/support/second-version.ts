@@ -1,7 +1,8 @@
 /**
  * A second version of the built-in dataset, evaluated for real into a viewer's database: the first
  * few built-in problems with one statement edited (so the file, and its sha, differ), and the
- * strong-coder's samples for them, through `bun run eval --dataset … --samples …`. Tests that need
+ * strong-coder's samples for them, through `bun run eval --dataset … --samples …` (with any other
+ * eval options, e.g. `--judge piston`). Tests that need
  * runs on two dataset versions get them from the harness, never from inserted rows.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,7 +19,8 @@ export interface SecondVersion {
 const PROBLEMS = 4;
 
 /** Evaluates the strong-coder's samples on an edited copy of the first built-in problems into `dbPath`. */
-export async function evalSecondVersion(dbPath: string, name = "builtin-v2/strong-coder"): Promise<SecondVersion> {
+export async function evalSecondVersion(dbPath: string, opts: { name?: string; args?: string[] } = {}): Promise<SecondVersion> {
+  const name = opts.name ?? "builtin-v2/strong-coder";
   const dir = mkdtempSync(join(tmpdir(), "reports-second-version-"));
   try {
     const lines = readFileSync(join(REPO_ROOT, "datasets/builtin/problems.jsonl"), "utf8").trim().split("\n").slice(0, PROBLEMS);
@@ -30,8 +32,8 @@ export async function evalSecondVersion(dbPath: string, name = "builtin-v2/stron
       .split("\n")
       .filter((l) => ids.has((JSON.parse(l) as { problem_id: string }).problem_id));
     writeFileSync(join(dir, "builtin.jsonl"), problems.map((p) => JSON.stringify(p)).join("\n") + "\n");
-    writeFileSync(join(dir, "samples.jsonl"), samples.join("\n") + "\n");
-    const r = await runCli(["eval", "--dataset", join(dir, "builtin.jsonl"), "--samples", join(dir, "samples.jsonl"), "--name", name, "--db", dbPath, "--json", "--quiet"]);
+    writeFileSync(join(dir, "strong-coder.jsonl"), samples.join("\n") + "\n");
+    const r = await runCli(["eval", "--dataset", join(dir, "builtin.jsonl"), "--samples", join(dir, "strong-coder.jsonl"), "--name", name, "--db", dbPath, "--json", "--quiet", ...(opts.args ?? [])]);
     if (r.code !== 0) throw new Error(`second-version eval failed (exit ${r.code}):\n${r.stderr}`);
     const doc = parseOneJson<{ runs?: { run_id: number }[]; run_id?: number }>(r);
     const runId = doc.run_id ?? doc.runs?.[0]?.run_id;
