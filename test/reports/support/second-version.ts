@@ -24,8 +24,10 @@ export async function evalSecondVersion(dbPath: string, opts: { name?: string; a
   const dir = mkdtempSync(join(tmpdir(), "reports-second-version-"));
   try {
     const lines = readFileSync(join(REPO_ROOT, "datasets/builtin/problems.jsonl"), "utf8").trim().split("\n").slice(0, PROBLEMS);
-    const problems = lines.map((l) => JSON.parse(l) as { id: string; statement: string });
+    const problems = lines.map((l) => JSON.parse(l) as { id: string; statement: string; source?: string });
     problems[0]!.statement += "\n\n(Second version: this sentence is new.)\n";
+    // A second source, so per-source breakdowns have more than one row.
+    problems[1]!.source = "second-source";
     const ids = new Set(problems.map((p) => p.id));
     const samples = readFileSync(join(REPO_ROOT, "datasets/builtin/samples/strong-coder.jsonl"), "utf8")
       .trim()
