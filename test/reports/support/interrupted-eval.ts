@@ -12,10 +12,12 @@ import { parseOneJson, REPO_ROOT, runCli } from "../../support/cli.ts";
 
 export const SLOW_SAMPLES = 8;
 export const SLOW_RUN_NAME = "slow/echo-interrupted";
+/** The problem whose only sample is the last: the killed run has none for it. */
+export const SLOW_UNJUDGED_PROBLEM = "slow/echo-last";
 
 export interface InterruptedEval {
   runId: number;
-  /** Samples stored before the kill (at least 3, fewer than SLOW_SAMPLES). */
+  /** Samples stored before the kill (at least 3, all of the first problem, fewer than SLOW_SAMPLES - 1). */
   stored: number;
   /** Runs the same eval again to the end (it resumes the run); returns its `--json` document. */
   resume(): Promise<{ run_id: number; samples: number; verdicts: Record<string, number> }>;
@@ -43,12 +45,15 @@ function stored(dbPath: string, name: string): { runId: number; n: number } | nu
 export async function interruptSlowEval(dbPath: string): Promise<InterruptedEval> {
   const dir = mkdtempSync(join(tmpdir(), "reports-interrupted-"));
   const dataset = join(dir, "slow.jsonl");
-  writeFileSync(dataset, `${JSON.stringify({ id: "slow/echo", statement: "echo", tests: [{ input: "7\n", output: "7\n" }], time_limit_ms: 3000, languages: ["python"] })}\n`);
+  const problem = (id: string) => JSON.stringify({ id, statement: "echo", tests: [{ input: "7\n", output: "7\n" }], time_limit_ms: 3000, languages: ["python"] });
+  // Two problems; only the last sample is for the second, so the killed run has a problem without samples.
+  writeFileSync(dataset, `${problem("slow/echo")}\n${problem(SLOW_UNJUDGED_PROBLEM)}\n`);
   const samples = join(dir, "slow.samples.jsonl");
   // Each sample sleeps so the kill lands mid-run; a distinct comment keeps them from being deduplicated.
   // Every third sample answers wrong, so the counts hold more than one verdict.
   const code = (i: number) => `\`\`\`python\n# sample ${i}\nimport time\ntime.sleep(0.5)\nprint(${i % 3 === 1 ? "int(input()) + 1" : "input()"})\n\`\`\``;
-  writeFileSync(samples, Array.from({ length: SLOW_SAMPLES }, (_, i) => JSON.stringify({ problem_id: "slow/echo", completion: code(i) })).join("\n"));
+  const problemOf = (i: number) => (i === SLOW_SAMPLES - 1 ? SLOW_UNJUDGED_PROBLEM : "slow/echo");
+  writeFileSync(samples, Array.from({ length: SLOW_SAMPLES }, (_, i) => JSON.stringify({ problem_id: problemOf(i), completion: code(i) })).join("\n"));
   const args = ["eval", "--dataset", dataset, "--samples", samples, "--name", SLOW_RUN_NAME, "--db", dbPath, "--concurrency", "1", "--json", "--quiet"];
   const proc = Bun.spawn(["bun", join(REPO_ROOT, "harness/cli/main.ts"), ...args], { stdout: "ignore", stderr: "ignore" });
   const deadline = Date.now() + 60_000;
@@ -56,7 +61,7 @@ export async function interruptSlowEval(dbPath: string): Promise<InterruptedEval
   proc.kill("SIGKILL");
   await proc.exited;
   const left = stored(dbPath, SLOW_RUN_NAME);
-  if (!left || left.n < 3 || left.n >= SLOW_SAMPLES) throw new Error(`the slow eval was not caught mid-run (stored ${left?.n ?? 0} of ${SLOW_SAMPLES})`);
+  if (!left || left.n < 3 || left.n >= SLOW_SAMPLES - 1) throw new Error(`the slow eval was not caught mid-run (stored ${left?.n ?? 0} of ${SLOW_SAMPLES})`);
   return {
     runId: left.runId,
     stored: left.n,

@@ -136,7 +136,7 @@ describe("run page", () => {
     const judged = Object.fromEntries(Object.entries(body.run.metrics.verdicts as Record<string, number>).filter(([, n]) => n > 0));
     const counts = countVerdicts(id);
     expect(judged).toEqual(counts);
-    // One problem, n samples judged of which c passed: pass@1 = c/n, pass@2 = 1 - C(n-c, 2)/C(n, 2).
+    // One problem judged so far, n samples of which c passed: pass@1 = c/n, pass@2 = 1 - C(n-c, 2)/C(n, 2).
     const [n, c] = [running.stored, counts.AC ?? 0];
     expect(c).toBeGreaterThan(0);
     expect(c).toBeLessThan(n);
