@@ -5,17 +5,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildReportApp, createReportApp } from "../../reports/app.ts";
 import { ReportDbError } from "../../reports/errors.ts";
-import { MAIN_PROBLEMS } from "./support/fixture-problems.ts";
-import { insertSample } from "./support/fixture-samples.ts";
-import { createTestViewer, type TestViewer } from "./support/app.ts";
-import { createFixtureDb } from "./support/fixture-db.ts";
 import { textsOf } from "./support/html.ts";
+import { interruptSlowEval, type InterruptedEval } from "./support/interrupted-eval.ts";
+import { openRealViewer, type RealViewer } from "./support/real-viewer.ts";
 
-let v: TestViewer;
-beforeAll(() => {
-  v = createTestViewer();
+let v: RealViewer;
+let running: InterruptedEval;
+beforeAll(async () => {
+  v = await openRealViewer();
+  running = await interruptSlowEval(v.dbPath);
+}, 600_000);
+afterAll(() => {
+  v.close();
+  running?.cleanup();
 });
-afterAll(() => v.close());
 
 describe("report app", () => {
   test("sends a Content-Security-Policy that allows only the viewer's own script and styles", async () => {
@@ -59,25 +62,29 @@ describe("report app", () => {
   });
 
   test("keeps answering from the last committed state while an eval holds a write transaction", async () => {
-    const writer = v.fx.openWriter();
+    const writer = new Database(v.dbPath);
     try {
-      writer.$client.exec("BEGIN IMMEDIATE");
-      insertSample(writer, v.fx.runIds.running, 50, { problemId: "builtin/sum", verdict: "AC" }, MAIN_PROBLEMS);
-      const during = await v.api(`/api/runs/${v.fx.runIds.running}/samples`);
+      writer.exec("BEGIN IMMEDIATE");
+      // The write is a copy of the last sample the killed eval judged, under the next index: what the
+      // resumed eval would store, written inside a transaction this test holds open.
+      const cols = "run_id, problem_id, model, language, completion, code, extraction, truncated, verdict, error, passed, total, score, compile_ok, compile_log, compile_ms, time_ms, memory_kb, judged_at";
+      writer
+        .query(`INSERT INTO samples (sample_index, ${cols}) SELECT ?, ${cols} FROM samples WHERE run_id = ? ORDER BY sample_index DESC LIMIT 1`)
+        .run(running.stored, running.runId);
+      const during = await v.api(`/api/runs/${running.runId}/samples`);
       expect(during.status).toBe(200);
-      expect(during.body.total).toBe(3);
-      writer.$client.exec("COMMIT");
-      expect((await v.api(`/api/runs/${v.fx.runIds.running}/samples`)).body.total).toBe(4);
+      expect(during.body.total).toBe(running.stored);
+      writer.exec("COMMIT");
+      expect((await v.api(`/api/runs/${running.runId}/samples`)).body.total).toBe(running.stored + 1);
     } finally {
-      writer.$client.close();
+      writer.close();
     }
   });
 });
 
 describe("a harness failure while answering", () => {
   test("is a 500 that names no internals, as JSON under /api and as a page elsewhere", async () => {
-    const fx = createFixtureDb();
-    const { app, close } = buildReportApp({ dbPath: fx.path });
+    const { app, close } = buildReportApp({ dbPath: v.dbPath });
     close(); // every query now fails inside the app
     const logged = spyOn(console, "error").mockImplementation(() => {});
     try {
@@ -90,7 +97,6 @@ describe("a harness failure while answering", () => {
       expect(logged).toHaveBeenCalledTimes(2);
     } finally {
       logged.mockRestore();
-      fx.cleanup();
     }
   });
 });
