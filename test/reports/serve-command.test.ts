@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
-import { createFixtureDb, type FixtureDb } from "./support/fixture-db.ts";
+import { openRealViewer, type RealViewer } from "./support/real-viewer.ts";
 
-let fx: FixtureDb;
-beforeAll(() => {
-  fx = createFixtureDb();
-});
-afterAll(() => fx.cleanup());
+// The built-in eval's database (a real `bun run eval`), served by the command.
+let v: RealViewer;
+beforeAll(async () => {
+  v = await openRealViewer();
+}, 600_000);
+afterAll(() => v.close());
 
 const MODULE = join(import.meta.dir, "..", "..", "reports", "serve-command.ts");
 
 describe("runServeCommand", () => {
   test("prints its URL, serves until SIGINT, then exits 0", async () => {
-    const script = `import { runServeCommand } from ${JSON.stringify(MODULE)}; process.exit(await runServeCommand({ db: ${JSON.stringify(fx.path)}, port: 0 }));`;
+    const script = `import { runServeCommand } from ${JSON.stringify(MODULE)}; process.exit(await runServeCommand({ db: ${JSON.stringify(v.dbPath)}, port: 0 }));`;
     const proc = Bun.spawn([process.execPath, "-e", script], { stdout: "pipe", stderr: "pipe" });
     const reader = proc.stderr.getReader();
     let text = "";
@@ -24,6 +25,7 @@ describe("runServeCommand", () => {
     const url = (/http:\/\/127\.0\.0\.1:\d+/.exec(text) as RegExpExecArray)[0];
     const res = await fetch(`${url}/api/leaderboard`);
     expect(res.status).toBe(200);
+    expect(JSON.stringify(await res.json())).toContain("builtin/strong-coder");
     proc.kill("SIGINT");
     expect(await proc.exited).toBe(0);
   });
