@@ -3,33 +3,63 @@
  * (Debian's /usr/bin/chromium through playwright-core). Screenshots go to test-output/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync } from "node:fs";
+import { Database } from "bun:sqlite";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
-import { runs } from "../../harness/store/schema.ts";
 import { startReportServer } from "../../reports/server.ts";
+import { parseOneJson, runCli } from "../support/cli.ts";
 import { launchChromium } from "./support/browser.ts";
-import { createFixtureDb, type FixtureDb } from "./support/fixture-db.ts";
-import { MAIN_PROBLEMS } from "./support/fixture-problems.ts";
-import { insertSample } from "./support/fixture-samples.ts";
+import { evalExtraDataset, MANY_TESTS_ID } from "./support/extra-dataset.ts";
+import { interruptSlowEval, SLOW_SAMPLES, type InterruptedEval } from "./support/interrupted-eval.ts";
+import { openRealViewer, type RealViewer } from "./support/real-viewer.ts";
 
 const SHOTS = join(import.meta.dir, "..", "..", "test-output", "screenshots");
+const XSS_COMPLETION =
+  "Here is my answer:\n```python\nimport sys\n# <script>alert(1)</script>\nsys.stderr.write('<script>alert(2)</script>')\nprint('<img src=x onerror=alert(1)>')\n```\n<script>alert(1)</script>";
 
-let fx: FixtureDb;
+// Everything here was written by the harness: the built-in eval, a hostile completion and a small
+// second dataset judged by real evals, and a run a killed eval left running (resumed in the live test).
+let v: RealViewer;
+let running: InterruptedEval;
 let server: { url: string; stop(): void };
 let browser: Browser;
+let ids: { strong: number; sloppy: number; xss: number; compileError: number; first: { id: number; problemId: string; code: string; tests: number } };
+let shas: { builtin: string; other: string };
+let builtinProblems: number;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  fx = createFixtureDb();
-  server = startReportServer({ dbPath: fx.path, port: 0, pollMs: 100 });
+  v = await openRealViewer();
+  const file = `${v.dbPath}.xss.jsonl`;
+  writeFileSync(file, JSON.stringify({ problem_id: "builtin/reverse-string", completion: XSS_COMPLETION, language: "python", model: "hostile" }));
+  const r = await runCli(["eval", "--samples", file, "--name", "hostile", "--db", v.dbPath, "--json", "--quiet"]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  const hostile = parseOneJson<{ run_id: number }>(r).run_id;
+  const other = (await evalExtraDataset(v.dbPath)).runId;
+  running = await interruptSlowEval(v.dbPath);
+  const db = new Database(v.dbPath, { readonly: true });
+  const strong = v.runId("strong-coder");
+  const first = db.query("SELECT id, problem_id AS problemId, code, (SELECT count(*) FROM test_results t WHERE t.sample_id = s.id) AS tests FROM samples s WHERE run_id = ? AND sample_index = 0").get(strong) as (typeof ids)["first"];
+  const sha = (id: number) => (db.query("SELECT dataset_sha256 AS s FROM runs WHERE id = ?").get(id) as { s: string }).s;
+  ids = {
+    strong,
+    sloppy: v.runId("sloppy-coder"),
+    xss: (db.query("SELECT id FROM samples WHERE run_id = ?").get(hostile) as { id: number }).id,
+    compileError: (db.query("SELECT id FROM samples WHERE verdict = 'CE' ORDER BY id LIMIT 1").get() as { id: number }).id,
+    first,
+  };
+  shas = { builtin: sha(strong), other: sha(other) };
+  builtinProblems = (db.query("SELECT count(*) AS n FROM problems WHERE dataset_sha256 = ?").get(shas.builtin) as { n: number }).n;
+  db.close();
+  server = startReportServer({ dbPath: v.dbPath, port: 0, pollMs: 100 });
   browser = await launchChromium();
-});
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   server?.stop();
-  fx?.cleanup();
+  v?.close();
+  running?.cleanup();
 });
 
 /** A fresh page that records console errors, uncaught exceptions and dialogs. */
@@ -56,19 +86,20 @@ describe("the viewer in a browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Leaderboard");
     await page.screenshot({ path: join(SHOTS, "leaderboard.png"), fullPage: true });
 
-    await page.getByRole("link", { name: "strong-model-builtin" }).click();
-    await page.waitForURL(`**/runs/${fx.runIds.strong}`);
-    expect(await page.locator("h1").textContent()).toContain("strong-model-builtin");
-    expect(await page.locator(".problem-grid a.cell").count()).toBe(MAIN_PROBLEMS.length);
+    await page.getByRole("link", { name: "builtin/strong-coder", exact: true }).click();
+    await page.waitForURL(`**/runs/${ids.strong}`);
+    expect(await page.locator("h1").textContent()).toContain("builtin/strong-coder");
+    expect(await page.locator(".problem-grid a.cell").count()).toBe(builtinProblems);
     await page.screenshot({ path: join(SHOTS, "run.png"), fullPage: true });
 
     await page.getByRole("link", { name: "All samples" }).click();
-    await page.waitForURL(`**/runs/${fx.runIds.strong}/samples`);
+    await page.waitForURL(`**/runs/${ids.strong}/samples`);
     await page.locator("a.sample-link", { hasText: "0" }).first().click();
-    await page.waitForURL(`**/samples/${fx.sampleIds.accepted}`);
-    expect(await page.locator("h1 .problem-id").textContent()).toBe("builtin/sum");
-    expect(await page.locator("pre.code").first().textContent()).toContain("std::cin >> a >> b;");
-    expect(await page.locator("table.tests tbody tr").count()).toBe(2);
+    await page.waitForURL(`**/samples/${ids.first.id}`);
+    expect(await page.locator("h1 .problem-id").textContent()).toBe(ids.first.problemId);
+    expect(await page.locator("pre.code").first().textContent()).toContain(ids.first.code.trim().split("\n")[0]!);
+    expect(ids.first.tests).toBeGreaterThan(1);
+    expect(await page.locator("table.tests tbody tr").count()).toBe(ids.first.tests);
     await page.screenshot({ path: join(SHOTS, "sample.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
@@ -76,7 +107,7 @@ describe("the viewer in a browser", () => {
 
   test("shows a hostile completion as literal text: no script runs and no dialog opens", async () => {
     const { page, errors, dialogs } = await openPage();
-    await page.goto(`${server.url}/samples/${fx.sampleIds.xss}`);
+    await page.goto(`${server.url}/samples/${ids.xss}`);
     const texts = await page.locator("pre.text").allTextContents();
     expect(texts.some((t) => t.includes("<script>alert(1)</script>") && t.includes("<img src=x onerror=alert(1)>"))).toBe(true);
     expect(await page.locator("table.diff").textContent()).toContain("<img src=x onerror=alert(1)>");
@@ -93,14 +124,14 @@ describe("the viewer in a browser", () => {
     const { page, errors } = await openPage();
     const pages = [
       "/?sort=name&dir=asc",
-      `/runs/${fx.runIds.weak}`,
-      `/runs/${fx.runIds.weak}/samples?verdict=WA`,
-      `/samples/${fx.sampleIds.compileError}`,
-      `/compare?a=${fx.runIds.strong}&b=${fx.runIds.weak}`,
-      `/runs/${fx.runIds.strong}/rewards`,
+      `/runs/${ids.sloppy}`,
+      `/runs/${ids.sloppy}/samples?verdict=WA`,
+      `/samples/${ids.compileError}`,
+      `/compare?a=${ids.strong}&b=${ids.sloppy}`,
+      `/runs/${ids.strong}/rewards`,
       "/datasets",
-      `/datasets/${fx.datasetSha}`,
-      `/datasets/${fx.datasetSha}/problems/${encodeURIComponent("builtin/many tests")}`,
+      `/datasets/${shas.builtin}`,
+      `/datasets/${shas.other}/problems/${encodeURIComponent(MANY_TESTS_ID)}`,
     ];
     for (const path of pages) {
       const res = await page.goto(`${server.url}${path}`);
@@ -113,7 +144,7 @@ describe("the viewer in a browser", () => {
 
   test("sorts a comparison table by clicking its header", async () => {
     const { page, errors } = await openPage();
-    await page.goto(`${server.url}/compare?a=${fx.runIds.strong}&b=${fx.runIds.weak}`);
+    await page.goto(`${server.url}/compare?a=${ids.strong}&b=${ids.sloppy}`);
     const firstProblem = () => page.locator("table.deltas tbody tr td").first().textContent();
     // The per-problem table starts collapsed.
     await page.locator("details.deltas summary").click();
@@ -131,19 +162,19 @@ describe("the viewer in a browser", () => {
     const { page, errors } = await openPage();
     await page.goto(`${server.url}/live`);
     const judged = page.locator('[data-field="judged"]');
-    expect(await judged.textContent()).toBe("3");
-    const writer = fx.openWriter();
-    try {
-      insertSample(writer, fx.runIds.running, 3, { problemId: "builtin/many tests", verdict: "TLE" }, MAIN_PROBLEMS);
-      await page.waitForFunction(() => document.querySelector('[data-field="judged"]')?.textContent === "4", undefined, { timeout: 10_000 });
-      expect(await page.locator('[data-field="verdicts"]').textContent()).toBe("AC 2 · WA 1 · TLE 1");
-      expect(await page.locator("progress").getAttribute("value")).toBe("4");
-      writer.update(runs).set({ status: "done", finishedAt: new Date() }).where(eq(runs.id, fx.runIds.running)).run();
-      await page.getByRole("link", { name: "Run finished: open its final metrics" }).waitFor({ timeout: 10_000 });
-      expect(await page.locator('[data-field="status"]').textContent()).toBe("done");
-    } finally {
-      writer.$client.close();
-    }
+    expect(await judged.textContent()).toBe(String(running.stored));
+    // The killed eval started again resumes the run and judges the rest, one sample at a time.
+    const resumed = running.resume();
+    const next = String(running.stored + 1);
+    await page.waitForFunction((n) => document.querySelector('[data-field="judged"]')?.textContent === n, next, { timeout: 30_000 });
+    expect(await page.locator("progress").getAttribute("value")).toBe(next);
+    const final = await resumed;
+    await page.getByRole("link", { name: "Run finished: open its final metrics" }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-field="status"]').textContent()).toBe("done");
+    expect(await judged.textContent()).toBe(String(SLOW_SAMPLES));
+    const counts = Object.entries(final.verdicts).filter(([, n]) => n > 0);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(await page.locator('[data-field="verdicts"]').textContent()).toBe(counts.map(([k, n]) => `${k} ${n}`).join(" · "));
     await page.screenshot({ path: join(SHOTS, "live.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.context().close();
