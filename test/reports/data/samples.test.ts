@@ -1,31 +1,69 @@
+/**
+ * A run of 20 000 samples written by a real eval: answer-mode problems (no sandbox, so 20 000 judge
+ * in seconds) and, last in the samples file, one slow Python sample on a stdio problem. The eval is
+ * killed once the 20 000 are stored, while the slow one runs, so the run stays "running" and the
+ * viewer computes its metrics live over all of them.
+ */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Database } from "bun:sqlite";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Hono } from "hono";
 import { buildReportApp } from "../../../reports/app.ts";
-import { createFixtureDb, insertRun, type FixtureDb } from "../support/fixture-db.ts";
-import { insertSyntheticProblems, insertSyntheticSamples, syntheticProblem, syntheticVerdict } from "../support/bulk.ts";
+import { REPO_ROOT } from "../../support/cli.ts";
 import { tableRows, textsOf } from "../support/html.ts";
 
 const COUNT = 20_000;
 const PROBLEMS = Array.from({ length: 200 }, (_, i) => `bulk/p${i}`);
-const BULK_SHA = "b".repeat(64);
+const SLOW_PROBLEM = "bulk/slow";
+/** The answer sample `i` gives, and so its verdict: a fixed cycle, so tests can count what to expect. */
+const ANSWERS = ["7", "8", "7", "9", "7", "6"] as const;
+const syntheticVerdict = (i: number) => (ANSWERS[i % ANSWERS.length] === "7" ? "AC" : "WA");
+const syntheticProblem = (i: number) => PROBLEMS[i % PROBLEMS.length] as string;
 
-let fx: FixtureDb;
+let dir: string;
 let app: Hono;
 let close: () => void;
 let runId: number;
 
-beforeAll(() => {
-  fx = createFixtureDb();
-  insertSyntheticProblems(fx.path, BULK_SHA, PROBLEMS);
-  const writer = fx.openWriter();
-  runId = insertRun(writer, { name: "bulk-20k", model: "bulk", datasetSha: BULK_SHA, created: "2024-06-01T00:00:00Z", status: "running", sampleCount: COUNT });
-  writer.$client.close();
-  insertSyntheticSamples(fx.path, runId, COUNT, PROBLEMS);
-  ({ app, close } = buildReportApp({ dbPath: fx.path }));
-});
+function storedCount(dbPath: string): number {
+  try {
+    const db = new Database(dbPath, { readonly: true });
+    try {
+      return (db.query("SELECT count(*) AS n FROM samples").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0; // not created yet
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "reports-bulk-"));
+  const dbPath = join(dir, "harness.db");
+  const problems = PROBLEMS.map((id) => ({ id, statement: "Answer with the number 7.", mode: "answer", answer: "7" }));
+  problems.push({ id: SLOW_PROBLEM, statement: "echo", tests: [{ input: "7\n", output: "7\n" }], time_limit_ms: 3000, languages: ["python"] } as never);
+  writeFileSync(join(dir, "bulk.jsonl"), problems.map((p) => JSON.stringify(p)).join("\n") + "\n");
+  const lines = Array.from({ length: COUNT }, (_, i) => JSON.stringify({ problem_id: syntheticProblem(i), completion: ANSWERS[i % ANSWERS.length] }));
+  lines.push(JSON.stringify({ problem_id: SLOW_PROBLEM, completion: "```python\nimport time\ntime.sleep(30)\nprint(input())\n```" }));
+  writeFileSync(join(dir, "bulk-coder.jsonl"), lines.join("\n") + "\n");
+  const args = ["eval", "--dataset", join(dir, "bulk.jsonl"), "--samples", join(dir, "bulk-coder.jsonl"), "--name", "bulk-20k", "--db", dbPath, "--concurrency", "2", "--json", "--quiet"];
+  const proc = Bun.spawn(["bun", join(REPO_ROOT, "harness/cli/main.ts"), ...args], { stdout: "ignore", stderr: "ignore" });
+  const deadline = Date.now() + 300_000;
+  while (storedCount(dbPath) < COUNT && Date.now() < deadline) await Bun.sleep(100);
+  proc.kill("SIGKILL");
+  await proc.exited;
+  if (storedCount(dbPath) !== COUNT) throw new Error(`the bulk eval stored ${storedCount(dbPath)} samples, not ${COUNT}, before the slow one`);
+  const db = new Database(dbPath, { readonly: true });
+  runId = (db.query("SELECT id FROM runs WHERE name = 'bulk-20k'").get() as { id: number }).id;
+  db.close();
+  ({ app, close } = buildReportApp({ dbPath }));
+}, 600_000);
 afterAll(() => {
-  close();
-  fx.cleanup();
+  close?.();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const getJson = async (path: string) => {
@@ -56,7 +94,7 @@ describe("a run with 20 000 samples", () => {
 
   test("filters by one problem among 200", async () => {
     const { body } = await getJson(`/api/runs/${runId}/samples?problem=${encodeURIComponent("bulk/p7")}&limit=500`);
-    expect(body.total).toBe(expectedCount((i) => syntheticProblem(i, PROBLEMS) === "bulk/p7"));
+    expect(body.total).toBe(expectedCount((i) => syntheticProblem(i) === "bulk/p7"));
     expect(body.items.every((s: { problemId: string }) => s.problemId === "bulk/p7")).toBe(true);
   });
 
@@ -69,9 +107,10 @@ describe("a run with 20 000 samples", () => {
 
   test("shows the run with a grid cell per problem and live metrics over all samples", async () => {
     const { body } = await getJson(`/api/runs/${runId}`);
+    // One cell per problem with samples: the slow problem has none stored yet.
     expect(body.grid).toHaveLength(PROBLEMS.length);
     expect(body.run.metrics.samples).toBe(COUNT);
-    expect(body.run.metrics.verdicts.CE).toBe(expectedCount((i) => syntheticVerdict(i) === "CE"));
+    expect(body.run.metrics.verdicts.WA).toBe(expectedCount((i) => syntheticVerdict(i) === "WA"));
     const p0 = body.grid.find((c: { problemId: string }) => c.problemId === "bulk/p0");
     const p0Indexes = Array.from({ length: COUNT }, (_, i) => i).filter((i) => i % PROBLEMS.length === 0);
     expect(p0.correct).toBe(p0Indexes.filter((i) => syntheticVerdict(i) === "AC").length);
