@@ -409,7 +409,8 @@ describe("gradeSubmission with the local sandbox", () => {
     test("reports WA with the failing test line when an assertion fails", async () => {
       const judgement = await grade(solution, { task: fnTask("assert add(1, 2) == 3\nassert add(1, 2) == 4, 'wrong sum'") });
       expect(judgement.verdict).toBe("WA");
-      expect(judgement.tests[0]!.checkerMessage).toBe("assertion failed at test line 2: wrong sum");
+      // Then the last call the candidate answered, with the value it returned.
+      expect(judgement.tests[0]!.checkerMessage).toBe("assertion failed at test line 2: wrong sum\nlast call: add(1, 2) returned 3");
     });
 
     test("reports RE when the solution raises another exception", async () => {
