@@ -86,10 +86,13 @@ describe("runRewardsBench", () => {
 
   // An instant stand-in judge isolates the server's own bookkeeping (queues, caches, results): a leak
   // there grows with requests, whatever the judge. The real sandbox's footprint is the bench's to report.
-  test("the server's own memory stays under 300 MB RSS over 10 000 requests answered by an instant stand-in judge", async () => {
+  test("the server's own memory grows by less than 220 MB RSS over 10 000 requests answered by an instant stand-in judge", async () => {
     const r = await runRewardsBench({ judge: createIntentJudge(0), batches: 40, concurrency: 16, maxSeconds: 50, healthIntervalMs: 50 });
     expect(r.completions).toBe(10_240);
     Bun.gc(true);
-    expect(r.memory_mb.rss_peak).toBeLessThan(300);
+    // Growth, not the absolute figure: this process also holds every test file loaded before this one
+    // (about 80 MB alone, over 300 MB late in a full run), none of which is the server's. 220 MB is
+    // the allowance the absolute bound of 300 MB gave over a fresh process.
+    expect(r.memory_mb.rss_peak - r.memory_mb.rss_start).toBeLessThan(220);
   });
 });
