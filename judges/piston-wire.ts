@@ -71,6 +71,27 @@ export interface PistonExecuteResponse {
   run: PistonStage;
 }
 
+/**
+ * Extension of our server (`serve --piston`), absent from stock Piston: `POST /api/v2/execute-pair`
+ * runs two execute bodies at once, each in a sandbox of its own, the stdout of each piped into the
+ * stdin of the other (the `Sandbox.runPair` contract), for function-mode and interactive judging.
+ * `program` is the untrusted side, `peer` the trusted one; their `stdin` is ignored.
+ */
+export interface PistonPairRequest {
+  program: PistonExecuteRequest;
+  peer: PistonExecuteRequest;
+}
+
+/** Both sides' results, each in `/execute`'s shape (`run` absent when either side failed to compile). */
+export interface PistonPairResponse {
+  program: PistonExecuteResponse;
+  peer: PistonExecuteResponse;
+}
+
+/** Response header (on every /api answer) listing our server's extensions, comma-separated. */
+export const EXTENSIONS_HEADER = "x-piston-extensions";
+export const PAIR_EXTENSION = "execute-pair";
+
 /** Errors (400 bad field, 413 body too large, 429 busy, 401 no token) carry `{message}`. */
 export interface PistonErrorBody {
   message: string;

@@ -11,7 +11,7 @@ import {
   TIME_LIMIT_MESSAGE,
   WALL_LIMIT_MESSAGE,
 } from "../../judges/piston-wire.ts";
-import type { PrepareResult, RunOutcome, Sandbox } from "../../judges/types.ts";
+import type { PrepareResult, RunLimits, RunOutcome, Sandbox } from "../../judges/types.ts";
 import type { ExecuteJob, PistonServerLimits } from "./validate.ts";
 
 const MIB = 1024 * 1024;
@@ -19,6 +19,14 @@ const HEADER = /\.(h|hh|hpp|hxx|inc)$/i;
 
 /** Executes a job: compile stage (C++), then the run stage unless the compile failed. */
 export async function executeJob(sandbox: Sandbox, job: ExecuteJob, limits: PistonServerLimits): Promise<PistonExecuteResponse> {
+  const { prepared, files } = await prepareJob(sandbox, job, limits);
+  if (!prepared.ok) return failedCompileResponse(job, prepared);
+  const outcome = await sandbox.run(prepared.program, { stdin: job.stdin, args: job.args, files }, runLimitsOf(job, limits));
+  return responseOf(job, prepared, runStage(outcome));
+}
+
+/** Compiles (C++) or checks in (Python) a job's main file; the other files are returned for its run. */
+export async function prepareJob(sandbox: Sandbox, job: ExecuteJob, limits: PistonServerLimits): Promise<{ prepared: PrepareResult; files: Record<string, string> }> {
   const [main, ...rest] = orderCodeFirst(job.files);
   // Headers join the compile whatever their encoding: clients send them base64 (as the Piston
   // backend does) because stock Piston would hand every utf8 file to the compiler as a source.
@@ -27,26 +35,31 @@ export async function executeJob(sandbox: Sandbox, job: ExecuteJob, limits: Pist
     { language: job.runtime.judgeLanguage, code: main.content, ...(Object.keys(extraCode).length ? { extraFiles: extraCode } : {}) },
     { cpuMs: job.compile.cpuMs, wallMs: job.compile.timeoutMs, memoryMb: Math.max(1, Math.ceil(job.compile.memoryBytes / MIB)), logBytes: limits.outputCapBytes },
   );
+  return { prepared, files: Object.fromEntries(rest.map((f) => [f.name, f.content])) };
+}
+
+export function runLimitsOf(job: ExecuteJob, limits: PistonServerLimits): RunLimits {
+  return {
+    cpuMs: job.run.cpuMs,
+    wallMs: job.run.timeoutMs,
+    memoryMb: Math.max(1, Math.ceil(job.run.memoryBytes / MIB)),
+    outputBytes: limits.outputCapBytes,
+    processes: limits.processes,
+    fileBytes: limits.fileBytes,
+  };
+}
+
+/** The response of a job whose compile failed. */
+export function failedCompileResponse(job: ExecuteJob, prepared: Extract<PrepareResult, { ok: false }>): PistonExecuteResponse {
   const head = { language: job.runtime.language, version: job.runtime.version };
-  if (!prepared.ok) {
-    const stage = compileFailureStage(prepared);
-    // Stock Piston copies the compile stage into `run` when no run happened (for old clients).
-    return job.runtime.compiled ? { ...head, compile: stage, run: stage } : { ...head, run: stage };
-  }
-  const files = Object.fromEntries(rest.map((f) => [f.name, f.content]));
-  const outcome = await sandbox.run(
-    prepared.program,
-    { stdin: job.stdin, args: job.args, files },
-    {
-      cpuMs: job.run.cpuMs,
-      wallMs: job.run.timeoutMs,
-      memoryMb: Math.max(1, Math.ceil(job.run.memoryBytes / MIB)),
-      outputBytes: limits.outputCapBytes,
-      processes: limits.processes,
-      fileBytes: limits.fileBytes,
-    },
-  );
-  const run = runStage(outcome);
+  const stage = compileFailureStage(prepared);
+  // Stock Piston copies the compile stage into `run` when no run happened (for old clients).
+  return job.runtime.compiled ? { ...head, compile: stage, run: stage } : { ...head, run: stage };
+}
+
+/** The response of a job that compiled and ran. */
+export function responseOf(job: ExecuteJob, prepared: Extract<PrepareResult, { ok: true }>, run: PistonStage): PistonExecuteResponse {
+  const head = { language: job.runtime.language, version: job.runtime.version };
   return job.runtime.compiled ? { ...head, compile: compileSuccessStage(prepared), run } : { ...head, run };
 }
 
@@ -56,7 +69,7 @@ function orderCodeFirst(files: ExecuteJob["files"]): [ExecuteJob["files"][number
   return [files[i]!, ...files.filter((_, j) => j !== i)];
 }
 
-function stage(partial: Partial<PistonStage>): PistonStage {
+export function stage(partial: Partial<PistonStage>): PistonStage {
   const stdout = partial.stdout ?? "";
   const stderr = partial.stderr ?? "";
   return {

@@ -5,14 +5,14 @@
  * at a time, which would otherwise hold /health (and every response) behind it.
  */
 import { availableParallelism } from "node:os";
-import type { PistonExecuteResponse } from "../../judges/piston-wire.ts";
 import type { Sandbox } from "../../judges/types.ts";
 import { startHttpWorker } from "../http-worker/start.ts";
 import type { AdmissionOptions } from "./admission.ts";
 import { executeJob } from "./execute.ts";
 import { buildRuntimes } from "./runtimes.ts";
-import { DEFAULT_SERVER_LIMITS, type ExecuteJob, type PistonServerLimits } from "./validate.ts";
-import type { WorkerInit } from "./worker-protocol.ts";
+import { executePairJob } from "./pair.ts";
+import { DEFAULT_SERVER_LIMITS, type PistonServerLimits } from "./validate.ts";
+import type { WorkerAnswer, WorkerInit, WorkerJob } from "./worker-protocol.ts";
 
 export interface PistonServerOptions {
   sandbox: Sandbox;
@@ -40,13 +40,13 @@ export async function startPistonServer(o: PistonServerOptions): Promise<PistonS
   // One job per core: oversubscribed cores would make CPU times, and so TLE, depend on load.
   const admission = { concurrency: cores, queueSize: 64 * cores, perClient: 16 * cores, ...o.admission };
   const hostname = o.hostname ?? "127.0.0.1";
-  const worker = await startHttpWorker<WorkerInit, ExecuteJob, PistonExecuteResponse>({
+  const worker = await startHttpWorker<WorkerInit, WorkerJob, WorkerAnswer>({
     entry: new URL("./server-worker.ts", import.meta.url).href,
     what: "piston server",
     port: o.port ?? 2000,
     hostname,
-    init: { runtimes, limits, admission, token: o.token ?? null },
-    handle: (job) => executeJob(o.sandbox, job, limits),
+    init: { runtimes, limits, admission, token: o.token ?? null, pair: o.sandbox.runPair !== undefined },
+    handle: (job) => ("pair" in job ? executePairJob(o.sandbox, job.pair, limits) : executeJob(o.sandbox, job.execute, limits)),
   });
   const host = hostname.includes(":") ? `[${hostname}]` : hostname;
   return { url: `http://${host}:${worker.port}`, port: worker.port, stop: worker.stop };

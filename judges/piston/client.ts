@@ -6,7 +6,15 @@
  * SandboxError `remote_unreachable`, never a verdict. A request the server refuses as such (400, 401,
  * 413) is not retried: sending it again cannot help.
  */
-import { OUTPUT_CAP_HEADER, type PistonExecuteRequest, type PistonExecuteResponse, type PistonRuntime } from "../piston-wire.ts";
+import {
+  EXTENSIONS_HEADER,
+  OUTPUT_CAP_HEADER,
+  type PistonExecuteRequest,
+  type PistonExecuteResponse,
+  type PistonPairRequest,
+  type PistonPairResponse,
+  type PistonRuntime,
+} from "../piston-wire.ts";
 import { SandboxError } from "../types.ts";
 import { type Endpoint, EndpointPool, type EndpointSpec } from "./endpoints.ts";
 
@@ -23,6 +31,8 @@ export interface Answer<T> {
   body: T;
   /** The output cap the server states (our server's header), or null. */
   outputCap: number | null;
+  /** The extensions the server advertises (our server's header; none for stock Piston). */
+  extensions: string[];
 }
 
 const BASE_BACKOFF_MS = 200;
@@ -42,6 +52,24 @@ export class PistonClient {
 
   execute(request: PistonExecuteRequest, timeoutMs: number): Promise<Answer<PistonExecuteResponse>> {
     return this.call("POST", "/api/v2/execute", JSON.stringify(request), timeoutMs, isExecuteResponse);
+  }
+
+  /** Our server's extension (see piston-wire.ts); only for endpoints that advertise it. */
+  executePair(request: PistonPairRequest, timeoutMs: number): Promise<Answer<PistonPairResponse>> {
+    return this.call("POST", "/api/v2/execute-pair", JSON.stringify(request), timeoutMs, isPairResponse);
+  }
+
+  /**
+   * Whether every endpoint advertises an extension, each asked once (its runtimes answer carries the
+   * header). One endpoint without it is enough to say no: a request may go to any of them.
+   */
+  async allAdvertise(extension: string, timeoutMs = 30_000): Promise<boolean> {
+    for (const ep of this.pool.endpoints) {
+      const result = await this.attempt(ep, "GET", "/api/v2/runtimes", undefined, timeoutMs, isRuntimeList);
+      if (!("answer" in result)) throw new SandboxError(`piston GET /api/v2/runtimes failed at ${ep.url}: ${result.error}`, "remote_unreachable");
+      if (!result.answer.extensions.includes(extension)) return false;
+    }
+    return true;
   }
 
   private async call<T>(method: string, path: string, body: string | undefined, timeoutMs: number, valid: (v: unknown) => v is T): Promise<Answer<T>> {
@@ -106,7 +134,8 @@ export class PistonClient {
     }
     if (!valid(parsed)) return { kind: "retry", error: `a response not in Piston's shape (${JSON.stringify(text.slice(0, 80))})` };
     const cap = Number(res.headers.get(OUTPUT_CAP_HEADER));
-    return { answer: { body: parsed, outputCap: Number.isFinite(cap) && cap > 0 ? cap : null } };
+    const extensions = (res.headers.get(EXTENSIONS_HEADER) ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+    return { answer: { body: parsed, outputCap: Number.isFinite(cap) && cap > 0 ? cap : null, extensions } };
   }
 }
 
@@ -145,4 +174,10 @@ function isExecuteResponse(v: unknown): v is PistonExecuteResponse {
   if (typeof v !== "object" || v === null) return false;
   const r = v as Record<string, unknown>;
   return isStage(r.run) && (r.compile === undefined || isStage(r.compile));
+}
+
+function isPairResponse(v: unknown): v is PistonPairResponse {
+  if (typeof v !== "object" || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return isExecuteResponse(r.program) && isExecuteResponse(r.peer);
 }

@@ -2,14 +2,15 @@
  * The Piston judge backend: the Sandbox contract over Piston's HTTP API v2 (stock Piston, or our
  * `serve --piston`). Piston compiles on every execute, so `prepare` only checks the program once (a
  * compile for C++, a syntax check for Python, each inside the server's sandbox) to give CE early,
- * and keeps the source; every `run` sends it again. `runPair` is not offered: Piston runs one
- * process per request with no pipe to another, so function-mode and interactive problems stop with
- * the grader's clear "no runPair" error. See judges/piston/README.md.
+ * and keeps the source; every `run` sends it again. Stock Piston runs one process per request with no
+ * pipe to another, so `runPair` is offered only once the self-test has found that every endpoint
+ * advertises our server's execute-pair extension; otherwise function-mode and interactive problems
+ * stop with the grader's clear "no runPair" error. See judges/piston/README.md.
  */
 import { createHash } from "node:crypto";
-import { STOCK_OUTPUT_CAP, type PistonExecuteRequest, type PistonFile, type PistonRuntime } from "../piston-wire.ts";
+import { PAIR_EXTENSION, STOCK_OUTPUT_CAP, type PistonExecuteRequest, type PistonFile, type PistonRuntime } from "../piston-wire.ts";
 import { selfTestSandbox } from "../self-test.ts";
-import type { CompileLimits, Language, PreparedProgram, PrepareResult, RunInput, RunLimits, RunOutcome, Sandbox, SourceFile } from "../types.ts";
+import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, PrepareResult, RunInput, RunLimits, RunOutcome, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
 import { PistonClient } from "./client.ts";
 import type { EndpointSpec } from "./endpoints.ts";
@@ -77,13 +78,35 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       throw err;
     }));
 
+  /** Both sides in one execute-pair request (our server's extension); each side is sent as in `run`. */
+  const runPair = async (program: PairSide, peer: PairSide): Promise<PairOutcome> => {
+    const sideRequest = (side: PairSide, what: string): PistonExecuteRequest => {
+      if (side.collect && side.collect.length > 0) {
+        throw new SandboxError(`the piston backend cannot read files back from a pair run's ${what} (${side.collect.join(", ")}): Piston returns stdout and stderr only`, "internal");
+      }
+      const h = side.program.handle as Handle;
+      const files = [mainBeside(h.main, side.files), ...h.extra, ...Object.entries(side.files ?? {}).map(([name, content]) => asData(name, content))];
+      return maxima.apply(executeRequest(h.runtime, files, "", side.args ?? [], h.compile, side.limits));
+    };
+    const request = { program: sideRequest(program, "program"), peer: sideRequest(peer, "peer") };
+    const compileMs = Math.max((program.program.handle as Handle).compile.wallMs, (peer.program.handle as Handle).compile.wallMs);
+    const { body, outputCap } = await client.executePair(request, compileMs + Math.max(program.limits.wallMs, peer.limits.wallMs) + 2000 + slack);
+    for (const [what, side] of [["program", body.program], ["peer", body.peer]] as const) {
+      const compile = failedCompile(side.compile);
+      if (compile) throw new SandboxError(`piston: the pair's ${what}, which compiled at prepare, failed to compile at run (${compile.status ?? `code ${compile.code}`})`, "remote_unreachable");
+    }
+    const cap = outputCap ?? o.outputCap ?? STOCK_OUTPUT_CAP;
+    return { program: mapRunStage(body.program.run, program.limits, cap), peer: mapRunStage(body.peer.run, peer.limits, cap) };
+  };
+
   const sandbox: Sandbox = {
     name: "piston",
     async prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult> {
       const runtime = (await resolveRuntimes())[source.language];
       const main: PistonFile = { name: MAIN_FILE[source.language], content: source.code };
-      // Extra files (headers) go base64: stock Piston hands every utf8 file to the compiler.
-      const extra = Object.entries(source.extraFiles ?? {}).map(([name, content]) => asData(name, content));
+      // C++ extra files (headers) go base64: stock Piston hands every utf8 file to the compiler. Python
+      // ones (modules the program imports) go utf8, which our server keeps beside the program, on sys.path.
+      const extra = Object.entries(source.extraFiles ?? {}).map(([name, content]) => (source.language === "python" ? { name, content } : asData(name, content)));
       const started = performance.now();
       const files = source.language === "python" ? [{ name: "check.py", content: PY_CHECK }, asData("solution.py", source.code), ...extra] : [main, ...extra];
       // The check's run stage is not wanted: 1 ms (0 would mean Piston's default, 3 s) keeps a
@@ -110,7 +133,7 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
         throw new SandboxError(`the piston backend cannot read files back from a run (${input.collect.join(", ")}): Piston returns stdout and stderr only`, "internal");
       }
       // Input files go base64 as well, so no server mistakes them for source to compile.
-      const files = [h.main, ...h.extra, ...Object.entries(input.files ?? {}).map(([name, content]) => asData(name, content))];
+      const files = [mainBeside(h.main, input.files), ...h.extra, ...Object.entries(input.files ?? {}).map(([name, content]) => asData(name, content))];
       const request = executeRequest(h.runtime, files, input.stdin ?? "", input.args ?? [], h.compile, limits);
       const { body, outputCap } = await execute(request, h.compile.wallMs + limits.wallMs + 2000 + slack);
       const compile = failedCompile(body.compile);
@@ -133,10 +156,23 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
 
     async selfTest() {
       await resolveRuntimes();
+      // Asked once per endpoint, here: the grader reads `runPair`'s presence to refuse what it cannot judge.
+      if (await client.allAdvertise(PAIR_EXTENSION)) sandbox.runPair = runPair;
+      else delete sandbox.runPair;
       await selfTestSandbox(sandbox, LANGUAGES, { describeTool: () => `the Piston endpoints (${client.pool.describe()})` });
     },
   };
   return sandbox;
+}
+
+/**
+ * The program's file, renamed when a run's own file takes its name (function mode's Python driver is
+ * handed the candidate as solution.py): Piston runs the first utf8 file whatever its name.
+ */
+function mainBeside(main: PistonFile, files: Record<string, string> | undefined): PistonFile {
+  const name = main.name ?? "";
+  if (!files || !(name in files)) return main;
+  return { ...main, name: `main${name.slice(name.lastIndexOf("."))}` };
 }
 
 function asData(name: string, content: string): PistonFile {

@@ -1,8 +1,8 @@
 /**
  * The reward-hacking catalogue against the Piston backend (real HTTP to our server on loopback,
- * local sandbox behind it). Function-mode and interactive entries are skipped: they need two
- * processes joined by a pipe (runPair), which Piston's one-process-per-request API cannot express;
- * the grader refuses them with a clear error instead of judging them unsafely.
+ * local sandbox behind it). Function-mode entries run through the server's execute-pair extension
+ * (runPair). Interactive entries are skipped: the grader reads the interactor's output file back
+ * (PairSide.collect), and a Piston response carries stdout and stderr only.
  */
 import { afterAll } from "bun:test";
 import type { PistonServer } from "../../../harness/piston-server/start.ts";
@@ -10,9 +10,9 @@ import { createPistonSandbox } from "../../../judges/piston/index.ts";
 import { startTestPistonServer } from "../../support/piston-server.ts";
 import { HACK_CATALOGUE, runHackCatalogue } from "../hacks/catalogue.ts";
 
-const NO_PAIR = "needs runPair (two processes joined by a pipe), which Piston's API cannot express";
+const NO_COLLECT = "needs the interactor's output file read back (PairSide.collect), which a Piston response cannot carry";
 
-const skips = Object.fromEntries(HACK_CATALOGUE.filter((e) => e.task.mode === "function" || e.task.interactor).map((e) => [e.id, NO_PAIR]));
+const skips = Object.fromEntries(HACK_CATALOGUE.filter((e) => e.task.interactor).map((e) => [e.id, NO_COLLECT]));
 
 let server: PistonServer | null = null;
 afterAll(async () => {
@@ -23,7 +23,10 @@ runHackCatalogue(
   "piston (against serve --piston)",
   async () => {
     server = await startTestPistonServer();
-    return createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }] });
+    const sandbox = createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }] });
+    // The self-test is where the backend finds the execute-pair extension and offers runPair.
+    await sandbox.selfTest();
+    return sandbox;
   },
   skips,
 );
