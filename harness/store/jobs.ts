@@ -104,16 +104,6 @@ export function saveJobRewardStats(db: HarnessDb, jobId: string, rows: { at: Dat
   }, IMMEDIATE);
 }
 
-export function jobRewardStatsRows(db: HarnessDb, jobId: string): { at: Date; values: Record<string, unknown> }[] {
-  return db
-    .select()
-    .from(jobRewardStats)
-    .where(eq(jobRewardStats.jobId, jobId))
-    .orderBy(asc(jobRewardStats.id))
-    .all()
-    .map((r) => ({ at: r.at, values: JSON.parse(r.values) as Record<string, unknown> }));
-}
-
 /** The job's last reward-server snapshot (what `jobs show` and the job page report), or null when it wrote none. */
 export function lastJobRewardStats(db: HarnessDb, jobId: string): { at: Date; values: Record<string, unknown> } | null {
   const row = db.select().from(jobRewardStats).where(eq(jobRewardStats.jobId, jobId)).orderBy(desc(jobRewardStats.id)).limit(1).get();
