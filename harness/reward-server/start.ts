@@ -34,7 +34,7 @@ export async function startRewardServer(opts: RewardServerOptions): Promise<Rewa
     const app = createRewardApp(opts);
     // A batch of slow judgings can take minutes; Bun's default idle timeout (10 s) would cut it.
     const server = Bun.serve({ port, hostname, fetch: app.fetch, idleTimeout: 0 });
-    return { url: `http://${hostname}:${server.port}`, port: server.port ?? port, stop: () => server.stop(true) };
+    return { url: listenUrl(hostname, server.port ?? port), port: server.port ?? port, stop: () => server.stop(true) };
   }
   return startIsolated(opts, port, hostname);
 }
@@ -53,7 +53,12 @@ async function startIsolated(opts: RewardServerOptions, port: number, hostname: 
       return opts.judge(problem, sample, { ...judgeOpts, signal });
     },
   });
-  return { url: `http://${hostname}:${worker.port}`, port: worker.port, stop: worker.stop };
+  return { url: listenUrl(hostname, worker.port), port: worker.port, stop: worker.stop };
+}
+
+/** An IPv6 literal needs brackets in a URL (`http://[::1]:8321`), or clients read its colons as the port. */
+function listenUrl(hostname: string, port: number): string {
+  return `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
 }
 
 /** Problems as a map by id, for callers holding a list. */

@@ -25,3 +25,15 @@ describe("reward server with a token", () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 });
+
+describe("reward server on an IPv6 loopback", () => {
+  test("its URL brackets the address, so a client can reach /health through it", async () => {
+    const v6 = await startRewardServer({ judge: createFakeJudge().judge, problems: new Map([["p1", makeProblem("p1")]]), port: 0, hostname: "::1" });
+    try {
+      expect(v6.url).toBe(`http://[::1]:${v6.port}`);
+      expect((await fetch(`${v6.url}/health`)).status).toBe(200);
+    } finally {
+      await v6.stop();
+    }
+  });
+});
