@@ -31,3 +31,26 @@ print(1 if got[:1] == want[:1] and len(got) == 1 else 0)
 print("ok" if got == want else "wrong", file=sys.stderr)
 `,
 };
+
+/**
+ * A testlib checker that, like many written with testlib's ensure(), FAILs (exit 3) on a property of
+ * the contestant's output (a negative sum) instead of answering WA: an output that trips it must
+ * not become SE, or a policy could trade its wrong answers for null rewards.
+ */
+export const SUM_TESTLIB_ENSURE_CHECKER: CheckerSpec = {
+  type: "testlib",
+  language: "cpp",
+  source: `#include <cstdio>
+#include <fstream>
+int main(int argc, char** argv) {
+  if (argc != 4) { std::fputs("FAIL usage: checker input output answer\\n", stderr); return 3; }
+  std::ifstream out(argv[2]), ans(argv[3]);
+  long long want, got;
+  if (!(ans >> want)) { std::fputs("FAIL answer file has no integer\\n", stderr); return 3; }
+  if (!(out >> got)) { std::fputs("wrong output format expected an integer\\n", stderr); return 2; }
+  if (got < 0) { std::fputs("FAIL ensure failed: sum is negative\\n", stderr); return 3; }
+  if (got != want) { std::fprintf(stderr, "wrong answer expected %lld, found %lld\\n", want, got); return 1; }
+  return 0;
+}
+`,
+};
