@@ -2,8 +2,11 @@
 generation speed from merged weights against the unmerged adapter path, side by side. The last
 stdout line is one JSON object.
 
-    python3 -m codejudge_train.smoke            # transformers Llama (~150M) when installed, else the tiny model
-    python3 -m codejudge_train.smoke --tiny     # the package's tiny model: seconds on a CPU
+    python3 -m codejudge_train.smoke                            # transformers Llama (~150M) when installed, else the tiny model
+    python3 -m codejudge_train.smoke --model tiny --device cpu  # the package's tiny model: seconds on a CPU (CI)
+
+The output says which model ran and why (`model_choice`), and on which device: CPU figures are CPU
+figures. Peak memory is the GPU's allocator peak on CUDA, the process's peak resident set on a CPU.
 
 Without --reward-url the rewards come from a local stand-in function (digit_fraction), labelled
 so in the output; the figures measure the trainer, not the judge."""
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import tempfile
 import time
 
@@ -31,6 +35,14 @@ def has_transformers() -> bool:
         return True
     except ImportError:
         return False
+
+
+def transformers_version() -> str | None:
+    try:
+        import transformers
+        return transformers.__version__
+    except ImportError:
+        return None
 
 
 def timed_generation(job: Job, prompts, max_new: int, merged: bool, repeats: int) -> float:
@@ -55,23 +67,59 @@ def _sync():
         torch.cuda.synchronize()
 
 
+def choose_model(requested: str) -> tuple[bool, str]:
+    """(use the transformers Llama?, why) for --model auto|llama|tiny."""
+    if requested == "tiny":
+        return False, "tiny: asked for (--model tiny)"
+    if has_transformers():
+        return True, "llama: transformers is installed"
+    if requested == "llama":
+        raise SystemExit("codejudge_train.smoke: --model llama needs transformers, which is not installed")
+    return False, "tiny: fallback, transformers is not installed (--model llama needs it)"
+
+
+def use_device(requested: str) -> None:
+    """--device cpu hides the GPUs before torch first touches CUDA, so every later
+    torch.cuda.is_available() (platform detection included) says False."""
+    if requested == "cpu":
+        os.environ["CUDA_VISIBLE_DEVICES"] = ""
+    elif requested == "cuda" and not torch.cuda.is_available():
+        raise SystemExit("codejudge_train.smoke: --device cuda, but torch sees no CUDA device")
+
+
+def peak_memory() -> dict:
+    if torch.cuda.is_available():
+        return {"peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 3), "peak_process_rss_gib": None}
+    # Linux reports ru_maxrss in KiB; it includes the interpreter and torch itself, not only the model.
+    return {"peak_gpu_memory_gib": None,
+            "peak_process_rss_gib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20, 3)}
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="codejudge_train.smoke")
-    p.add_argument("--tiny", action="store_true", help="the package's tiny model (CPU, seconds)")
+    p.add_argument("--model", choices=("auto", "llama", "tiny"), default="auto",
+                   help="llama: random-init transformers Llama; tiny: the package's model; auto: llama where installed")
+    p.add_argument("--tiny", action="store_true", help="same as --model tiny")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     p.add_argument("--steps", type=int, default=None)
+    p.add_argument("--max-new-tokens", type=int, default=None, help="completion length (default: 8 tiny, 128 llama)")
+    p.add_argument("--llama", default="{}", help="JSON overrides of the Llama config (e.g. a smaller one for a CPU)")
     p.add_argument("--reward-url", help="the harness reward server; without it a local stand-in scores")
     p.add_argument("--job-dir")
     a = p.parse_args(argv)
-    use_llama = not a.tiny and has_transformers()
+    use_device(a.device)
+    use_llama, model_choice = choose_model("tiny" if a.tiny else a.model)
+    a.tiny = not use_llama
     steps = a.steps or (3 if a.tiny else 5)
-    max_new = 8 if a.tiny else 128
+    max_new = a.max_new_tokens or (8 if a.tiny else 128)
+    llama = {**LLAMA, **json.loads(a.llama)}
     job_dir = a.job_dir or tempfile.mkdtemp(prefix="codejudge-smoke-")
     data = os.path.join(job_dir, "prompts.jsonl")
     os.makedirs(job_dir, exist_ok=True)
     with open(data, "w") as f:
         for i in range(16):
             f.write(json.dumps({"prompt": f"Write digits, round {i}: ", "problem_id": "smoke", "answer": "7"}) + "\n")
-    model = {"name": "random-llama", "llama": LLAMA} if use_llama else {"name": "tiny"}
+    model = {"name": "random-llama", "llama": llama} if use_llama else {"name": "tiny"}
     cfg = {"algo": "grpo-tinylora", "seed": 0, "model": model, "data": {"train": data}, "max_steps": steps,
            "tinylora": {"r": 2, "u": 64}, "optim": {"lr": 0.01, "schedule": "constant"},
            "grpo": {"num_generations": 8, "prompts_per_step": 4 if a.tiny else 8, "max_completion_length": max_new},
@@ -90,7 +138,8 @@ def main(argv=None) -> int:
     result = {
         "device": job.platform["device"], "gpu": job.platform.get("gpu"), "dtype": job.dtype,
         "attn_implementation": job.platform["attn_implementation"],
-        "model": "random-init transformers Llama " + json.dumps(LLAMA) if use_llama else "codejudge tiny model",
+        "model": "random-init transformers Llama " + json.dumps(llama) if use_llama else "codejudge tiny model",
+        "model_choice": model_choice, "transformers": transformers_version(),
         "parameters": sum(p.numel() for p in job.model.parameters()), "trainable": job.adapter.trainable_count(),
         "steps": steps, "train_wall_s": round(train_s, 2),
         "reward_source": "harness reward server " + a.reward_url if a.reward_url
@@ -99,7 +148,7 @@ def main(argv=None) -> int:
         "tokens_per_s_generation_in_training": sum(r["tokens_per_s_generation"] for r in rows) / len(rows),
         "tokens_per_s_train": sum(r["tokens_per_s_train"] for r in rows) / len(rows),
         "tokens_per_s_generation_merged": round(merged, 1), "tokens_per_s_generation_unmerged": round(unmerged, 1),
-        "peak_gpu_memory_gib": round(torch.cuda.max_memory_allocated() / 2**30, 2) if torch.cuda.is_available() else None,
+        **peak_memory(),
         "job_dir": job_dir,
     }
     print(json.dumps(result))

@@ -10,14 +10,34 @@ def run(*args, timeout=300):
     return subprocess.run([sys.executable, "-m", *args], cwd=PACKAGE_ROOT, capture_output=True, text=True, timeout=timeout)
 
 
-def test_the_smoke_benchmark_runs_on_cpu_with_tiny_and_ends_with_one_json_line(tmp_path):
-    out = run("codejudge_train.smoke", "--tiny", "--steps", "2", "--job-dir", str(tmp_path))
+def test_the_smoke_benchmark_runs_the_tiny_model_on_cpu_and_ends_with_one_labelled_json_line(tmp_path):
+    out = run("codejudge_train.smoke", "--model", "tiny", "--device", "cpu", "--steps", "2", "--job-dir", str(tmp_path))
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result["device"] == "cpu" and result["steps"] == 2
+    assert result["device"] == "cpu" and result["gpu"] is None and result["steps"] == 2
+    assert result["model"] == "codejudge tiny model" and result["model_choice"].startswith("tiny: asked for")
     assert result["reward_source"].startswith("local stand-in")
     assert result["tokens_per_s_generation_merged"] > 0 and result["tokens_per_s_generation_unmerged"] > 0
     assert result["tokens_per_s_train"] > 0 and result["trainable"] == 64 * 14
+    # On a CPU there is no GPU figure to report, only the process's peak resident set.
+    assert result["peak_gpu_memory_gib"] is None and result["peak_process_rss_gib"] > 0
+    rows = [json.loads(line) for line in open(tmp_path / "metrics.jsonl")]
+    assert [r["step"] for r in rows] == [1, 2]
+
+
+def test_the_smoke_benchmark_says_why_it_chose_its_model_when_none_is_named(tmp_path):
+    out = run("codejudge_train.smoke", "--device", "cpu", "--steps", "1", "--max-new-tokens", "4",
+              "--llama", json.dumps({"hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 1,
+                                     "num_attention_heads": 2, "num_key_value_heads": 2, "vocab_size": 259}),
+              "--job-dir", str(tmp_path))
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if result["transformers"] is None:
+        assert result["model"] == "codejudge tiny model"
+        assert result["model_choice"] == "tiny: fallback, transformers is not installed (--model llama needs it)"
+    else:
+        assert result["model"].startswith("random-init transformers Llama")
+        assert result["model_choice"] == "llama: transformers is installed"
 
 
 def test_the_platform_command_reports_the_device_dtype_and_package_versions():
