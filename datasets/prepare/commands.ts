@@ -5,6 +5,7 @@ import { compareDatasets, formatComparison } from "./compare.ts";
 import { convertTrajectories, type SftStyle } from "./convert.ts";
 import { decontaminate } from "./decontaminate.ts";
 import { dedupeProblems } from "./dedupe.ts";
+import { partitionJudgeable } from "../judgeable.ts";
 import { toTrlRecords, type TrlStyle } from "./export-trl.ts";
 import { toVerlRows, writeVerlParquet } from "./export-verl.ts";
 import { type FilterCriteria, filterProblems } from "./filter.ts";
@@ -118,17 +119,21 @@ export interface ExportCommandOptions extends CommonOptions {
 /** `export`. */
 export async function runExport(file: string, o: ExportCommandOptions): Promise<number> {
   const d = await loadInput(file, o);
+  // A problem no judge can decide (interactive, no interactor) would hand a trainer a prompt whose
+  // every answer is rewarded as wrong: it is left out, and counted.
+  const { judgeable, excluded } = partitionJudgeable(d.problems);
   let written: number;
   let skipped: { no_solution: number; language: number };
   if (o.to === "verl") {
-    const r = toVerlRows(d.problems, { split: o.split, dataSource: d.datasetId, dataSourceOverride: o.dataSource, language: o.language, groundTruth: o.groundTruth });
+    const r = toVerlRows(judgeable, { split: o.split, dataSource: d.datasetId, dataSourceOverride: o.dataSource, language: o.language, groundTruth: o.groundTruth });
     await writeVerlParquet(o.out, r.records);
     [written, skipped] = [r.records.length, r.skipped];
   } else {
-    const r = toTrlRecords(d.problems, o.style, { language: o.language });
+    const r = toTrlRecords(judgeable, o.style, { language: o.language });
     await writeJsonl(o.out, r.records);
     [written, skipped] = [r.records.length, r.skipped];
   }
   const what = o.to === "verl" ? "verl parquet" : `TRL ${o.style}`;
-  return emit(o.json, { input: d.problems.length, written, skipped, to: o.to, out: o.out }, `wrote ${written} ${what} records of ${d.problems.length} problems -> ${o.out} (skipped: ${skipped.no_solution} without a reference solution, ${skipped.language} not in the language)`);
+  const all = { ...skipped, unjudgeable: excluded.length };
+  return emit(o.json, { input: d.problems.length, written, skipped: all, to: o.to, out: o.out }, `wrote ${written} ${what} records of ${d.problems.length} problems -> ${o.out} (skipped: ${skipped.no_solution} without a reference solution, ${skipped.language} not in the language, ${excluded.length} that no judge can decide)`);
 }

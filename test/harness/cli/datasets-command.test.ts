@@ -9,6 +9,8 @@ import { HUMANEVAL_GZ, RLLM_LEETCODE_GZ } from "../../support/real-data.ts";
 
 const ENTRY = join(import.meta.dir, "../../../harness/cli/main.ts");
 const HUMANEVAL = HUMANEVAL_GZ;
+// Six real rllm rows, four of them interactive without an interactor (see test/datasets/fixtures/rllm-interactive.README.md).
+const INTERACTIVE = join(import.meta.dir, "../../datasets/fixtures/rllm-interactive.jsonl");
 const { dir, write } = useTempDir();
 const hub = startHubServer({ token: "hf_cli" });
 afterAll(() => hub.stop());
@@ -130,6 +132,14 @@ describe("bun run datasets on prepared data", () => {
     // The source's prelude travels with the tests, so a judge-backed reward runs the solution after it.
     const truth = JSON.parse((rows[0]!.reward_model as { ground_truth: string }).ground_truth);
     expect(truth.prelude).toContain("from typing import List");
+  });
+
+  test("export leaves out the interactive problems no judge can decide (real rllm rows) and counts them", async () => {
+    const out = join(dir, "interactive.jsonl");
+    const report = json(await datasets(["export", INTERACTIVE, "--to", "trl", "--style", "prompt", "--out", out, "--json"]));
+    expect(report).toMatchObject({ input: 6, written: 2, skipped: { unjudgeable: 4 } });
+    const ids = readFileSync(out, "utf8").trim().split("\n").map((line) => (JSON.parse(line) as { problem_id: string }).problem_id);
+    expect(ids).toEqual(["deepcoder/3", "deepcoder/6"]);
   });
 
   test("convert turns trajectories into SFT records and counts the dropped ones", async () => {
