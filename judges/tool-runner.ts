@@ -38,9 +38,35 @@ export interface ToolRunResult {
   cpuMs: number;
 }
 
+/**
+ * A long-lived tool fed through a pipe (the Pyodide worker of judges/wasm/python): its stdin is
+ * written while it runs and its stdout handed over as it arrives. `limits.logBytes` caps the
+ * stderr kept; stdout is not kept in the result.
+ */
+export interface ToolSpawnSpec extends ToolRunSpec {
+  /** Bytes of stdout the tool may write in all; one more ends it with limit "output". */
+  stdoutBytes: number;
+  /** Tasks (processes and threads) the tool may have; default 16. */
+  processes?: number;
+  /** Each stdout chunk, as it arrives. */
+  onStdout(chunk: Uint8Array): void;
+}
+
+/** A running {@link ToolSpawnSpec}. */
+export interface ToolProcess {
+  /** Writes to the tool's stdin (buffered until the tool has started). */
+  write(data: string | Uint8Array): void;
+  /** Closes the tool's stdin. */
+  end(): void;
+  /** Settles when the tool is gone and its sandbox removed; `log` is its stderr only. */
+  readonly done: Promise<ToolRunResult>;
+}
+
 export interface ToolRunner {
   /** How the tools are contained, for provenance (e.g. "bwrap, uid 65534, cgroup-v2"). */
   describe(): Promise<string>;
   run(spec: ToolRunSpec): Promise<ToolRunResult>;
+  /** Starts a piped tool; backends that cannot, leave it out. */
+  spawn?(spec: ToolSpawnSpec): ToolProcess;
   close(): Promise<void>;
 }

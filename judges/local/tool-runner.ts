@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ToolRunner, ToolRunResult, ToolRunSpec } from "../tool-runner.ts";
+import type { ToolProcess, ToolRunner, ToolRunResult, ToolRunSpec, ToolSpawnSpec } from "../tool-runner.ts";
 import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
 import { execInSandbox } from "./exec.ts";
 import { createLazyContext } from "./lazy-context.ts";
@@ -37,11 +37,67 @@ export function createLocalToolRunner(opts: LocalToolRunnerOptions): ToolRunner 
     async run(spec) {
       return runTool(await context(), spec);
     },
+    spawn(spec) {
+      return spawnTool(context, spec);
+    },
     close: lazy.close,
   };
 }
 
-async function runTool(ctx: SandboxContext, spec: ToolRunSpec): Promise<ToolRunResult> {
+/** A piped tool: writes before the sandbox has started are queued, then handed to its stdin in order. */
+function spawnTool(context: () => Promise<SandboxContext>, spec: ToolSpawnSpec): ToolProcess {
+  let stdin: import("bun").FileSink | null = null;
+  let queued: (string | Uint8Array)[] = [];
+  let ended = false;
+  const closeStdin = (sink: import("bun").FileSink) => {
+    try {
+      void sink.end();
+    } catch {
+      // The tool is already gone: nothing reads its stdin.
+    }
+  };
+  const pipe = {
+    onStart(sink: import("bun").FileSink) {
+      stdin = sink;
+      for (const chunk of queued) writeQuietly(sink, chunk);
+      queued = [];
+      if (ended) closeStdin(sink);
+    },
+    onStdout: spec.onStdout,
+    onStdoutEnd() {},
+  };
+  const done = context().then((ctx) => runTool(ctx, spec, { pipe, stdoutBytes: spec.stdoutBytes, processes: spec.processes ?? 16 }));
+  return {
+    write(data) {
+      if (ended) return;
+      if (stdin) writeQuietly(stdin, data);
+      else queued.push(data);
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      if (stdin) closeStdin(stdin);
+    },
+    done,
+  };
+}
+
+function writeQuietly(sink: import("bun").FileSink, data: string | Uint8Array): void {
+  try {
+    sink.write(data);
+    void sink.flush();
+  } catch {
+    // A tool that has exited reads no more input; its result says how it ended.
+  }
+}
+
+interface PipedRun {
+  pipe: import("./exec.ts").ExecPipe;
+  stdoutBytes: number;
+  processes: number;
+}
+
+async function runTool(ctx: SandboxContext, spec: ToolRunSpec, piped?: PipedRun): Promise<ToolRunResult> {
   const { limits } = spec;
   const run = createRunDir(ctx, "tool-", scratchCapsFor(limits.memoryMb * 1024 * 1024, spec.files));
   try {
@@ -64,16 +120,17 @@ async function runTool(ctx: SandboxContext, spec: ToolRunSpec): Promise<ToolRunR
         cpuMs: limits.cpuMs,
         wallMs: limits.wallMs,
         memoryBytes: limits.memoryMb * 1024 * 1024,
-        processes: 16,
+        processes: piped?.processes ?? 16,
         fileBytes: spec.fileBytes,
         stackBytes: 64 << 20,
         nofile: 256,
       },
-      stdoutBytes: limits.logBytes,
+      ...(piped ? { pipe: piped.pipe } : {}),
+      stdoutBytes: piped?.stdoutBytes ?? limits.logBytes,
       stderrBytes: limits.logBytes,
       stderrKillBytes: Math.max(4 * limits.logBytes, 1 << 20),
     });
-    let log = result.stderr + (result.stdout ? `\n${result.stdout}` : "");
+    let log = result.stderr + (result.stdout && !piped ? `\n${result.stdout}` : "");
     if (result.stderrTotal > limits.logBytes) log += `\n[tool log truncated: ${result.stderrTotal} bytes in total]`;
     const timedOut = result.limit === "cpu_time" || result.limit === "wall_time" || result.cpuMs > limits.cpuMs;
     const limit = timedOut ? "time" : result.oom ? "memory" : result.limit === "output" ? "output" : null;

@@ -1,0 +1,144 @@
+/**
+ * The guest thread of a Pyodide worker (inside the OS sandbox): loads the interpreter from the
+ * memory snapshot, then runs the one job it is given with stdin read from fd 0 and stdout/stderr
+ * written to fds 1 and 2. Before the guest starts, the Node modules through which Emscripten reaches
+ * the host (child_process for `system()`, ws for sockets) and Bun's own process and file APIs are
+ * replaced by functions that throw, in this thread only; the main thread (worker.ts) keeps its own.
+ */
+import * as childProcess from "node:child_process";
+import { readFileSync, readSync, writeSync } from "node:fs";
+import { workerData } from "node:worker_threads";
+import type { GuestMessage, HostMessage, PyJob } from "./protocol.ts";
+import { RT } from "./protocol.ts";
+
+declare const self: { postMessage(message: GuestMessage): void; onmessage: ((event: { data: HostMessage }) => void) | null };
+
+const STDERR_KEEP = 64 * 1024;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function post(message: GuestMessage): void {
+  self.postMessage(message);
+}
+
+/** Ends the guest for good: the main thread writes the result and kills the process. */
+function stopHere(message: GuestMessage): never {
+  post(message);
+  for (;;) Atomics.wait(pause, 0, 0);
+}
+
+/** Blocking I/O on fds that may be non-blocking pipes. */
+function retrying<T>(io: () => T): T {
+  for (;;) {
+    try {
+      return io();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 2);
+    }
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += retrying(() => writeSync(fd, bytes, offset, bytes.length - offset));
+}
+
+function blockHostAccess(): void {
+  const refuse = () => {
+    throw new Error("not available to judged programs");
+  };
+  for (const name of Object.keys(childProcess)) {
+    try {
+      (childProcess as Record<string, unknown>)[name] = refuse;
+    } catch {
+      // A frozen export cannot be replaced; the OS sandbox still contains it.
+    }
+  }
+  const bun = (globalThis as { Bun?: Record<string, unknown> }).Bun;
+  for (const name of ["spawn", "spawnSync", "file", "write", "connect", "listen", "serve", "udpSocket", "$", "openInEditor"]) {
+    if (bun) bun[name] = refuse;
+  }
+  for (const name of ["fetch", "WebSocket", "Worker", "XMLHttpRequest", "require"]) (globalThis as Record<string, unknown>)[name] = refuse;
+}
+
+type Pyodide = Awaited<ReturnType<typeof import("pyodide").loadPyodide>>;
+
+async function load(snapshot: boolean): Promise<Pyodide> {
+  const { loadPyodide } = (await import(`${RT.pyodide}/pyodide.mjs`)) as typeof import("pyodide");
+  return loadPyodide({
+    indexURL: `${RT.pyodide}/`,
+    jsglobals: {},
+    env: { HOME: "/workspace", PYTHONHASHSEED: "0" },
+    ...(snapshot ? { _makeSnapshot: true } : { _loadSnapshot: readFileSync(RT.snapshot) }),
+  });
+}
+
+function runJob(py: Pyodide, job: PyJob, stdinHead: Uint8Array): void {
+  const runner = py.globals.get("dict")();
+  py.runPython(readFileSync(`${RT.worker}/runner.py`, "utf8"), { globals: runner });
+  if (job.kind === "check") {
+    stopHere({ kind: "done", exitCode: 0, files: {}, fileTooLarge: false, checkLog: runner.get("check")(job.code) as string });
+  }
+  let head: Uint8Array | null = stdinHead.length ? stdinHead : null;
+  py.setStdin({
+    read(buffer: Uint8Array) {
+      if (head) {
+        const n = Math.min(head.length, buffer.length);
+        buffer.set(head.subarray(0, n));
+        head = n < head.length ? head.subarray(n) : null;
+        return n;
+      }
+      return retrying(() => readSync(0, buffer, 0, buffer.length, null));
+    },
+  });
+  let written = 0;
+  py.setStdout({
+    write(buffer: Uint8Array) {
+      written += buffer.length;
+      if (written > job.outputBytes) {
+        writeAll(1, buffer.subarray(0, buffer.length - (written - job.outputBytes)));
+        stopHere({ kind: "output" });
+      }
+      writeAll(1, buffer);
+      return buffer.length;
+    },
+  });
+  let errWritten = 0;
+  py.setStderr({
+    write(buffer: Uint8Array) {
+      const room = Math.max(0, STDERR_KEEP - errWritten);
+      errWritten += buffer.length;
+      if (room > 0) writeAll(2, buffer.subarray(0, Math.min(room, buffer.length)));
+      return buffer.length;
+    },
+  });
+  const finish = (exitCode: number): never => {
+    const [files, fileTooLarge] = runner.get("collect")(py.toPy(job.collect), job.outputBytes).toJs({ dict_converter: Object.fromEntries }) as [Record<string, string>, boolean];
+    stopHere({ kind: "done", exitCode, files, fileTooLarge });
+  };
+  blockHostAccess();
+  const status = runner.get("run")(job.code, py.toPy(job.files), py.toPy(job.args), finish) as number;
+  finish(status);
+}
+
+self.onmessage = (event) => {
+  const message = event.data;
+  if (message.kind === "snapshot") {
+    void load(true).then((py) => post({ kind: "snapshot", bytes: py.makeMemorySnapshot() }));
+    return;
+  }
+  try {
+    runJob(ready as Pyodide, message.job, message.stdinHead);
+  } catch (error) {
+    // A fatal error of the interpreter itself (the engine's stack exhausted, a trap): the guest crashed.
+    stopHere({ kind: "fatal", message: String((error as Error)?.stack ?? error).slice(0, 2000) });
+  }
+};
+
+let ready: Pyodide | null = null;
+if (workerData !== "snapshot") {
+  void load(false).then((py) => {
+    ready = py;
+    post({ kind: "ready" });
+  });
+}
