@@ -33,6 +33,11 @@ export interface PistonExecuteRequest {
   run_cpu_time?: number;
   compile_memory_limit?: number;
   run_memory_limit?: number;
+  /**
+   * Extension of our server ({@link COLLECT_EXTENSION}), ignored by stock Piston: plain file names
+   * read back from the job folder after the run, into the run stage's `files`.
+   */
+  collect?: string[];
 }
 
 /**
@@ -58,6 +63,8 @@ export interface PistonStage {
   memory: number | null;
   cpu_time: number | null;
   wall_time: number | null;
+  /** Our server's extension: the run stage's files named in the request's `collect` that the run left (utf8). */
+  files?: Record<string, string>;
 }
 
 /**
@@ -91,6 +98,8 @@ export interface PistonPairResponse {
 /** Response header (on every /api answer) listing our server's extensions, comma-separated. */
 export const EXTENSIONS_HEADER = "x-piston-extensions";
 export const PAIR_EXTENSION = "execute-pair";
+/** Our server reads back the files an execute (or either side of a pair) names in `collect`. */
+export const COLLECT_EXTENSION = "collect";
 
 /** Errors (400 bad field, 413 body too large, 429 busy, 401 no token) carry `{message}`. */
 export interface PistonErrorBody {

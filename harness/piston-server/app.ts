@@ -5,14 +5,15 @@
  *   POST /api/v2/execute    {language, version, files, stdin, args, limits} -> {language, version, compile?, run}
  * plus GET /health (load; never behind the token or the queue), and, when the sandbox can pair runs,
  * the extension POST /api/v2/execute-pair {program, peer} -> {program, peer} (pair.ts), advertised
- * by the `x-piston-extensions: execute-pair` header on every /api answer. Errors are `{message}` with Piston's
+ * by the `x-piston-extensions: execute-pair` header on every /api answer, and the `collect` extension
+ * (an execute body's `collect` names files read back into the run stage's `files`). Errors are `{message}` with Piston's
  * status codes: 400 bad field, 413 body too large, 415 not JSON, 429 queue full, 500 sandbox failure;
  * 401 when a token is configured and the request lacks it.
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getConnInfo } from "hono/bun";
-import { EXTENSIONS_HEADER, OUTPUT_CAP_HEADER, PAIR_EXTENSION, type PistonExecuteResponse, type PistonPairResponse } from "../../judges/piston-wire.ts";
+import { COLLECT_EXTENSION, EXTENSIONS_HEADER, OUTPUT_CAP_HEADER, PAIR_EXTENSION, type PistonExecuteResponse, type PistonPairResponse } from "../../judges/piston-wire.ts";
 import { bearerMatches } from "../serve-access.ts";
 import { createAdmission, type AdmissionOptions } from "./admission.ts";
 import { type PairJob, parsePairRequest } from "./pair.ts";
@@ -41,7 +42,7 @@ export function createPistonApp(o: PistonAppOptions): Hono {
   app.use("/api/*", async (c, next) => {
     if (o.token && !bearerMatches(c.req.header("authorization"), o.token)) return c.json({ message: "a valid bearer token is required" }, 401);
     c.header(OUTPUT_CAP_HEADER, String(o.limits.outputCapBytes));
-    if (o.executePair) c.header(EXTENSIONS_HEADER, PAIR_EXTENSION);
+    c.header(EXTENSIONS_HEADER, o.executePair ? `${PAIR_EXTENSION}, ${COLLECT_EXTENSION}` : COLLECT_EXTENSION);
     await next();
   });
 

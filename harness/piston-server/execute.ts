@@ -21,7 +21,8 @@ const HEADER = /\.(h|hh|hpp|hxx|inc)$/i;
 export async function executeJob(sandbox: Sandbox, job: ExecuteJob, limits: PistonServerLimits): Promise<PistonExecuteResponse> {
   const { prepared, files } = await prepareJob(sandbox, job, limits);
   if (!prepared.ok) return failedCompileResponse(job, prepared);
-  const outcome = await sandbox.run(prepared.program, { stdin: job.stdin, args: job.args, files }, runLimitsOf(job, limits));
+  const collect = job.collect.length > 0 ? { collect: job.collect } : {};
+  const outcome = await sandbox.run(prepared.program, { stdin: job.stdin, args: job.args, files, ...collect }, runLimitsOf(job, limits));
   return responseOf(job, prepared, runStage(outcome));
 }
 
@@ -84,6 +85,7 @@ export function stage(partial: Partial<PistonStage>): PistonStage {
     memory: partial.memory ?? null,
     cpu_time: partial.cpu_time ?? null,
     wall_time: partial.wall_time ?? null,
+    ...(partial.files ? { files: partial.files } : {}),
   };
 }
 
@@ -100,7 +102,7 @@ function compileFailureStage(prepared: Extract<PrepareResult, { ok: false }>): P
 
 /** Maps our outcome to Piston's run stage (isolate's statuses; limits end with SIGKILL as in Piston). */
 export function runStage(o: RunOutcome): PistonStage {
-  const common = { stdout: o.stdout, stderr: o.stderr, memory: o.memoryKb * 1024, cpu_time: o.timeMs, wall_time: o.wallMs };
+  const common = { stdout: o.stdout, stderr: o.stderr, memory: o.memoryKb * 1024, cpu_time: o.timeMs, wall_time: o.wallMs, ...(o.files ? { files: o.files } : {}) };
   switch (o.termination) {
     case "exited":
       return stage({ ...common, code: 0 });

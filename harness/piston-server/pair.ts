@@ -41,8 +41,8 @@ export async function executePairJob(sandbox: Sandbox, job: PairJob, limits: Pis
     return { program: side(job.program, program), peer: side(job.peer, peer) };
   }
   const outcome = await sandbox.runPair(
-    { program: program.prepared.program, files: program.files, args: job.program.args, limits: runLimitsOf(job.program, limits) },
-    { program: peer.prepared.program, files: peer.files, args: job.peer.args, limits: runLimitsOf(job.peer, limits) },
+    { program: program.prepared.program, files: program.files, args: job.program.args, collect: job.program.collect, limits: runLimitsOf(job.program, limits) },
+    { program: peer.prepared.program, files: peer.files, args: job.peer.args, collect: job.peer.collect, limits: runLimitsOf(job.peer, limits) },
   );
   return {
     program: responseOf(job.program, program.prepared, runStage(outcome.program)),

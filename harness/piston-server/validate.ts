@@ -49,6 +49,8 @@ export interface ExecuteJob {
   files: { name: string; content: string; code: boolean }[];
   stdin: string;
   args: string[];
+  /** Our `collect` extension: plain file names read back after the run (empty: none). */
+  collect: string[];
   compile: { timeoutMs: number; cpuMs: number; memoryBytes: number };
   run: { timeoutMs: number; cpuMs: number; memoryBytes: number };
 }
@@ -78,6 +80,7 @@ export function parseExecuteRequest(body: unknown, runtimes: readonly ServedRunt
     files,
     stdin: (b.stdin as string | undefined) ?? "",
     args: (b.args as string[] | undefined) ?? [],
+    collect: parseCollect(b.collect),
     compile: {
       timeoutMs: limit(b, "compile_timeout", limits.maxCompileTimeoutMs, Math.min(STOCK_DEFAULTS.compileTimeout, limits.maxCompileTimeoutMs)),
       cpuMs: limit(b, "compile_cpu_time", limits.maxCompileCpuMs, Math.min(STOCK_DEFAULTS.compileCpu, limits.maxCompileCpuMs)),
@@ -101,6 +104,19 @@ function limit(b: Record<string, unknown>, field: string, max: number, fallback:
   if (value < 0) return fail(`${field} must be non-negative`);
   return value;
 }
+
+/** Plain names only, as the sandbox contract's `collect`: no folder, nothing that leaves the job folder. */
+function parseCollect(raw: unknown): string[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw) || raw.some((n) => typeof n !== "string")) return fail("collect must be an array of file names");
+  if (raw.length > MAX_COLLECT) return fail(`collect may name at most ${MAX_COLLECT} files`);
+  for (const name of raw as string[]) {
+    if (name === "" || name === "." || name === ".." || name.includes("/") || name.includes("\0")) fail(`collect: '${name}' must be a plain file name`);
+  }
+  return raw as string[];
+}
+
+const MAX_COLLECT = 16;
 
 function parseFiles(raw: unknown[]): ExecuteJob["files"] {
   const seen = new Set<string>();

@@ -60,16 +60,18 @@ export class PistonClient {
   }
 
   /**
-   * Whether every endpoint advertises an extension, each asked once (its runtimes answer carries the
-   * header). One endpoint without it is enough to say no: a request may go to any of them.
+   * The extensions every endpoint advertises, each endpoint asked once (its runtimes answer carries
+   * the header). One endpoint without an extension is enough to leave it out: a request may go to any.
    */
-  async allAdvertise(extension: string, timeoutMs = 30_000): Promise<boolean> {
+  async commonExtensions(timeoutMs = 30_000): Promise<Set<string>> {
+    let common = null as Set<string> | null;
     for (const ep of this.pool.endpoints) {
       const result = await this.attempt(ep, "GET", "/api/v2/runtimes", undefined, timeoutMs, isRuntimeList);
       if (!("answer" in result)) throw new SandboxError(`piston GET /api/v2/runtimes failed at ${ep.url}: ${result.error}`, "remote_unreachable");
-      if (!result.answer.extensions.includes(extension)) return false;
+      const mine = new Set(result.answer.extensions);
+      common = common === null ? mine : new Set([...common].filter((e: string) => mine.has(e)));
     }
-    return true;
+    return common ?? new Set();
   }
 
   private async call<T>(method: string, path: string, body: string | undefined, timeoutMs: number, valid: (v: unknown) => v is T): Promise<Answer<T>> {

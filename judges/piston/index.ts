@@ -8,7 +8,7 @@
  * stop with the grader's clear "no runPair" error. See judges/piston/README.md.
  */
 import { createHash } from "node:crypto";
-import { PAIR_EXTENSION, STOCK_OUTPUT_CAP, type PistonExecuteRequest, type PistonFile, type PistonRuntime } from "../piston-wire.ts";
+import { COLLECT_EXTENSION, PAIR_EXTENSION, STOCK_OUTPUT_CAP, type PistonExecuteRequest, type PistonFile, type PistonRuntime } from "../piston-wire.ts";
 import { selfTestSandbox } from "../self-test.ts";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, PrepareResult, RunInput, RunLimits, RunOutcome, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
@@ -71,6 +71,14 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
     }
   };
   let runtimes: Promise<Record<Language, PistonRuntime>> | null = null;
+  /** Whether every endpoint reads files back (our server's `collect` extension; learnt at self-test). */
+  let canCollect = false;
+  /** The request's `collect`, or a SandboxError where the servers cannot read files back. */
+  const collectField = (collect: string[] | undefined, what: string): { collect?: string[] } => {
+    if (!collect || collect.length === 0) return {};
+    if (!canCollect) throw new SandboxError(`the piston backend cannot read files back from ${what} (${collect.join(", ")}): stock Piston returns stdout and stderr only (serve --piston has the collect extension)`, "internal");
+    return { collect };
+  };
 
   const resolveRuntimes = () =>
     (runtimes ??= client.runtimes().then(({ body }) => pickRuntimes(body, o)).catch((err) => {
@@ -81,12 +89,10 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
   /** Both sides in one execute-pair request (our server's extension); each side is sent as in `run`. */
   const runPair = async (program: PairSide, peer: PairSide): Promise<PairOutcome> => {
     const sideRequest = (side: PairSide, what: string): PistonExecuteRequest => {
-      if (side.collect && side.collect.length > 0) {
-        throw new SandboxError(`the piston backend cannot read files back from a pair run's ${what} (${side.collect.join(", ")}): Piston returns stdout and stderr only`, "internal");
-      }
+      const collect = collectField(side.collect, `a pair run's ${what}`);
       const h = side.program.handle as Handle;
       const files = [mainBeside(h.main, side.files), ...h.extra, ...Object.entries(side.files ?? {}).map(([name, content]) => asData(name, content))];
-      return maxima.apply(executeRequest(h.runtime, files, "", side.args ?? [], h.compile, side.limits));
+      return maxima.apply({ ...executeRequest(h.runtime, files, "", side.args ?? [], h.compile, side.limits), ...collect });
     };
     const request = { program: sideRequest(program, "program"), peer: sideRequest(peer, "peer") };
     const compileMs = Math.max((program.program.handle as Handle).compile.wallMs, (peer.program.handle as Handle).compile.wallMs);
@@ -129,12 +135,10 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
 
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits): Promise<RunOutcome> {
       const h = program.handle as Handle;
-      if (input.collect && input.collect.length > 0) {
-        throw new SandboxError(`the piston backend cannot read files back from a run (${input.collect.join(", ")}): Piston returns stdout and stderr only`, "internal");
-      }
+      const collect = collectField(input.collect, "a run");
       // Input files go base64 as well, so no server mistakes them for source to compile.
       const files = [mainBeside(h.main, input.files), ...h.extra, ...Object.entries(input.files ?? {}).map(([name, content]) => asData(name, content))];
-      const request = executeRequest(h.runtime, files, input.stdin ?? "", input.args ?? [], h.compile, limits);
+      const request = { ...executeRequest(h.runtime, files, input.stdin ?? "", input.args ?? [], h.compile, limits), ...collect };
       const { body, outputCap } = await execute(request, h.compile.wallMs + limits.wallMs + 2000 + slack);
       const compile = failedCompile(body.compile);
       if (compile) {
@@ -157,7 +161,9 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
     async selfTest() {
       await resolveRuntimes();
       // Asked once per endpoint, here: the grader reads `runPair`'s presence to refuse what it cannot judge.
-      if (await client.allAdvertise(PAIR_EXTENSION)) sandbox.runPair = runPair;
+      const extensions = await client.commonExtensions();
+      canCollect = extensions.has(COLLECT_EXTENSION);
+      if (extensions.has(PAIR_EXTENSION)) sandbox.runPair = runPair;
       else delete sandbox.runPair;
       await selfTestSandbox(sandbox, LANGUAGES, { describeTool: () => `the Piston endpoints (${client.pool.describe()})` });
     },

@@ -22,8 +22,10 @@ export function mapRunStage(stage: PistonStage, limits: RunLimits, outputCap: nu
     memoryKb: Math.max(0, Math.round((stage.memory ?? 0) / 1024)),
     stdout: stage.stdout,
     stderr: stage.stderr,
+    // Our server's collect extension: the files read back, kept as the server sent them.
+    ...(stage.files ? { files: stage.files } : {}),
   };
-  const tooLong = base.stdout.length > limits.outputBytes || base.stderr.length > limits.outputBytes;
+  const tooLong = base.stdout.length > limits.outputBytes || base.stderr.length > limits.outputBytes || Object.values(stage.files ?? {}).some((f) => f.length > limits.outputBytes);
   switch (stage.status) {
     case "XX":
       throw new SandboxError(`piston reported an internal error: ${stage.message ?? "no message"}`, "remote_unreachable");
@@ -54,8 +56,9 @@ export function mapRunStage(stage: PistonStage, limits: RunLimits, outputCap: nu
   return { ...base, termination: code === 0 ? "exited" : "nonzero", exitCode: code };
 }
 
-function cut(o: { stdout: string; stderr: string }, limits: RunLimits): { stdout: string; stderr: string } {
-  return { stdout: o.stdout.slice(0, limits.outputBytes), stderr: o.stderr.slice(0, limits.outputBytes) };
+function cut(o: { stdout: string; stderr: string; files?: Record<string, string> }, limits: RunLimits): { stdout: string; stderr: string; files?: Record<string, string> } {
+  const files = o.files ? { files: Object.fromEntries(Object.entries(o.files).map(([n, c]) => [n, c.slice(0, limits.outputBytes)])) } : {};
+  return { stdout: o.stdout.slice(0, limits.outputBytes), stderr: o.stderr.slice(0, limits.outputBytes), ...files };
 }
 
 /** Maps a failed compile stage (code ≠ 0 or a status) to a prepare failure. */

@@ -26,9 +26,24 @@ function post(body: unknown, token: string | null = TOKEN): Promise<Response> {
 const python = (code: string) => ({ language: "python3", version: "3.x", files: [{ content: code }] });
 
 describe("POST /api/v2/execute-pair", () => {
-  test("is advertised by the x-piston-extensions header of the runtimes answer", async () => {
+  test("is advertised by the x-piston-extensions header of the runtimes answer, with collect", async () => {
     const res = await fetch(`${server.url}/api/v2/runtimes`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(res.headers.get(EXTENSIONS_HEADER)).toBe("execute-pair");
+    expect(res.headers.get(EXTENSIONS_HEADER)).toBe("execute-pair, collect");
+  });
+
+  test("reads back the files a side names in collect into its run stage's files", async () => {
+    const program = python("print('hello', flush=True)\n");
+    const peer = python("line = input()\nopen('seen.txt', 'w').write(line.upper())\n");
+    const res = await post({ program, peer: { ...peer, collect: ["seen.txt", "absent.txt"] } });
+    const body = (await res.json()) as PistonPairResponse;
+    expect(body.peer.run.files).toEqual({ "seen.txt": "HELLO" });
+    expect(body.program.run.files).toBeUndefined();
+  }, 60_000);
+
+  test("refuses a collect name with a folder in it", async () => {
+    const res = await post({ program: python("print(1)"), peer: { ...python("print(2)"), collect: ["../x"] } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe("peer: collect: '../x' must be a plain file name");
   });
 
   test("pipes each side's stdout into the other's stdin and answers both run stages", async () => {
