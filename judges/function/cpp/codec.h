@@ -8,11 +8,31 @@
 // hexfloat (exact), or inf / -inf / nan / -nan. Strings: <length>:<bytes>. Sequences, sets and maps:
 // <count> then the elements (maps: key, value). optional: 0, or 1 then the value. pair and tuple:
 // the elements in order. std::any: a tag token, then the value (see any_tags below).
+//
+// Built with exceptions (g++, the local judge) a decoding error is thrown as DecodeError and a
+// std::any the codec cannot send as UnsupportedAny. Built without them (clang's wasm32-wasi target,
+// the WASM judge), the same failures take error paths with the same outcomes: a decoding error calls
+// the side's decode_failure handler, which ends the process, and try_put reports an unsendable any.
+#if defined(__cpp_exceptions)
+#define HARNESS_EXCEPTIONS 1
+#else
+#define HARNESS_EXCEPTIONS 0
+#endif
+
 namespace harness {
 
 struct DecodeError {
   std::string why;
 };
+
+#if !HARNESS_EXCEPTIONS
+// What a side does with a message it cannot decode; it must not return.
+using DecodeFailure = void (*)(const std::string& why);
+inline DecodeFailure& decode_failure() {
+  static DecodeFailure handler = nullptr;
+  return handler;
+}
+#endif
 
 struct Writer {
   std::string out;
@@ -26,7 +46,14 @@ struct Reader {
   const char* p;
   const char* end;
   size_t remaining() const { return static_cast<size_t>(end - p); }
-  [[noreturn]] void fail(const std::string& why) const { throw DecodeError{why}; }
+  [[noreturn]] void fail(const std::string& why) const {
+#if HARNESS_EXCEPTIONS
+    throw DecodeError{why};
+#else
+    if (DecodeFailure handler = decode_failure()) handler(why);
+    ::_exit(3);
+#endif
+  }
   // One token, up to its terminating space (which is consumed).
   std::string_view token() {
     const char* start = p;
@@ -290,6 +317,24 @@ struct UnsupportedAny {
   std::string type;
 };
 
+#if !HARNESS_EXCEPTIONS
+// The type of the first std::any the current try_put could not encode; empty when none.
+inline std::string& unsupported_any_type() {
+  static std::string type;
+  return type;
+}
+#endif
+
+// A value the codec cannot send (a std::any's type, a union with no member set): thrown, or
+// recorded for try_put to find.
+inline void reject_unsendable(const std::string& type) {
+#if HARNESS_EXCEPTIONS
+  throw UnsupportedAny{type};
+#else
+  if (unsupported_any_type().empty()) unsupported_any_type() = type;
+#endif
+}
+
 template <>
 struct codec<std::any> {
   static void put(Writer& w, const std::any& a) {
@@ -310,7 +355,7 @@ struct codec<std::any> {
         put_any_as<std::tuple<>>(w, a, "tuple<>")) {
       return;
     }
-    throw UnsupportedAny{a.type().name()};
+    reject_unsendable(a.type().name());
   }
   static std::any get(Reader& r) {
     std::string_view tag = r.token();
@@ -339,6 +384,26 @@ struct codec<std::any> {
     r.fail("unknown std::any tag");
   }
 };
+
+// Encodes v; false, with the type named in `unsupported`, when a std::any in it holds a type the
+// codec cannot send (what was written is then of no use).
+template <class T>
+bool try_put(Writer& w, const T& v, std::string& unsupported) {
+#if HARNESS_EXCEPTIONS
+  try {
+    put<T>(w, v);
+    return true;
+  } catch (const UnsupportedAny& e) {
+    unsupported = e.type;
+    return false;
+  }
+#else
+  unsupported_any_type().clear();
+  put<T>(w, v);
+  unsupported = unsupported_any_type();
+  return unsupported.empty();
+#endif
+}
 
 template <>
 struct codec<std::nullopt_t> {
@@ -394,6 +459,28 @@ inline FrameStatus read_frame(int fd, char& kind, std::string& payload, size_t m
     payload.append(buf, static_cast<size_t>(n));
   }
   return FrameStatus::ok;
+}
+
+// Both sides move the pipe to private descriptors, then point stdin at /dev/null and stdout at
+// stderr, so a debugging print cannot garble the conversation. Returns false when that fails.
+inline bool take_private_pipe(int& in, int& out) {
+#if defined(__wasi__)
+  // WASI has no dup: the pipe ends are renumbered onto placeholders, and /dev/null and the
+  // runtime's /dev/stderr are renumbered onto 0 and 1.
+  in = ::open("/dev/null", O_RDONLY);
+  out = ::open("/dev/null", O_RDONLY);
+  int null_fd = ::open("/dev/null", O_RDONLY);
+  int err_fd = ::open("/dev/stderr", O_WRONLY);
+  return in >= 0 && out >= 0 && null_fd >= 0 && err_fd >= 0 && __wasi_fd_renumber(0, in) == 0 && __wasi_fd_renumber(1, out) == 0 &&
+         __wasi_fd_renumber(null_fd, 0) == 0 && __wasi_fd_renumber(err_fd, 1) == 0;
+#else
+  in = ::dup(0);
+  out = ::dup(1);
+  int null_fd = ::open("/dev/null", O_RDONLY);
+  if (in < 0 || out < 0 || null_fd < 0 || ::dup2(null_fd, 0) < 0 || ::dup2(2, 1) < 0) return false;
+  ::close(null_fd);
+  return true;
+#endif
 }
 
 }  // namespace harness

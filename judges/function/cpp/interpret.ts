@@ -5,6 +5,9 @@
 import type { PairOutcome, RunOutcome, Verdict } from "../../types.ts";
 import { mapTermination } from "../../verdicts.ts";
 
+/** The line judges/wasm adds to a guest's stderr when it traps (judges/wasm/outcome.ts). */
+const WASM_TRAP_MARK = /(^|\n)\[wasm trap\] /;
+
 const REPORT = /^@harness-tester (pass|assert|test-error|no-answer|bad-answer|unsupported|setup-failed) (.*)$/;
 
 export interface TesterReport {
@@ -37,6 +40,11 @@ export function interpretCppPair(outcome: PairOutcome): Interpretation {
   if (!report) {
     // The tester stopped without a word: waiting on a stalled candidate, or swamped by its answer.
     if (crashed) return { verdict: crashed, message: "the function did not answer" };
+    // Natively a crash of the test code is caught and reported (test-error); WebAssembly cannot
+    // catch a trap, so the WASM judge's mark on the tester's own stderr stands for that report.
+    if (peer.termination === "signaled" && WASM_TRAP_MARK.test(peer.stderr)) {
+      return { verdict: "WA", message: `the tests crashed on the function's answers (a ${peer.signal ?? "trap"} in WebAssembly)` };
+    }
     const limit = mapTermination(peer.termination);
     if (limit === "TLE" || limit === "MLE" || limit === "OLE") return { verdict: limit, message: `the tester hit its ${limit} limit waiting on the function` };
     return { verdict: "SE", message: `the tester ended without a report (${peer.termination}, exit ${peer.exitCode ?? peer.signal})` };

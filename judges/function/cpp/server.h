@@ -11,6 +11,25 @@ struct InexactResult {
   std::string what;
 };
 
+#if !HARNESS_EXCEPTIONS
+// Without exceptions, why the last converted result was inexact; empty when it was exact.
+inline std::string& inexact_result() {
+  static std::string what;
+  return what;
+}
+#endif
+
+// Ends the current conversion as inexact: thrown, or recorded for serve() to find.
+template <class R>
+R reject_result(const char* what) {
+#if HARNESS_EXCEPTIONS
+  throw InexactResult{what};
+#else
+  inexact_result() = what;
+  return R{};
+#endif
+}
+
 template <class R, class T>
 R convert_result(T&& v) {
   using S = std::decay_t<T>;
@@ -18,18 +37,18 @@ R convert_result(T&& v) {
     if constexpr (std::is_floating_point_v<S>) {
       if (std::isnan(v)) {
         if constexpr (std::is_floating_point_v<R>) return static_cast<R>(v);
-        throw InexactResult{"NaN"};
+        return reject_result<R>("NaN");
       }
       if constexpr (std::is_integral_v<R>) {
         // Out of range, the cast itself would be undefined.
         if (!(static_cast<long double>(v) >= static_cast<long double>(std::numeric_limits<R>::lowest()) &&
               static_cast<long double>(v) <= static_cast<long double>(std::numeric_limits<R>::max()))) {
-          throw InexactResult{"out of range"};
+          return reject_result<R>("out of range");
         }
       }
     }
     R r = static_cast<R>(v);
-    if (static_cast<S>(r) != v) throw InexactResult{"changed by the conversion"};
+    if (static_cast<S>(r) != v) return reject_result<R>("changed by the conversion");
     return r;
   } else {
     return std::forward<T>(v);
@@ -38,13 +57,12 @@ R convert_result(T&& v) {
 
 template <class R, class... A>
 int serve(R (*entry)(A...)) {
-  // The pipe moves to private descriptors; the candidate's own stdout goes to stderr and its stdin
-  // is empty, so a debugging print cannot garble an answer.
-  int in = ::dup(0);
-  int out = ::dup(1);
-  int null_fd = ::open("/dev/null", O_RDONLY);
-  if (in < 0 || out < 0 || null_fd < 0 || ::dup2(null_fd, 0) < 0 || ::dup2(2, 1) < 0) return 3;
-  ::close(null_fd);
+  int in = -1;
+  int out = -1;
+  if (!take_private_pipe(in, out)) return 3;
+#if !HARNESS_EXCEPTIONS
+  decode_failure() = [](const std::string&) { std::exit(3); };
+#endif
   for (;;) {
     char kind = 0;
     std::string payload;
@@ -52,26 +70,39 @@ int serve(R (*entry)(A...)) {
     if (status == FrameStatus::eof) return 0;
     if (status != FrameStatus::ok || kind != 'C') return 3;
     std::optional<std::tuple<std::decay_t<A>...>> args;
+#if HARNESS_EXCEPTIONS
     try {
+#endif
       Reader r{payload.data(), payload.data() + payload.size()};
       // Braced initialisation reads the arguments left to right.
       args = std::tuple<std::decay_t<A>...>{get<std::decay_t<A>>(r)...};
       r.finish();
+#if HARNESS_EXCEPTIONS
     } catch (const DecodeError&) {
       return 3;
     }
+#endif
     std::optional<R> result;
+    std::string inexact;
+#if HARNESS_EXCEPTIONS
     try {
       result.emplace(std::apply(entry, std::move(*args)));
     } catch (const InexactResult& e) {
-      if (!write_frame(out, 'X', "the function's result does not fit the prompt's return type (" + e.what + ")")) return 3;
+      inexact = e.what;
+    }
+#else
+    inexact_result().clear();
+    result.emplace(std::apply(entry, std::move(*args)));
+    inexact = inexact_result();
+#endif
+    if (!inexact.empty()) {
+      if (!write_frame(out, 'X', "the function's result does not fit the prompt's return type (" + inexact + ")")) return 3;
       continue;
     }
     Writer w;
-    try {
-      put<R>(w, *result);
-    } catch (const UnsupportedAny& e) {
-      if (!write_frame(out, 'X', "std::any holding " + e.type)) return 3;
+    std::string unsupported;
+    if (!try_put<R>(w, *result, unsupported)) {
+      if (!write_frame(out, 'X', "std::any holding " + unsupported)) return 3;
       continue;
     }
     std::fflush(stdout);

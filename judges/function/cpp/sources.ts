@@ -25,8 +25,8 @@ const CODEC = readHeader("codec.h");
 const TESTER = readHeader("tester.h");
 const SERVER = readHeader("server.h");
 
-/** System headers first, so the shared precompiled <bits/stdc++.h> applies (it must come first). */
-const SYSTEM_HEADERS = ["#include <bits/stdc++.h>", "#include <fcntl.h>", "#include <unistd.h>", ""].join("\n");
+/** System headers first, so the shared precompiled <bits/stdc++.h> applies (it must come first); WASI's for fd_renumber. */
+const SYSTEM_HEADERS = ["#include <bits/stdc++.h>", "#include <fcntl.h>", "#include <unistd.h>", "#ifdef __wasi__", "#include <wasi/api.h>", "#endif", ""].join("\n");
 
 /** `T0 harness_arg0, T1 harness_arg1`: names of our own, so no prelude name can clash. */
 function paramList(sig: CppSignature): string {

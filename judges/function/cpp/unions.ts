@@ -78,7 +78,7 @@ struct codec<${decl.name}> {
     switch (v.harness_tag) {
 ${puts}
     }
-    throw UnsupportedAny{"${decl.name} with no member set"};
+    harness::reject_unsendable("${decl.name} with no member set");
   }
   static ${decl.name} get(Reader& r) {
     switch (harness::get<int>(r)) {

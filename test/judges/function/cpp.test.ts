@@ -3,14 +3,12 @@
  * published HumanEval-cpp rows), correct and wrong completions, and the ways a candidate can fail.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { readFileSync } from "node:fs";
-import { multipleFormat } from "../../../datasets/formats/multiple.ts";
 import { checkTokens } from "../../../judges/checkers/tokens.ts";
 import { gradeSubmission } from "../../../judges/grade.ts";
 import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
-import type { GradeTask } from "../../../judges/types.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
-import { COMPILE_LIMITS, cppTask, judgeCpp, LIMITS } from "./cpp-support.ts";
+import { CORRECT } from "./cpp-completions.ts";
+import { COMPILE_LIMITS, completeCppRow, cppRow, cppTask, judgeCpp, LIMITS } from "./cpp-support.ts";
 
 // Two g++ compiles and two sandboxed runs per case on a busy 2-core machine.
 setDefaultTimeout(180_000);
@@ -23,80 +21,8 @@ afterAll(async () => {
   await sandbox.close?.();
 });
 
-function loadRows(path: string): Map<string, GradeTask & { prompt: string }> {
-  const tasks = new Map<string, GradeTask & { prompt: string }>();
-  readFileSync(path, "utf8")
-    .split("\n")
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const problem = multipleFormat.convert(JSON.parse(line), { file: path, line: i + 1 });
-      if (!problem.languages.includes("cpp")) return;
-      const task = cppTask(problem.solution_prefix ?? "", problem.entry_point ?? "", problem.test_code ?? "");
-      tasks.set(problem.id, { ...task, prompt: problem.solution_prefix ?? "" });
-    });
-  return tasks;
-}
-
-const shipped = loadRows(new URL("../../datasets/fixtures/multipl-e.jsonl", import.meta.url).pathname);
-const published = loadRows(new URL("./fixtures/multipl-e-cpp.jsonl", import.meta.url).pathname);
-
-function row(id: string): GradeTask & { prompt: string } {
-  const task = shipped.get(id) ?? published.get(id);
-  if (!task) throw new Error(`no fixture row ${id}`);
-  return task;
-}
-
-/** A completion as MultiPL-E scores it: the prompt, the body, the closing brace. */
-function complete(id: string, body: string): string {
-  return `${row(id).prompt}${body}\n}\n`;
-}
-
-const CORRECT: Record<string, string> = {
-  HumanEval_53_add: "    return x + y;",
-  mbpp_904_is_Even: "    return n % 2 == 0;",
-  HumanEval_0_has_close_elements: `    for (size_t i = 0; i < numbers.size(); i++)
-        for (size_t j = i + 1; j < numbers.size(); j++)
-            if (std::fabs(numbers[i] - numbers[j]) < threshold) return true;
-    return false;`,
-  HumanEval_101_words_string: `    std::vector<std::string> out; std::string cur;
-    for (char c : s) {
-        if (c == ',' || c == ' ') { if (!cur.empty()) out.push_back(cur); cur.clear(); }
-        else cur += c;
-    }
-    if (!cur.empty()) out.push_back(cur);
-    return out;`,
-  HumanEval_107_even_odd_palindrome: `    long even = 0, odd = 0;
-    for (long i = 1; i <= n; i++) {
-        std::string s = std::to_string(i);
-        if (s == std::string(s.rbegin(), s.rend())) (i % 2 == 0 ? even : odd)++;
-    }
-    return std::make_tuple(even, odd);`,
-  HumanEval_22_filter_integers: `    std::vector<long> out;
-    for (auto& v : values) if (v.type() == typeid(int)) out.push_back(std::any_cast<int>(v));
-    return out;`,
-  HumanEval_12_longest: `    if (strings.empty()) return std::nullopt;
-    std::string best = strings[0];
-    for (auto& s : strings) if (s.size() > best.size()) best = s;
-    return best;`,
-  HumanEval_103_rounded_avg: `    if (n > m) return -1;
-    long avg = (long)std::nearbyint((n + m) / 2.0); // rounds half to even, like Python's round
-    std::string bits;
-    do { bits = char('0' + avg % 2) + bits; avg /= 2; } while (avg > 0);
-    return std::string("0b") + bits;`,
-  // MultiPL-E renamed this function (strlen is a C library name): the tests call string_length.
-  HumanEval_23_strlen: "    return string.size();",
-  mbpp_104_sort_sublists: "    for (auto& l : input_list) std::sort(l.begin(), l.end());\n    return input_list;",
-  mbpp_105_count: "    return std::count(lst.begin(), lst.end(), true);",
-  mbpp_106_add_lists: "    return std::make_tuple(std::get<0>(test_tup), std::get<1>(test_tup), test_list[0], test_list[1], test_list[2]);",
-  mbpp_117_list_to_float: `    std::vector<std::tuple<float, float>> out;
-    for (auto& [a, b] : test_list) out.emplace_back(std::stof(a), std::stof(b));
-    return out;`,
-  HumanEval_111_histogram: `    std::map<std::string, long> count; std::stringstream ss(test); std::string w; long top = 0;
-    while (ss >> w) top = std::max(top, ++count[w]);
-    std::map<std::string, long> out;
-    for (auto& kv : count) if (kv.second == top) out.insert(kv);
-    return out;`,
-};
+const row = cppRow;
+const complete = completeCppRow;
 
 describe("C++ function mode on real MultiPL-E rows", () => {
   for (const [id, body] of Object.entries(CORRECT)) {

@@ -24,9 +24,6 @@ const OS_ONLY = new Set([
 function reasonFor(entry: (typeof HACK_CATALOGUE)[number]): string | null {
   if (entry.source.language === "python") return "a Python submission: judge 'wasm' runs C/C++ only until its Pyodide half lands";
   if (OS_ONLY.has(entry.id)) return NO_OS;
-  if (entry.hackClass === "function-cpp") {
-    return "the C++ function-mode kit (judges/function/cpp: server.h, tester.h) uses exceptions, which clang 14's wasm32 target cannot build: every C++ function-mode submission is CE on this backend, a verdict outside this entry's list";
-  }
   if (entry.id === "resources-fill-scratch") {
     return "a guest's files live in the worker's memory and are measured every 25 ms, so a fast writer passes the 256 MiB limit by what it writes in that time (about 17 MiB) before it is stopped as MLE: the verdict is right, the bound this entry checks is not exact";
   }
