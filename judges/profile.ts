@@ -38,3 +38,18 @@ export function endPhase(phase: string, started: number): void {
 export function readProfile(): Record<string, PhaseTotal> {
   return Object.fromEntries([...totals].map(([phase, total]) => [phase, { ...total }]));
 }
+
+let sandboxStarts = 0;
+
+/**
+ * Counts one sandboxed process started (bwrap + namespaces + cgroup, or the bare launcher in unsafe
+ * mode). Always on, one increment: the bench reports start-ups per submission whether profiling or not.
+ */
+export function countSandboxStart(): void {
+  sandboxStarts++;
+}
+
+/** Sandboxed processes started by this process so far (the bench reads it before and after). */
+export function readSandboxStarts(): number {
+  return sandboxStarts;
+}

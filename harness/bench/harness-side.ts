@@ -3,13 +3,18 @@
  * of identical programs, the local sandbox with its compile cache and precompiled header, a bounded
  * pool of samples), timed from the sandbox's creation to its close.
  */
+import { availableParallelism } from "node:os";
 import { createChecker } from "../../judges/checkers/index.ts";
-import type { CompileLimits, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile, Verdict } from "../../judges/types.ts";
+import { endPhase, readSandboxStarts, startPhase } from "../../judges/profile.ts";
+import type { Checker, CompileLimits, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile, Verdict } from "../../judges/types.ts";
 import { createJudgeBackend } from "../cli/backends.ts";
 import { createSampleJudge } from "../eval/judge-sample.ts";
 import type { LimitOptions } from "../eval/limits.ts";
 import { createPool } from "../eval/pool.ts";
+import { type BenchStore, openBenchStore } from "./bench-store.ts";
 import type { BenchCorpus } from "./corpus.ts";
+import { type CoreBusy, startCoreBusy } from "./core-busy.ts";
+import { readCpuMs } from "./process-cpu.ts";
 
 export interface HarnessSideOptions {
   cacheDir: string;
@@ -22,7 +27,19 @@ export interface HarnessSideOptions {
   testConcurrency: number;
   /** The sandbox to judge with (default: the local one on `cacheDir`); the Piston bench passes its client. */
   openSandbox?: () => Promise<Sandbox>;
+  /** Store every judged sample in a fresh SQLite database at this path, as eval does (`--profile` times it). */
+  storePath?: string;
+  /** Cores, for the CPU share (default: this machine's). */
+  cores?: number;
 }
+
+/** Phase names of the harness's own timers (judges/profile.ts), beside the backend's. */
+export const HARNESS_PHASES = {
+  compile: "harness: compile (prepare, cache hits included)",
+  run: "harness: test run (Sandbox.run / runPair)",
+  checker: "harness: checker",
+  store: "harness: store (SQLite, as eval)",
+} as const;
 
 export interface HarnessJudgement {
   verdict: Verdict;
@@ -47,6 +64,11 @@ export interface HarnessSideResult {
   /** Function mode: CPU ms of each pair's two sides, [candidate's, tester's]. */
   pairCpuMs: [number, number][];
   versions: Record<string, string>;
+  /** Sandboxed processes started (compiles, runs, checker programs), from judges/profile.ts's counter. */
+  sandboxStarts: number;
+  /** CPU of this process and its reaped children over the run, ms. */
+  cpuMs: number;
+  coreBusy: CoreBusy;
 }
 
 /** Wraps a sandbox to count what it really does (the grader and the dedupe decide how often it is called). */
@@ -63,7 +85,9 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
   return {
     name: inner.name,
     async prepare(source: SourceFile, limits: CompileLimits) {
+      const phase = startPhase();
       const result = await track(() => inner.prepare(source, limits));
+      endPhase(HARNESS_PHASES.compile, phase);
       if (result.ok && result.cached) stats.cacheHits++;
       else {
         stats.compiles++;
@@ -72,7 +96,9 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
       return result;
     },
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits) {
+      const phase = startPhase();
       const outcome = await track(() => inner.run(program, input, limits));
+      endPhase(HARNESS_PHASES.run, phase);
       stats.runs++;
       stats.runWallMs.push(outcome.wallMs);
       return outcome;
@@ -83,7 +109,9 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
           runPair: async (program: PairSide, peer: PairSide) => {
             const runPair = inner.runPair?.bind(inner);
             if (!runPair) throw new Error("runPair disappeared from the sandbox");
+            const phase = startPhase();
             const outcome = await track(() => runPair(program, peer));
+            endPhase(HARNESS_PHASES.run, phase);
             stats.runs++;
             stats.runWallMs.push(Math.max(outcome.program.wallMs, outcome.peer.wallMs));
             stats.pairCpuMs.push([outcome.program.timeMs, outcome.peer.timeMs]);
@@ -97,8 +125,25 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
   };
 }
 
+/** A checker that reports its time to the profile (a no-op when profiling is off). */
+function timeChecker(checker: Checker): Checker {
+  return async (output, expected, context) => {
+    const phase = startPhase();
+    try {
+      return await checker(output, expected, context);
+    } finally {
+      endPhase(HARNESS_PHASES.checker, phase);
+    }
+  };
+}
+
 /** Judges the corpus with the harness; the clock runs from creating the sandbox to closing it. */
 export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOptions): Promise<HarnessSideResult> {
+  // The database is set up off the clock: eval opens it once, before judging.
+  const store: BenchStore | null = opts.storePath ? openBenchStore(opts.storePath, corpus) : null;
+  const startsBefore = readSandboxStarts();
+  const measureCores = startCoreBusy(readCpuMs, opts.cores ?? availableParallelism());
+  const cpuBefore = readCpuMs();
   const started = performance.now();
   const stats = { compiles: 0, cacheHits: 0, runs: 0, compileWallMs: [] as number[], runWallMs: [] as number[], maxInFlight: 0, pairCpuMs: [] as [number, number][] };
   const local = opts.openSandbox ? await opts.openSandbox() : await createJudgeBackend("local", { cacheDir: opts.cacheDir });
@@ -106,7 +151,7 @@ export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOpt
   const slots = createPool(opts.slots);
   const judge = createSampleJudge({
     sandbox,
-    makeChecker: (spec) => createChecker(spec, { sandbox }),
+    makeChecker: async (spec) => timeChecker(await createChecker(spec, { sandbox })),
     limits: opts.limits,
     grading: { testConcurrency: opts.testConcurrency, slots },
   });
@@ -123,6 +168,11 @@ export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOpt
           if (!problem) throw new Error(`bench corpus: submission ${s.index} names unknown problem ${s.problemId}`);
           const t0 = performance.now();
           const judged = await judge(problem, { problemId: s.problemId, completion: s.completion, language: s.language });
+          if (store) {
+            const phase = startPhase();
+            store.save(s.index, judged);
+            endPhase(HARNESS_PHASES.store, phase);
+          }
           return { verdict: judged.verdict, latencyMs: performance.now() - t0, tests: judged.judgement?.tests.length ?? 0 };
         }),
       ),
@@ -133,6 +183,8 @@ export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOpt
     versionsMs = performance.now() - asked;
   } finally {
     await sandbox.close?.();
+    store?.close();
   }
-  return { wallMs: performance.now() - started - versionsMs, judgements, versions, ...stats };
+  const wallMs = performance.now() - started - versionsMs;
+  return { wallMs, judgements, versions, ...stats, sandboxStarts: readSandboxStarts() - startsBefore, cpuMs: readCpuMs() - cpuBefore, coreBusy: measureCores() };
 }

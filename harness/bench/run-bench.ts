@@ -13,6 +13,9 @@ import { type BaselineJudgement, judgeWithBaseline } from "./baseline.ts";
 import { BENCH_TIME_LIMIT_MS, DEFAULT_SUBMISSIONS, DEFAULT_TESTS, generateCorpus } from "./corpus.ts";
 import { estimateFloor, readCppFlags } from "./floor.ts";
 import { judgeWithHarness } from "./harness-side.ts";
+import { describePhases, type PhaseFigure } from "./phase-profile.ts";
+import { buildWarmFigures } from "./warm-pass.ts";
+import { readProfile, setProfiling } from "../../judges/profile.ts";
 import { type BenchReport, buildLanguageReport, type LanguageReport, sumLanguages } from "./report.ts";
 
 export interface BenchOptions {
@@ -31,6 +34,10 @@ export interface BenchOptions {
   cores?: number;
   /** Python's time limit is the problem's times this (default 2). */
   pythonTimeFactor?: number;
+  /** A second harness pass with the cache the first left (default true): the warm figure. */
+  warmPass?: boolean;
+  /** Phase timers (judges/profile.ts) of each pass, and a store step timed as eval does it. */
+  profile?: boolean;
   /** Progress lines (stderr on the CLI). */
   onProgress?: (line: string) => void;
 }
@@ -79,17 +86,31 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     const removeCache = () => rmSync(cacheDir, { recursive: true, force: true });
     if (!opts.warm) process.once("exit", removeCache);
     let harness: Awaited<ReturnType<typeof judgeWithHarness>>;
+    let warmHarness: typeof harness | null = null;
+    let profile: { first: Record<string, PhaseFigure>; warm: Record<string, PhaseFigure> | null } | undefined;
+    const storeDir = opts.profile ? mkdtempSync(join(tmpdir(), "bench-store-")) : null;
+    const side = (pass: string) => ({ cacheDir, limits, concurrency, slots, testConcurrency, cores, ...(storeDir ? { storePath: join(storeDir, `${pass}.db`) } : {}) });
     try {
       progress(`${language}: harness judging ${corpus.submissions.length} submissions`);
-      harness = await judgeWithHarness(corpus, { cacheDir, limits, concurrency, slots, testConcurrency });
+      setProfiling(opts.profile ?? false);
+      harness = await judgeWithHarness(corpus, side("first"));
+      const first = describePhases(readProfile());
+      if (opts.warmPass ?? true) {
+        progress(`${language}: harness ${(harness.wallMs / 1000).toFixed(1)} s; warm pass (same cache)`);
+        setProfiling(opts.profile ?? false);
+        warmHarness = await judgeWithHarness(corpus, side("warm"));
+      }
+      if (opts.profile) profile = { first, warm: warmHarness ? describePhases(readProfile()) : null };
     } finally {
+      setProfiling(false);
+      if (storeDir) rmSync(storeDir, { recursive: true, force: true });
       if (!opts.warm) {
         process.removeListener("exit", removeCache);
         removeCache();
       }
     }
     sandbox = harness.versions;
-    progress(`${language}: harness ${(harness.wallMs / 1000).toFixed(1)} s; baseline judging (sequential, no sandbox)`);
+    progress(`${language}: harness ${(harness.wallMs / 1000).toFixed(1)} s${warmHarness ? `, warm ${(warmHarness.wallMs / 1000).toFixed(1)} s` : ""}; baseline judging (sequential, no sandbox)`);
     const baseline = await judgeAllWithBaseline(corpus, cpuLimitMs);
     progress(`${language}: baseline ${(baseline.wallMs / 1000).toFixed(1)} s; measuring the floor`);
     const floor = await estimateFloor(corpus, baseline.judgements, { cores, cpuLimitMs, cppFlags: readCppFlags(harness.versions), warm: opts.warm ? { compiled: harness.compiles, pchCached } : undefined });
@@ -102,7 +123,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       })),
     );
     failures.push(...describeAgreementFailures(language, agreement));
-    languages[language] = buildLanguageReport(corpus, harness, baseline, floor, agreement);
+    const warmFigures = warmHarness ? buildWarmFigures(harness, warmHarness, baseline.wallMs, floor) : null;
+    for (const i of warmFigures?.verdict_changes ?? []) failures.push(`${language} submission ${i}: the warm pass gave ${warmHarness?.judgements[i]?.verdict}, the first ${harness.judgements[i]?.verdict}`);
+    languages[language] = { ...buildLanguageReport(corpus, harness, baseline, floor, agreement, warmFigures), ...(profile ? { profile } : {}) };
   }
 
   return {
@@ -118,6 +141,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       submissions,
       tests,
       cold: !opts.warm,
+      warm_pass: opts.warmPass ?? true,
+      profile: opts.profile ?? false,
       concurrency,
       slots,
       test_concurrency: testConcurrency,

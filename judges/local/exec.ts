@@ -4,7 +4,7 @@
  * the captured output. Compile and run both go through here.
  */
 import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { endPhase, startPhase } from "../profile.ts";
+import { countSandboxStart, endPhase, startPhase } from "../profile.ts";
 import { SandboxError } from "../types.ts";
 import { captureStream, decodeUtf8 } from "./capture.ts";
 import { RunCgroup } from "./cgroup.ts";
@@ -77,9 +77,10 @@ const CPU_POLL_MS = 20;
 /** How long output may keep flowing after the process tree is gone (a leaked pipe must not hang us). */
 const DRAIN_GRACE_MS = 300;
 /** Tasks the launcher adds to the command's own: bwrap's monitor and sandbox-init. */
-const LAUNCH_TASKS = { bwrap: 2, unsafe: 1 };
+export const LAUNCH_TASKS = { bwrap: 2, unsafe: 1 };
 
-function deriveRlimits(ctx: SandboxContext, limits: ExecLimits): ProgramRlimits {
+/** The program's rlimits for `limits` (CPU as a backstop where the cgroup enforces the exact limit). */
+export function deriveRlimits(ctx: SandboxContext, limits: ExecLimits): ProgramRlimits {
   const cpuS = Math.ceil(limits.cpuMs / 1000);
   // With cgroup accounting the harness stops the run at the exact limit; the rlimit is a backstop.
   const cpuSoftS = ctx.cgroups?.bases.cpu ? cpuS + 1 : Math.max(1, cpuS);
@@ -174,6 +175,7 @@ async function execWithCgroup(ctx: SandboxContext, spec: ExecSpec, cgroup: RunCg
     closeSync(tokenFd);
     if (stdinFd !== null) closeSync(stdinFd);
   }
+  countSandboxStart();
   if (spec.pipe) spec.pipe.onStart((proc as unknown as Bun.Subprocess<"pipe">).stdin);
 
   const enforced: { limit: EnforcedLimit | null } = { limit: null };

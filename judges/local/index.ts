@@ -3,6 +3,7 @@
  * cgroup (or rlimit) limits, a content-addressed compile cache and a shared precompiled header.
  * See judges/local/README.md for the layers and what each limit maps to.
  */
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
@@ -11,9 +12,10 @@ import { checkPython, compileCpp, CPP_FLAGS } from "./compile.ts";
 import { checkLauncherTools, createContext } from "./context.ts";
 import { createLazyContext } from "./lazy-context.ts";
 import { type LocalPairSide, runLocalPair } from "./pair.ts";
-import { preparePch } from "./pch.ts";
+import { createPchGate, isPchCached, type PchGate, preparePch } from "./pch.ts";
 import { createCachedPrepare, type Preparer } from "./prepare.ts";
 import { type LocalProgramHandle, runProgram } from "./run.ts";
+import { LocalRunSession } from "./session.ts";
 import { locateTools, readVersion, requireTool, type ToolPaths } from "./tools.ts";
 import { warnOnce } from "./warn.ts";
 
@@ -26,6 +28,11 @@ export interface LocalSandboxOptions {
   cacheMaxMb?: number;
   /** Parent of this instance's private scratch folder; default the OS temp folder. */
   workRoot?: string;
+  /**
+   * Offer {@link Sandbox.openSession}: one sandbox per sample's stdio tests instead of one per test
+   * (default true; false measures or works around it).
+   */
+  sessions?: boolean;
   /** Tool locations (for unusual installs and tests); compilers must live under /usr. */
   tools?: Partial<ToolPaths>;
 }
@@ -81,7 +88,9 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     if (!versionOf.has(key)) versionOf.set(key, readVersion(cmd) ?? "unknown");
     return versionOf.get(key) ?? "unknown";
   };
-  const pchFor = new Map<string, Promise<string | null>>();
+  // One gate per compiler version; a cold build lets the cores other than its own compile without it.
+  const pchGates = new Map<string, PchGate>();
+  const spareLanes = Math.max(0, availableParallelism() - 1);
 
   const preparers = (language: Language): Preparer => {
     const tool: keyof ToolPaths = language === "cpp" ? "gxx" : "python3";
@@ -102,13 +111,22 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       async compile(source: SourceFile, limits: CompileLimits) {
         const ctx = await context();
         const key = compilerVersion();
-        let pch: string | null = null;
-        if (USES_BITS.test(source.code)) {
-          if (!pchFor.has(key)) pchFor.set(key, preparePch(ctx, path, CPP_FLAGS, key));
-          pch = (await pchFor.get(key)) ?? null;
+        if (!USES_BITS.test(source.code)) {
+          compiles++;
+          return compileCpp(ctx, path, source, limits, null);
         }
-        compiles++;
-        return compileCpp(ctx, path, source, limits, pch);
+        let gate = pchGates.get(key);
+        if (!gate) {
+          gate = createPchGate(() => preparePch(ctx, path, CPP_FLAGS, key), spareLanes, isPchCached(cacheDir, CPP_FLAGS, key));
+          pchGates.set(key, gate);
+        }
+        const lease = await gate.acquire();
+        try {
+          compiles++;
+          return await compileCpp(ctx, path, source, limits, lease.pch);
+        } finally {
+          lease.release();
+        }
       },
     };
   };
@@ -121,6 +139,10 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits) {
       if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");
       return runProgram(await context(), program.language, program.handle, input, limits);
+    },
+    async openSession(program: PreparedProgram, limits: RunLimits) {
+      if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");
+      return new LocalRunSession(await context(), program.language, program.handle, limits);
     },
     async runPair(program: PairSide, peer: PairSide) {
       return runLocalPair(await context(), toLocalSide(program, "program"), toLocalSide(peer, "peer"));
@@ -152,8 +174,13 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         compiles,
       };
     },
-    close: lazy.close,
+    async close() {
+      // A PCH still building uses the work folder that closing removes.
+      await Promise.all([...pchGates.values()].map((gate) => gate.settle()));
+      await lazy.close();
+    },
   };
+  if (opts.sessions === false) delete sandbox.openSession;
   return sandbox;
 }
 

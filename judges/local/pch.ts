@@ -8,7 +8,7 @@
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureEntry, hashKey } from "../cache-store.ts";
+import { ensureEntry, entryDir, hashKey } from "../cache-store.ts";
 import { CACHE_FORMAT } from "./cache.ts";
 import type { SandboxContext } from "./context.ts";
 import { execInSandbox, type ExecLimits } from "./exec.ts";
@@ -31,10 +31,14 @@ const BUILD_LIMITS: ExecLimits = {
 };
 const PROBE = "probe.cpp";
 
-/** The compiler's own <bits/stdc++.h>, found by compiling a probe with -H inside the sandbox. */
+/**
+ * The compiler's own <bits/stdc++.h>, found by preprocessing a probe with -H inside the sandbox:
+ * -E only follows the includes (about 0.1 s) where -fsyntax-only parsed the whole library (0.9 s),
+ * and this lookup is on the serial path of every cold C++ run.
+ */
 async function findSystemHeader(ctx: SandboxContext, gxx: string, flags: string[], dir: string, statusPath: string): Promise<string | null> {
   writeFileSync(join(dir, PROBE), `#include <${PCH_HEADER}>\nint main() {}\n`);
-  const result = await runCompiler(ctx, [gxx, ...flags, "-H", "-fsyntax-only", `${PCH_DEST}/${PROBE}`], dir, statusPath);
+  const result = await runCompiler(ctx, [gxx, ...flags, "-E", "-H", `${PCH_DEST}/${PROBE}`, "-o", "/dev/null"], dir, statusPath);
   const first = result.stderr.split("\n").find((line) => line.startsWith(". "));
   return first ? first.slice(2).trim() : null;
 }
@@ -147,4 +151,56 @@ export async function preparePch(ctx: SandboxContext, gxx: string, flags: string
     warnOnce(`pch-failed-${key}`, `cannot build the precompiled <bits/stdc++.h> (${(error as Error).message}); compiling without it.`);
   }
   return null;
+}
+
+/** Whether the cache already holds the PCH for these flags and compiler (then preparing it costs a probe, not a build). */
+export function isPchCached(cacheDir: string, flags: string[], compilerVersion: string): boolean {
+  return existsSync(join(entryDir(cacheDir, "pch", pchKey(flags, compilerVersion)), `${PCH_HEADER}.gch`));
+}
+
+/** What a C++ compile that includes <bits/stdc++.h> is given: the PCH folder or null, and a release for its lane. */
+export interface PchLease {
+  pch: string | null;
+  release(): void;
+}
+
+/** Hands the PCH to compiles; see {@link createPchGate}. */
+export interface PchGate {
+  acquire(): Promise<PchLease>;
+  /** Settles once no build is running, so the sandbox's work folder outlives it. */
+  settle(): Promise<void>;
+}
+
+/**
+ * Starts preparing the PCH on the first compile that can use it and, while it builds, lets up to
+ * `spareLanes` compiles at once go without it rather than wait: a cold build takes seconds of one
+ * core, and without this the other cores have nothing to do (every sample is still compiling). A
+ * compile without the PCH makes the same program (the header is the same file; the cache key has no
+ * PCH in it) at about 3x the CPU. Compiles beyond the spare lanes wait for the build. When the PCH is
+ * already cached (`cached`), preparing it is a short probe, so every compile waits for it instead.
+ */
+export function createPchGate(prepare: () => Promise<string | null>, spareLanes: number, cached: boolean): PchGate {
+  let pending: Promise<string | null> | null = null;
+  let done = false;
+  let lanesInUse = 0;
+  const noLane = () => {};
+  return {
+    async acquire() {
+      if (!pending) pending = prepare().finally(() => (done = true));
+      if (!done && !cached && lanesInUse < spareLanes) {
+        lanesInUse++;
+        let released = false;
+        const release = () => {
+          if (released) return;
+          released = true;
+          lanesInUse--;
+        };
+        return { pch: null, release };
+      }
+      return { pch: await pending, release: noLane };
+    },
+    async settle() {
+      await pending?.catch(() => null);
+    },
+  };
 }

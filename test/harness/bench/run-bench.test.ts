@@ -1,7 +1,16 @@
 /** A tiny bench, end to end: real corpus, real sandboxed harness, real baseline, real floor. Speed is never asserted. */
 import { describe, expect, test } from "bun:test";
 import { runBench } from "../../../harness/bench/run-bench.ts";
-import type { BenchReport, SideFigures } from "../../../harness/bench/report.ts";
+import { HARNESS_PHASES } from "../../../harness/bench/harness-side.ts";
+import { type BenchReport, formatBenchReport, type SideFigures } from "../../../harness/bench/report.ts";
+
+function expectShares(busy: { per_core: number[]; harness_share: number }): void {
+  expect(busy.per_core.length).toBeGreaterThan(0);
+  for (const share of [...busy.per_core, busy.harness_share]) {
+    expect(share).toBeGreaterThanOrEqual(0);
+    expect(share).toBeLessThanOrEqual(1);
+  }
+}
 
 function expectSide(side: SideFigures, submissions: number): void {
   expect(side.wall_ms).toBeGreaterThan(0);
@@ -31,12 +40,54 @@ describe("runBench", () => {
       expect(l.floor.ms).toBeGreaterThan(0);
       expect(l.floor.harness_over_floor).toBeGreaterThan(0);
       expect(l.agreement.agreed + l.agreement.excused).toBe(6);
+      // Every compile and run is a sandbox start-up; a duplicate or a cached program costs none.
+      expect(l.harness.sandbox_starts).toBeGreaterThanOrEqual(l.harness.compiles + l.harness.sandbox_runs);
+      expect(l.harness.sandbox_starts_per_submission).toBeCloseTo(l.harness.sandbox_starts / 6, 2);
+      expectShares(l.harness.core_busy);
+      expect(l.harness.cpu_ms).toBeGreaterThan(0);
+      // The warm pass finds every program in the cache the first pass left and gives the same verdicts.
+      const warm = l.warm!;
+      expect(warm.compiles).toBe(0);
+      expect(warm.cache_hits).toBeGreaterThan(0);
+      expect(warm.verdict_changes).toEqual([]);
+      expect(warm.sandbox_starts).toBe(warm.sandbox_runs);
+      expect(warm.sandbox_starts).toBeLessThan(l.harness.sandbox_starts);
+      expect(warm.floor_ms).toBeLessThanOrEqual(l.floor.ms);
+      expect(warm.wall_ms).toBeGreaterThan(0);
+      expectShares(warm.core_busy);
+      expect(l.profile).toBeUndefined();
     }
+    expect(report.config).toMatchObject({ warm_pass: true, profile: false });
+    expect(report.total.warm?.harness_wall_ms).toBe(report.languages.cpp!.warm!.wall_ms + report.languages.python!.warm!.wall_ms);
     expect(report.languages.cpp!.floor.pch_build_ms).toBeGreaterThan(0);
     expect(report.languages.cpp!.floor.pch_used).toBe(true);
     expect(report.total.harness_wall_ms).toBe(report.languages.cpp!.harness.wall_ms + report.languages.python!.harness.wall_ms);
     expect(report.total.bench_wall_ms).toBeGreaterThan(report.total.harness_wall_ms);
     expect(progress.some((l) => l.startsWith("python: baseline"))).toBe(true);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  }, 240_000);
+
+  test("with profile, reports where the harness's time went: compile, test runs, checker, store and the sandbox's phases, for both passes", async () => {
+    const report = await runBench({ languages: ["python"], submissions: 4, tests: 2, seed: "tiny", profile: true });
+    expect(report.ok).toBe(true);
+    const profile = report.languages.python!.profile!;
+    for (const phases of [profile.first, profile.warm!]) {
+      for (const phase of Object.values(HARNESS_PHASES)) {
+        expect(phases[phase]?.count).toBeGreaterThan(0);
+        expect(phases[phase]?.total_ms).toBeGreaterThanOrEqual(0);
+      }
+      expect(phases["sandboxed process (Bun.spawn to exit)"]?.count).toBeGreaterThan(0);
+    }
+    // Every submission is stored once per pass; the warm pass prepares from the cache only.
+    expect(profile.first[HARNESS_PHASES.store]?.count).toBe(4);
+    expect(profile.warm![HARNESS_PHASES.store]?.count).toBe(4);
+    expect(formatBenchReport(report)).toContain("profile, warm pass");
+  }, 240_000);
+
+  test("without the warm pass, the report says so and has no warm figures", async () => {
+    const report = await runBench({ languages: ["python"], submissions: 2, tests: 1, seed: "tiny", warmPass: false });
+    expect(report.config.warm_pass).toBe(false);
+    expect(report.languages.python!.warm).toBeNull();
+    expect(report.total.warm).toBeNull();
   }, 240_000);
 });

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { CPP_FLAGS } from "../../../judges/local/compile.ts";
 import { createContext, type SandboxContext } from "../../../judges/local/context.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
-import { PCH_HEADER, pchKey, preparePch, probePchUse } from "../../../judges/local/pch.ts";
+import { createPchGate, isPchCached, PCH_HEADER, pchKey, preparePch, probePchUse } from "../../../judges/local/pch.ts";
 import { locateTools, readVersion } from "../../../judges/local/tools.ts";
-import { sharedTestCacheDir } from "../../support/test-cache.ts";
+import { makeFreshCacheDir, sharedTestCacheDir } from "../../support/test-cache.ts";
 
 // Sandboxed compiles and runs take seconds on a busy 2-core machine; the first C++ compile also builds the PCH.
 setDefaultTimeout(60_000);
@@ -39,9 +39,10 @@ describe("precompiled <bits/stdc++.h>", () => {
     const first = createLocalSandbox({ cacheDir });
     const a = await first.prepare({ language: "cpp", code: bitsProgram(crypto.randomUUID()) }, compileLimits);
     expect(a.ok).toBe(true);
+    // A cold build may still be running after the first compile (which then went without it): close waits for it.
+    await first.close?.();
     const built = cachedGchFiles(cacheDir);
     expect(built).toHaveLength(1);
-    await first.close?.();
 
     const second = createLocalSandbox({ cacheDir });
     const b = await second.prepare({ language: "cpp", code: bitsProgram(crypto.randomUUID()) }, compileLimits);
@@ -84,6 +85,80 @@ describe("precompiled <bits/stdc++.h>", () => {
       expect(missing.log).toContain("vector");
     } finally {
       await sandbox.close?.();
+    }
+  });
+});
+
+/** Lets pending promise callbacks run, so a waiter that could proceed has. */
+const settleMicrotasks = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("the PCH gate", () => {
+  test("while a cold build runs, the spare lanes compile without the PCH and further compiles wait for it", async () => {
+    let finish: (dir: string) => void = () => {};
+    let builds = 0;
+    const gate = createPchGate(
+      () => {
+        builds++;
+        return new Promise<string | null>((resolve) => (finish = resolve));
+      },
+      1,
+      false,
+    );
+    const first = await gate.acquire();
+    expect(first.pch).toBeNull();
+    let waiting: string | null | undefined;
+    const second = gate.acquire().then((lease) => (waiting = lease.pch));
+    await settleMicrotasks();
+    expect(waiting).toBeUndefined();
+    first.release();
+    first.release(); // a second release must not free a lane that is not held
+    const third = await gate.acquire();
+    expect(third.pch).toBeNull();
+    finish("/staged-pch");
+    expect(await second).toBe("/staged-pch");
+    third.release();
+    expect((await gate.acquire()).pch).toBe("/staged-pch");
+    expect(builds).toBe(1);
+  });
+
+  test("with no spare lane or a PCH already cached, every compile waits for it", async () => {
+    for (const [lanes, cached] of [[0, false], [2, true]] as const) {
+      const gate = createPchGate(async () => "/staged-pch", lanes, cached);
+      expect((await gate.acquire()).pch).toBe("/staged-pch");
+    }
+  });
+
+  test("settle() waits for a build in progress and never throws", async () => {
+    let finished = false;
+    const gate = createPchGate(async () => {
+      await settleMicrotasks();
+      finished = true;
+      return null;
+    }, 1, false);
+    await gate.settle(); // nothing started: returns at once
+    expect((await gate.acquire()).pch).toBeNull();
+    await gate.settle();
+    expect(finished).toBe(true);
+  });
+
+  test("in a cold sandbox, the first compile (made while the PCH builds) runs correctly, and close leaves the PCH cached", async () => {
+    const fresh = makeFreshCacheDir();
+    const tools = locateTools();
+    const version = readVersion([tools.gxx ?? "/usr/bin/g++", "--version"]) ?? "unknown";
+    const sandbox = createLocalSandbox({ cacheDir: fresh });
+    try {
+      expect(isPchCached(fresh, CPP_FLAGS, version)).toBe(false);
+      const prepared = await sandbox.prepare({ language: "cpp", code: bitsProgram(crypto.randomUUID()) }, compileLimits);
+      expect(prepared.ok).toBe(true);
+      if (prepared.ok) {
+        const outcome = await sandbox.run(prepared.program, {}, { cpuMs: 1000, wallMs: 10_000, memoryMb: 256, outputBytes: 1024, processes: 4, fileBytes: 1024 });
+        expect(outcome).toMatchObject({ termination: "exited", stdout: "1\n" });
+      }
+      await sandbox.close?.();
+      expect(isPchCached(fresh, CPP_FLAGS, version)).toBe(true);
+    } finally {
+      await sandbox.close?.();
+      rmSync(fresh, { recursive: true, force: true });
     }
   });
 });
