@@ -16,6 +16,7 @@ import { buildPch, canUsePch, compileToWasm, PCH_FILE, RUNTIME_DIR, WASM_CPP_FLA
 import { pagesFor } from "./memory-limit.ts";
 import { toPairOutcome, toRunOutcome } from "./outcome.ts";
 import { GuestPool } from "./pool.ts";
+import { createPythonJudge } from "./python/python-judge.ts";
 
 export interface WasmSandboxOptions {
   /** Runs clang on untrusted sources (the local OS sandbox, lent by harness/cli/backends.ts). */
@@ -72,6 +73,8 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
   // Every program links the guest runtime and may include our <bits/stdc++.h>: both are part of the key.
   const runtime = ["guest-runtime.cpp", "include/bits/stdc++.h"].map((file) => readFileSync(join(RUNTIME_DIR, file), "utf8"));
   const pool = new GuestPool(Math.max(1, opts.poolSize ?? availableParallelism()));
+  // Python runs under Pyodide in single-use sandboxed workers (judges/wasm/python/).
+  const python = createPythonJudge(opts.toolRunner, opts.cacheDir, Math.max(1, opts.poolSize ?? availableParallelism()));
   const inFlight = new Map<string, Promise<PrepareResult>>();
   let selfTestPromise: Promise<void> | null = null;
 
@@ -117,13 +120,8 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
   const sandbox: WasmSandbox = {
     name: "wasm",
     async prepare(source, limits) {
-      if (source.language !== "cpp") {
-        throw new SandboxError(
-          `judge 'wasm' runs C and C++ only; ${source.language} under Pyodide is not built yet (issue 11): judge ${source.language} problems with --judge local`,
-          // Not missing_tool, which stops a whole eval: the C++ samples beside it are still judged, this one is SE with this cause.
-          "sandbox_unavailable",
-        );
-      }
+      if (source.language === "python") return python.prepare(source, limits);
+      if (source.language !== "cpp") throw new SandboxError(`judge 'wasm' runs C, C++ and Python, not ${source.language}`, "internal");
       const started = performance.now();
       const key = wasmProgramKey({ code: source.code, extraFiles: source.extraFiles ?? {}, flags: WASM_CPP_FLAGS, compiler: version, runtime });
       const dir = entryPath(opts.cacheDir, key);
@@ -134,6 +132,7 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
       return pending;
     },
     async run(program, input: RunInput, limits: RunLimits) {
+      if (python.isPython(program)) return python.run(program, input, limits);
       if (!isWasmHandle(program.handle)) throw new SandboxError("this program was not prepared by the wasm sandbox", "internal");
       const result = await pool.run({
         wasmPath: program.handle.wasmPath,
@@ -151,6 +150,7 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
       return toRunOutcome(result);
     },
     async runPair(program, peer) {
+      if (python.isPython(program.program) || python.isPython(peer.program)) return python.runPair(program, peer);
       const result = await pool.runPair({
         program: pairSide(program, "program"),
         peer: pairSide(peer, "peer"),
@@ -161,7 +161,9 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
       return toPairOutcome(result);
     },
     selfTest() {
-      selfTestPromise ??= selfTestSandbox(sandbox, ["cpp"], { describeTool: () => `${clang} and the wasm32 packages (HARNESS_WASM_CLANG)` });
+      selfTestPromise ??= selfTestSandbox(sandbox, ["cpp", "python"], {
+        describeTool: (language) => (language === "python" ? "the pyodide package (bun install) and bun under /usr" : `${clang} and the wasm32 packages (HARNESS_WASM_CLANG)`),
+      });
       return selfTestPromise;
     },
     async versions() {
@@ -171,6 +173,7 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
         clang: version,
         "g++ flags": WASM_CPP_FLAGS.join(" "),
         "@wasmer/sdk": sdk.version,
+        python: python.version(),
         sandbox: `compile: ${await opts.toolRunner.describe()}; run: WebAssembly (wasm32-wasi) in ${pool.size} worker processes`,
       };
     },
@@ -180,6 +183,7 @@ export function createWasmSandbox(opts: WasmSandboxOptions): WasmSandbox {
     async close() {
       if (stagedPch) rmSync(stagedPch, { recursive: true, force: true });
       await pool.close();
+      await python.close();
       await opts.toolRunner.close();
     },
   };

@@ -117,7 +117,8 @@ function runJob(py: Pyodide, job: PyJob, stdinHead: Uint8Array): void {
     stopHere({ kind: "done", exitCode, files, fileTooLarge });
   };
   blockHostAccess();
-  const status = runner.get("run")(job.code, py.toPy(job.files), py.toPy(job.args), finish) as number;
+  const sleep = (seconds: number) => Atomics.wait(pause, 0, 0, seconds * 1000);
+  const status = runner.get("run")(job.code, py.toPy(job.files), py.toPy(job.args), finish, sleep) as number;
   finish(status);
 }
 

@@ -11,8 +11,12 @@ import { SandboxError } from "../../types.ts";
 import type { PyJob, PyResult } from "./protocol.ts";
 import { RESULT_FILE, RT } from "./protocol.ts";
 
-/** Bun, the interpreter and its snapshot, over the guest's own memory limit (measured: ~150 MB resident). */
-export const WORKER_OVERHEAD_MB = 512;
+/**
+ * The worker's memory cgroup, the same for every run so that any warm worker can take any job: the
+ * most a wasm32 guest can address (4 GiB) plus bun and the interpreter. The job's own limit is
+ * enforced by the worker, which watches its resident memory grow from the guest's start.
+ */
+export const WORKER_MEMORY_MB = 4096 + 512;
 /** A worker's own lifetime limits (it stops its guest at the job's limits itself). */
 const LIFETIME_MS = 6 * 3600 * 1000;
 const STDERR_KEEP = 96 * 1024;
@@ -33,7 +37,6 @@ export interface PyRunDone {
 }
 
 interface Worker {
-  memoryMb: number;
   process: ToolProcess;
   /** Where stdout chunks go; replaced when the worker is given its job. */
   sink: (chunk: Uint8Array) => void;
@@ -51,16 +54,15 @@ export class PyodidePool {
     readonly size: number,
   ) {}
 
-  /** Starts workers for runs with this memory limit ahead of need (start-up, ~0.3 s of CPU each). */
-  warm(memoryMb: number): void {
-    for (const worker of this.idle.filter((w) => w.memoryMb !== memoryMb)) this.retire(worker);
-    while (!this.closed && this.idle.length < this.size) this.idle.push(this.start(memoryMb));
+  /** Starts workers ahead of need (start-up, ~0.3 s of CPU each). */
+  warm(): void {
+    while (!this.closed && this.idle.length < this.size) this.idle.push(this.start());
   }
 
   /** Runs one job; `feed` writes the guest's stdin (and must end it), `onStdout` sees its stdout as it comes. */
   async run(job: PyJob, feed: (worker: { write(data: string | Uint8Array): void; end(): void }) => void, onStdout?: (chunk: Uint8Array) => void): Promise<PyRunDone> {
     if (this.closed) throw new SandboxError("the Pyodide pool is closed", "internal");
-    const worker = this.take(job.memoryMb);
+    const worker = this.take();
     const chunks: Uint8Array[] = [];
     worker.sink = (chunk) => {
       chunks.push(chunk);
@@ -68,7 +70,7 @@ export class PyodidePool {
     };
     this.running.add(worker);
     // The next run's worker starts loading while this one runs.
-    queueMicrotask(() => this.warm(job.memoryMb));
+    queueMicrotask(() => this.warm());
     worker.process.write(`${JSON.stringify(job)}\n`);
     feed(worker.process);
     try {
@@ -86,10 +88,10 @@ export class PyodidePool {
     await Promise.allSettled(all.map((w) => w.process.done));
   }
 
-  private take(memoryMb: number): Worker {
-    const index = this.idle.findIndex((w) => w.memoryMb === memoryMb && !w.gone);
+  private take(): Worker {
+    const index = this.idle.findIndex((w) => !w.gone);
     if (index >= 0) return this.idle.splice(index, 1)[0] as Worker;
-    return this.start(memoryMb);
+    return this.start();
   }
 
   private retire(worker: Worker): void {
@@ -97,8 +99,8 @@ export class PyodidePool {
     worker.process.end();
   }
 
-  private start(memoryMb: number): Worker {
-    const worker: Worker = { memoryMb, sink: () => {}, gone: false, process: null as unknown as ToolProcess };
+  private start(): Worker {
+    const worker: Worker = { sink: () => {}, gone: false, process: null as unknown as ToolProcess };
     const spawn = this.tools.spawn;
     if (!spawn) throw new SandboxError("judge 'wasm' needs a tool runner that can keep a piped process (ToolRunner.spawn) for Python", "internal");
     worker.process = spawn.call(this.tools, {
@@ -106,7 +108,7 @@ export class PyodidePool {
       files: {},
       mounts: workerMounts(this.mounts),
       collect: [RESULT_FILE],
-      limits: { cpuMs: LIFETIME_MS, wallMs: LIFETIME_MS, memoryMb: memoryMb + WORKER_OVERHEAD_MB, logBytes: STDERR_KEEP },
+      limits: { cpuMs: LIFETIME_MS, wallMs: LIFETIME_MS, memoryMb: WORKER_MEMORY_MB, logBytes: STDERR_KEEP },
       fileBytes: 1 << 20,
       stdoutBytes: 2 ** 40,
       processes: WORKER_TASKS,

@@ -3,12 +3,15 @@
 # guest starts, every module that reaches JavaScript is removed and blocked. The OS sandbox around
 # the worker is the real boundary; this only takes the easy doors away.
 import builtins
+import errno
 import os
+import socket
 import sys
+import time
 import traceback
 
 WORKSPACE = "/workspace"
-_JS_MODULES = ("js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "micropip", "pyodide_http")
+_JS_MODULES = ("js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "micropip", "pyodide_http", "_socket")
 
 
 def _write_files(files):
@@ -34,7 +37,24 @@ def _no_process(*args, **kwargs):
     raise OSError(38, "processes are not available to judged programs")
 
 
-def _harden(exit_now):
+class _NoSocket(socket.socket):
+    def __init__(self, *args, **kwargs):
+        raise OSError(errno.EACCES, "network access is not available to judged programs")
+
+
+def _no_name(*args, **kwargs):
+    raise socket.gaierror(socket.EAI_NONAME, "name resolution is not available to judged programs")
+
+
+def _no_network():
+    # Emscripten's sockets pretend to connect (and resolve every name to a made-up address) without
+    # reaching anything: a refusal tells the guest the truth, as the local sandbox's empty network does.
+    socket.socket = socket.SocketType = _NoSocket
+    for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getnameinfo", "create_connection", "create_server", "socketpair", "fromfd"):
+        setattr(socket, name, _no_name if name.startswith("get") else _NoSocket)
+
+
+def _harden(exit_now, sleep):
     for name in list(sys.modules):
         if name.split(".")[0] in _JS_MODULES:
             del sys.modules[name]
@@ -49,6 +69,9 @@ def _harden(exit_now):
         exit_now(int(code) & 0xFF)
 
     os._exit = _exit
+    # Pyodide's time.sleep spins; this one blocks the guest thread without using CPU.
+    time.sleep = lambda seconds: sleep(max(0.0, float(seconds)))
+    _no_network()
 
 
 def _exit_code(error):
@@ -77,7 +100,7 @@ def check(code):
         return "".join(traceback.format_exception_only(*sys.exc_info()[:2]))
 
 
-def run(code, files, args, exit_now):
+def run(code, files, args, exit_now, sleep):
     _write_files(files)
     sys.argv = ["main.py", *args]
     sys.path.insert(0, WORKSPACE)
@@ -85,7 +108,7 @@ def run(code, files, args, exit_now):
     main.__file__ = os.path.join(WORKSPACE, "main.py")
     main.__builtins__ = builtins
     sys.modules["__main__"] = main
-    _harden(exit_now)
+    _harden(exit_now, sleep)
     try:
         exec(compile(code, main.__file__, "exec"), main.__dict__)
         status = 0
