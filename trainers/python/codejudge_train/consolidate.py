@@ -4,8 +4,8 @@ model.safetensors (pytorch_model.bin, with the reason recorded, where safetensor
 Sources: this package's key-partitioned shards (shards.json + shard-K-of-N.pt, as save_shards
 writes them under torchrun), a full checkpoint (model.pt), a TinyLoRA checkpoint (adapter.pt:
 v is merged into the base weights), or a DeepSpeed ZeRO checkpoint (through DeepSpeed's own
-zero_to_fp32, where deepspeed is installed). The result is verified by reloading it into a fresh
-model and comparing logits with the source."""
+zero_to_fp32 where deepspeed is installed, else deepspeed_zero.py's reader of the same layout).
+The result is verified by reloading it into a fresh model and comparing logits with the source."""
 from __future__ import annotations
 
 import json
@@ -49,12 +49,14 @@ def load_state(src: str, build_base=None) -> tuple[dict, str]:
             raise ValueError(f"{src}: a TinyLoRA checkpoint needs its base model to merge into")
         model = merge_and_unload(TinyLoRA.load(build_base(), os.path.join(src, "adapter.pt")))
         return {k: v.detach().cpu() for k, v in model.state_dict().items()}, "tinylora-merged"
-    if os.path.exists(os.path.join(src, "latest")) or any(n.startswith("global_step") for n in os.listdir(src)):
+    from .deepspeed_zero import is_zero_checkpoint, read_zero_checkpoint
+
+    if is_zero_checkpoint(src):
         try:
             from deepspeed.utils.zero_to_fp32 import get_fp32_state_dict_from_zero_checkpoint
-        except ImportError as e:
-            raise RuntimeError(f"{src}: a DeepSpeed ZeRO checkpoint needs deepspeed installed to consolidate") from e
-        return get_fp32_state_dict_from_zero_checkpoint(src), "deepspeed-zero"
+        except ImportError:  # the usual case outside DeepSpeed jobs: the package's own reader
+            return read_zero_checkpoint(src), "deepspeed-zero"
+        return get_fp32_state_dict_from_zero_checkpoint(src), "deepspeed-zero (deepspeed's zero_to_fp32)"
     raise ValueError(f"{src}: no shards.json, model.pt, adapter.pt or DeepSpeed checkpoint found")
 
 
