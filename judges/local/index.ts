@@ -17,6 +17,7 @@ import { createCachedPrepare, type Preparer } from "./prepare.ts";
 import { type LocalProgramHandle, runProgram } from "./run.ts";
 import { LocalRunSession } from "./session.ts";
 import { locateTools, readVersion, requireTool, type ToolPaths } from "./tools.ts";
+import { createWarmRunner } from "./warm/runner.ts";
 import { warnOnce } from "./warn.ts";
 
 export interface LocalSandboxOptions {
@@ -35,6 +36,11 @@ export interface LocalSandboxOptions {
   sessions?: boolean;
   /** Tool locations (for unusual installs and tests); compilers must live under /usr. */
   tools?: Partial<ToolPaths>;
+  /**
+   * Python runs and pairs fork from warm zygotes (judges/local/warm/) when the sandbox can host them
+   * (bwrap, root, cgroups); default true. false keeps every run on the cold path.
+   */
+  warmPython?: boolean;
 }
 
 /** What the instance is doing, for diagnostics and tests. */
@@ -46,6 +52,8 @@ export interface LocalSandboxInfo {
   workDir: string;
   /** Compiler and interpreter invocations so far (cache hits and shared in-flight compiles excluded). */
   compiles: number;
+  /** Warm Python zygotes started so far (0 when the warm path is off or unused). */
+  zygotes: number;
 }
 
 export interface LocalSandbox extends Sandbox {
@@ -90,6 +98,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
   };
   // One gate per compiler version; a cold build lets the cores other than its own compile without it.
   const pchGates = new Map<string, PchGate>();
+  const warm = createWarmRunner(opts.warmPython ?? true, context);
   const spareLanes = Math.max(0, availableParallelism() - 1);
 
   const preparers = (language: Language): Preparer => {
@@ -138,14 +147,18 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     prepare,
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits) {
       if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");
-      return runProgram(await context(), program.language, program.handle, input, limits);
+      const ctx = await context();
+      const warmOutcome = program.language === "python" ? await warm.run(program.handle, input, limits) : null;
+      return warmOutcome ?? runProgram(ctx, program.language, program.handle, input, limits);
     },
     async openSession(program: PreparedProgram, limits: RunLimits) {
       if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");
       return new LocalRunSession(await context(), program.language, program.handle, limits);
     },
     async runPair(program: PairSide, peer: PairSide) {
-      return runLocalPair(await context(), toLocalSide(program, "program"), toLocalSide(peer, "peer"));
+      const ctx = await context();
+      const [local, localPeer] = [toLocalSide(program, "program"), toLocalSide(peer, "peer")];
+      return (await warm.runPair(local, localPeer)) ?? runLocalPair(ctx, local, localPeer);
     },
     selfTest() {
       selfTestPromise ??= selfTestSandbox(sandbox, LANGUAGES, { describeTool: (language) => describeTool(tools, language) });
@@ -172,11 +185,13 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         cgroup: ctx.cgroups ? { version: ctx.cgroups.version, dirs } : null,
         workDir: ctx.workDir,
         compiles,
+        zygotes: warm.started(),
       };
     },
     async close() {
       // A PCH still building uses the work folder that closing removes.
       await Promise.all([...pchGates.values()].map((gate) => gate.settle()));
+      await warm.close();
       await lazy.close();
     },
   };

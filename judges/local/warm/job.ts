@@ -1,0 +1,175 @@
+/**
+ * One job on a warm zygote: one run, or the two sides of a pair joined stdout-to-stdin inside the
+ * zygote. The harness writes each side's program, files and stdin into the zygote's request folder,
+ * creates the side's cgroups (memory, pids, CPU accounting, freezer) and enforces the CPU and wall
+ * limits by killing every task in them, exactly as for a cold run; the zygote enforces the output
+ * caps and reports how each side ended.
+ */
+import { chownSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CgroupController } from "../cgroup-detect.ts";
+import { RunCgroup } from "../cgroup.ts";
+import { assertCollectNames } from "../collect.ts";
+import type { SandboxContext } from "../context-types.ts";
+import type { EnforcedLimit } from "../exec.ts";
+import { type LocalProgramHandle, STDERR_BYTES, stackBytesFor } from "../run.ts";
+import { filePagesBytes, scratchCapsFor, writeSandboxFiles } from "../scratch.ts";
+import type { RunInput, RunLimits, RunOutcome } from "../../types.ts";
+import { FrameKind } from "./frames.ts";
+import { type SideReport, sideOutcome } from "./side-outcome.ts";
+import { WarmUnavailable } from "./unavailable.ts";
+import { REQ_DEST, type Zygote } from "./zygote.ts";
+
+export interface WarmSide {
+  handle: LocalProgramHandle;
+  input: RunInput;
+  limits: RunLimits;
+}
+
+
+const CPU_POLL_MS = 20;
+const NOFILE = 128;
+/** How long past the largest wall limit a job may take before the zygote is taken for hung. */
+const HUNG_GRACE_MS = 10_000;
+
+interface SideState {
+  side: WarmSide;
+  dir: string;
+  cgroup: RunCgroup;
+  stdout: Uint8Array[];
+  stderr: Uint8Array[];
+  result: Uint8Array[];
+  end: Record<string, unknown> | null;
+  limit: EnforcedLimit | null;
+  wallMs: number;
+}
+
+function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: number, side: WarmSide, piped: boolean): { dir: string; cgroup: RunCgroup; spec: object } {
+  const { limits, input } = side;
+  const files = input.files ?? {};
+  const collect = input.collect ?? [];
+  assertCollectNames(collect);
+  const dir = join(zygote.reqDir, jobId, String(index));
+  mkdirSync(join(dir, "files"), { recursive: true, mode: 0o755 });
+  chownSync(join(dir, "files"), 65534, 65534);
+  cpSync(side.handle.programDir, join(dir, "prog"), { recursive: true });
+  writeSandboxFiles(ctx, join(dir, "files"), files, "RunInput.files");
+  if (!piped) writeFileSync(join(dir, "stdin"), input.stdin ?? "", { mode: 0o644 });
+  const name = `${jobId}-${index}`;
+  const layout = ctx.cgroups;
+  if (!layout) throw new WarmUnavailable("no cgroups");
+  const memoryBytes = limits.memoryMb * 1024 * 1024;
+  const cgroup = RunCgroup.create({ version: layout.version, bases: zygote.cgroupBases }, name, { memoryBytes, pids: limits.processes + 1 });
+  const joins: string[] = [];
+  const seen = new Set<string>();
+  for (const [controller, base] of Object.entries(zygote.cgroupBases) as [CgroupController, string][]) {
+    if (seen.has(base)) continue;
+    seen.add(base);
+    chownSync(join(base, name, "cgroup.procs"), 65534, 65534);
+    joins.push(`${controller}/${name}`);
+  }
+  const cpuSoft = Math.ceil(limits.cpuMs / 1000) + 1;
+  const spec = {
+    dir: `${REQ_DEST}/${jobId}/${index}`,
+    cgroups: joins,
+    argv: input.args ?? [],
+    piped,
+    rlimits: { cpuSoft, cpuHard: cpuSoft + 1, fsize: Math.floor(limits.fileBytes), stack: stackBytesFor(limits.memoryMb), nofile: NOFILE },
+    scratch: scratchCapsFor(memoryBytes, files),
+    stdoutBytes: Math.floor(limits.outputBytes),
+    stderrBytes: STDERR_BYTES,
+    stderrKillBytes: piped ? Math.floor(limits.outputBytes) : -1,
+    collect,
+    collectBytes: Math.floor(limits.outputBytes),
+  };
+  return { dir, cgroup, spec };
+}
+
+/** Runs the job; resolves one RunOutcome per side, or throws WarmUnavailable. */
+export async function runWarmJob(ctx: SandboxContext, zygote: Zygote, sides: WarmSide[], piped: boolean): Promise<RunOutcome[]> {
+  const jobId = zygote.nextJobId();
+  const states: SideState[] = [];
+  try {
+    const specs = sides.map((side, index) => {
+      const written = writeSide(ctx, zygote, jobId, index, side, piped);
+      states.push({ side, dir: written.dir, cgroup: written.cgroup, stdout: [], stderr: [], result: [], end: null, limit: null, wallMs: 0 });
+      return written.spec;
+    });
+    await exchange(zygote, states, specs);
+    return states.map((state) => sideOutcome(toReport(state), state.side.limits, state.side.input));
+  } finally {
+    await Promise.all(states.map((state) => state.cgroup.remove()));
+    rmSync(join(zygote.reqDir, jobId), { recursive: true, force: true });
+  }
+}
+
+function exchange(zygote: Zygote, states: SideState[], specs: object[]): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const started = performance.now();
+    const kill = (state: SideState, reason: EnforcedLimit) => {
+      if (state.limit !== null || state.end) return;
+      state.limit = reason;
+      void state.cgroup.killAll();
+    };
+    const timers = states.map((state) => setTimeout(() => kill(state, "wall_time"), state.side.limits.wallMs));
+    const poll = setInterval(() => {
+      for (const state of states) {
+        const ns = state.cgroup.readCpuNs();
+        if (ns !== null && ns > state.side.limits.cpuMs * 1e6) kill(state, "cpu_time");
+      }
+    }, CPU_POLL_MS);
+    const longest = Math.max(...states.map((s) => s.side.limits.wallMs));
+    const finish = (error?: Error) => {
+      clearInterval(poll);
+      clearTimeout(hung);
+      for (const timer of timers) clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const hung = setTimeout(() => {
+      void zygote.kill();
+      finish(new WarmUnavailable("the zygote did not finish the job in time"));
+    }, longest + HUNG_GRACE_MS);
+    try {
+      zygote.send(
+        { sides: specs },
+        {
+          onGone: (reason) => finish(new WarmUnavailable(reason)),
+          onFrame: (frame) => {
+            if (frame.kind === FrameKind.jobEnd) return finish();
+            const state = states[frame.side];
+            if (!state) return finish(new WarmUnavailable(`a frame for side ${frame.side} of a ${states.length}-side job`));
+            if (frame.kind === FrameKind.stdout) state.stdout.push(frame.payload);
+            else if (frame.kind === FrameKind.stderr) state.stderr.push(frame.payload);
+            else if (frame.kind === FrameKind.result) state.result.push(frame.payload);
+            else if (frame.kind === FrameKind.sideEnd) {
+              state.wallMs = Math.round(performance.now() - started);
+              clearTimeout(timers[frame.side]);
+              state.end = JSON.parse(new TextDecoder().decode(frame.payload)) as Record<string, unknown>;
+            }
+          },
+        },
+      );
+    } catch (error) {
+      finish(new WarmUnavailable((error as Error).message));
+    }
+  });
+}
+
+function toReport(state: SideState): SideReport {
+  const end = state.end;
+  if (!end) throw new WarmUnavailable("a side ended without its report");
+  const zygoteLimit = end.limit === "output" ? "output" : null;
+  return {
+    stdout: state.stdout,
+    stderr: state.stderr,
+    result: state.result,
+    stderrTotal: Number(end.stderrTotal ?? 0),
+    limit: state.limit ?? zygoteLimit,
+    wallMs: state.wallMs,
+    cgroupCpuNs: state.cgroup.readCpuNs(),
+    peakBytes: state.cgroup.readPeakBytes(),
+    oom: state.cgroup.wasOomKilled(),
+    inputPagesBytes: filePagesBytes(state.side.input.files ?? {}),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Warm Python for the local sandbox: a pool of zygotes (one per concurrent job, started lazily and
+ * kept while idle; a dead one is dropped and replaced by the next job), and the run / runPair entry
+ * points that fall back to the cold path whenever a zygote cannot serve a job.
+ */
+import type { SandboxContext } from "../context-types.ts";
+import type { RunOutcome } from "../../types.ts";
+import { runWarmJob, type WarmSide } from "./job.ts";
+import { WarmUnavailable } from "./unavailable.ts";
+import { installScripts, Zygote } from "./zygote.ts";
+
+/** Idle zygotes kept beyond this are stopped (each holds an interpreter, ~20 MB). */
+const MAX_IDLE = 8;
+
+/** Whether this context can host zygotes: bwrap, root (uid drop), cgroups for memory, pids and CPU, python3. */
+export function supportsWarm(ctx: SandboxContext): boolean {
+  const bases = ctx.cgroups?.bases;
+  return ctx.mode === "bwrap" && ctx.launcher.drop !== null && ctx.tools.python3 !== null && Boolean(bases?.memory && bases.pids && bases.cpu);
+}
+
+export class WarmPool {
+  private idle: Zygote[] = [];
+  private all = new Set<Zygote>();
+  private scriptsDir: string | null = null;
+  private closed = false;
+  /** Zygotes started so far (tests and profiles read it). */
+  started = 0;
+
+  constructor(private readonly ctx: SandboxContext) {}
+
+  private async acquire(): Promise<Zygote> {
+    for (let zygote = this.idle.pop(); zygote; zygote = this.idle.pop()) if (zygote.isAlive) return zygote;
+    this.scriptsDir ??= installScripts(this.ctx);
+    const zygote = new Zygote(this.ctx, this.scriptsDir);
+    this.all.add(zygote);
+    this.started++;
+    try {
+      await zygote.start();
+    } catch (error) {
+      await this.drop(zygote);
+      throw new WarmUnavailable(`the zygote did not start: ${(error as Error).message}`);
+    }
+    return zygote;
+  }
+
+  private async release(zygote: Zygote): Promise<void> {
+    if (!this.closed && zygote.isAlive && this.idle.length < MAX_IDLE) this.idle.push(zygote);
+    else await this.drop(zygote);
+  }
+
+  private async drop(zygote: Zygote): Promise<void> {
+    this.all.delete(zygote);
+    await zygote.kill();
+  }
+
+  /** Runs one job on a zygote; throws WarmUnavailable when it could not (the caller then runs it cold). */
+  async run(sides: WarmSide[], piped: boolean): Promise<RunOutcome[]> {
+    if (this.closed) throw new WarmUnavailable("the warm pool is closed");
+    const zygote = await this.acquire();
+    try {
+      return await runWarmJob(this.ctx, zygote, sides, piped);
+    } finally {
+      await this.release(zygote);
+    }
+  }
+
+  /** Stops every zygote (the sandbox is closing). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.idle = [];
+    await Promise.all([...this.all].map((zygote) => this.drop(zygote)));
+  }
+
+  /** Pids of the zygotes' sandboxes, for tests that kill one. */
+  zygotes(): Zygote[] {
+    return [...this.all];
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * A warm side's raw facts (the intermediate's report, the output the zygote forwarded, the side's
+ * cgroup figures) turned into the same ExecResult a cold run has, then into the contract's RunOutcome.
+ */
+import { decodeUtf8 } from "../capture.ts";
+import type { EnforcedLimit, ExecResult, InitStatus } from "../exec.ts";
+import { buildRunOutcome } from "../outcome.ts";
+import type { RunInput, RunLimits, RunOutcome } from "../../types.ts";
+import { WarmUnavailable } from "./unavailable.ts";
+
+export interface SideReport {
+  stdout: Uint8Array[];
+  stderr: Uint8Array[];
+  /** The intermediate's report: one JSON line, then the collected files' bytes. */
+  result: Uint8Array[];
+  stderrTotal: number;
+  limit: EnforcedLimit | null;
+  wallMs: number;
+  cgroupCpuNs: number | null;
+  peakBytes: number | null;
+  oom: boolean;
+  /** Bytes the harness's input files take in the scratch tmpfs. */
+  inputPagesBytes: number;
+}
+
+interface IntermediateReport {
+  cpuUs?: number;
+  maxRssKb?: number;
+  exit?: number;
+  signal?: number;
+  setupfail?: string;
+  internal?: string;
+  scratchUsed?: number;
+  files?: [string, number | "over" | null][];
+}
+
+function join(chunks: Uint8Array[]): Uint8Array {
+  const size = chunks.reduce((sum, c) => sum + c.length, 0);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function parseReport(bytes: Uint8Array): { report: IntermediateReport | null; rest: Uint8Array } {
+  const newline = bytes.indexOf(10);
+  if (newline < 0) return { report: null, rest: new Uint8Array() };
+  const report = JSON.parse(decodeUtf8(bytes.subarray(0, newline))) as IntermediateReport;
+  return { report, rest: bytes.subarray(newline + 1) };
+}
+
+function statusOf(report: IntermediateReport | null): InitStatus | null {
+  if (!report) return null;
+  const cpuUs = Number(report.cpuUs ?? 0);
+  const maxRssKb = Number(report.maxRssKb ?? 0);
+  if (typeof report.exit === "number") return { kind: "exit", code: report.exit, cpuUs, maxRssKb };
+  if (typeof report.signal === "number") return { kind: "signal", signal: report.signal, cpuUs, maxRssKb };
+  return null;
+}
+
+/** The side's RunOutcome; throws WarmUnavailable when the side could not be set up (the harness's failure). */
+export function sideOutcome(side: SideReport, limits: RunLimits, input: RunInput): RunOutcome {
+  const { report, rest } = parseReport(join(side.result));
+  if (report?.internal) throw new WarmUnavailable(`the zygote's intermediate failed: ${report.internal}`);
+  if (report?.setupfail) throw new WarmUnavailable(`the zygote could not set the run up: ${report.setupfail}`);
+  const status = statusOf(report);
+  if (!status && side.limit === null && !side.oom) throw new WarmUnavailable("a side ended with no report");
+  const result: ExecResult = {
+    status,
+    forged: false,
+    limit: side.limit,
+    oom: side.oom,
+    cpuMs: Math.round(Math.max((status?.cpuUs ?? 0) / 1000, (side.cgroupCpuNs ?? 0) / 1e6)),
+    wallMs: side.wallMs,
+    memoryKb: Math.round(Math.max((side.peakBytes ?? 0) / 1024, status?.maxRssKb ?? 0)),
+    stdout: decodeUtf8(join(side.stdout)),
+    stderr: decodeUtf8(join(side.stderr)),
+    stderrTotal: side.stderrTotal,
+  };
+  const used = typeof report?.scratchUsed === "number" ? Math.max(0, report.scratchUsed - side.inputPagesBytes) : null;
+  const outcome = buildRunOutcome(result, limits, { memoryByCgroup: true, scratchUsedBytes: used });
+  if ((input.collect ?? []).length === 0) return outcome;
+  const files: Record<string, string> = {};
+  let overLimit = false;
+  let at = 0;
+  for (const [name, size] of report?.files ?? []) {
+    if (size === "over") overLimit = true;
+    else if (typeof size === "number") {
+      files[name] = decodeUtf8(rest.subarray(at, at + size));
+      at += size;
+    }
+  }
+  const over = overLimit && outcome.termination === "exited";
+  return { ...outcome, files, ...(over ? { termination: "output" as const } : {}) };
+}

@@ -1,0 +1,162 @@
+/**
+ * One warm Python zygote: a long-lived bwrap sandbox (uid 65534 in its own user, pid, net, IPC, UTS
+ * and cgroup namespaces, the read-only /usr tree, no network) running zygote.py with just
+ * CAP_SYS_ADMIN and CAP_SETPCAP inside that user namespace, which it needs to give each run its own
+ * namespaces and tmpfs and then drop every capability in the run. It lives in a cgroup of its own
+ * ("self" under the zygote's folder); each job's sides get sibling cgroups the run joins itself.
+ */
+import { chmodSync, chownSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { CgroupController, CgroupLayout } from "../cgroup-detect.ts";
+import { RunCgroup } from "../cgroup.ts";
+import type { SandboxContext } from "../context-types.ts";
+import { type Frame, FrameKind, FrameParser } from "./frames.ts";
+import { buildZygoteArgv, REQ_DEST } from "./zygote-launch.ts";
+
+const SCRIPTS = ["zygote.py", "zygote_child.py", "zygote_sys.py"];
+/** The zygote itself: interpreter, relay buffers and the two intermediates of a pair. */
+const ZYGOTE_MEMORY_BYTES = 256 << 20;
+const ZYGOTE_TASKS = 16;
+
+export interface JobListener {
+  onFrame(frame: Frame): void;
+  /** The zygote is gone (crashed or killed) before the job ended. */
+  onGone(reason: string): void;
+}
+
+/** Copies the zygote's scripts where the sandbox user can read them (once per instance). */
+export function installScripts(ctx: SandboxContext): string {
+  const dir = join(ctx.workDir, "warm");
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  chmodSync(dir, 0o755);
+  for (const name of SCRIPTS) copyFileSync(join(import.meta.dir, name), join(dir, name));
+  for (const name of SCRIPTS) chmodSync(join(dir, name), 0o644);
+  return dir;
+}
+
+export class Zygote {
+  readonly id: string;
+  /** Host folder of the requests, bound read-only at /req. */
+  readonly reqDir: string;
+  /** The zygote's cgroup folder per controller (its own "self" group and the jobs' groups inside). */
+  readonly cgroupBases: Partial<Record<CgroupController, string>>;
+  private proc: Bun.Subprocess<"pipe", "pipe", "pipe"> | null = null;
+  private listener: JobListener | null = null;
+  private readyWaiters: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  private alive = true;
+  private jobs = 0;
+  private self: RunCgroup | null = null;
+  private stderrTail = "";
+
+  constructor(
+    private readonly ctx: SandboxContext,
+    private readonly scriptsDir: string,
+  ) {
+    this.id = ctx.nextId("zygote-");
+    this.reqDir = join(ctx.workDir, this.id);
+    mkdirSync(this.reqDir, { mode: 0o755 });
+    const layout = ctx.cgroups as CgroupLayout;
+    this.cgroupBases = {};
+    for (const [controller, base] of Object.entries(layout.bases) as [CgroupController, string][]) {
+      const dir = join(base, this.id);
+      mkdirSync(dir);
+      this.cgroupBases[controller] = dir;
+      // Runs move themselves into their job's groups (writing 0 to cgroup.procs); v2 checks the common ancestor too.
+      chownSync(join(dir, "cgroup.procs"), 65534, 65534);
+    }
+  }
+
+  get isAlive(): boolean {
+    return this.alive;
+  }
+
+  nextJobId(): string {
+    return `j${++this.jobs}`;
+  }
+
+  /** Starts the sandbox and resolves once the interpreter has imported everything and said so. */
+  async start(): Promise<void> {
+    const layout = this.ctx.cgroups as CgroupLayout;
+    this.self = RunCgroup.create({ version: layout.version, bases: this.cgroupBases }, "self", { memoryBytes: ZYGOTE_MEMORY_BYTES, pids: ZYGOTE_TASKS });
+    const argv = buildZygoteArgv(this.ctx, {
+      scriptsDir: this.scriptsDir,
+      reqDir: this.reqDir,
+      cgroupBases: this.cgroupBases,
+      procsFiles: this.self.procsFiles,
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      this.readyWaiters = { resolve, reject };
+    });
+    this.proc = Bun.spawn({ cmd: argv, cwd: "/", env: { PATH: "/usr/bin:/bin" }, stdio: ["pipe", "pipe", "pipe"] });
+    void this.readFrames(this.proc.stdout);
+    void this.readStderr(this.proc.stderr);
+    void this.proc.exited.then(() => this.markGone(`the zygote exited (${this.proc?.exitCode ?? this.proc?.signalCode}) ${this.stderrTail.trim()}`));
+    await ready;
+  }
+
+  /** Sends one job; frames go to `listener` until the job's end frame. */
+  send(request: unknown, listener: JobListener): void {
+    if (!this.alive || !this.proc) throw new Error("the zygote is gone");
+    this.listener = listener;
+    this.proc.stdin.write(`${JSON.stringify(request)}\n`);
+    void this.proc.stdin.flush();
+  }
+
+  /** Kills the whole sandbox (bwrap's --die-with-parent and the pid namespaces take every run with it). */
+  async kill(): Promise<void> {
+    this.markGone("the zygote was stopped");
+    this.proc?.kill("SIGKILL");
+    await this.self?.remove();
+    for (const dir of Object.values(this.cgroupBases)) {
+      try {
+        rmSync(dir, { recursive: false });
+      } catch {
+        // Job groups still being removed, or already gone.
+      }
+    }
+    rmSync(this.reqDir, { recursive: true, force: true });
+  }
+
+  private markGone(reason: string): void {
+    if (!this.alive) return;
+    this.alive = false;
+    this.readyWaiters?.reject(new Error(reason));
+    this.readyWaiters = null;
+    const listener = this.listener;
+    this.listener = null;
+    listener?.onGone(reason);
+    if (this.proc && this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill("SIGKILL");
+  }
+
+  private async readFrames(stream: ReadableStream<Uint8Array>): Promise<void> {
+    const parser = new FrameParser();
+    try {
+      for await (const chunk of stream) {
+        for (const frame of parser.push(chunk)) this.dispatch(frame);
+      }
+    } catch (error) {
+      this.markGone(`the zygote's channel broke: ${(error as Error).message}`);
+      return;
+    }
+    this.markGone(`the zygote closed its channel ${this.stderrTail.trim()}`);
+  }
+
+  private dispatch(frame: Frame): void {
+    if (frame.kind === FrameKind.ready) {
+      this.readyWaiters?.resolve();
+      this.readyWaiters = null;
+      return;
+    }
+    const listener = this.listener;
+    if (!listener) throw new Error("a frame from the zygote arrived with no job in flight");
+    if (frame.kind === FrameKind.jobEnd) this.listener = null;
+    listener.onFrame(frame);
+  }
+
+  private async readStderr(stream: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) this.stderrTail = (this.stderrTail + decoder.decode(chunk)).slice(-4000);
+  }
+}
+
+export { REQ_DEST };

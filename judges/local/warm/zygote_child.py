@@ -1,0 +1,277 @@
+"""The two processes the warm zygote forks for each side of a job (trusted code until the very
+last step of run_side, which hands the process over to the program):
+
+intermediate (in the zygote's namespaces): enters new mount, pid and IPC namespaces, mounts the
+side's scratch tmpfs at /box, /tmp and /dev/shm, forks the run's pid 1, waits for it with its
+rusage, reads the collected files back and reports on its result pipe.
+
+run process (pid 1 of the new pid namespace): joins the side's cgroups, mounts /proc, copies the
+run's files in, binds its program at /prog, hides the request tree and the cgroup tree, sets the
+rlimits, drops every capability, closes every descriptor but 0/1/2, then runs /prog/main.py as
+__main__ in this already warm interpreter. When it ends, the kernel kills whatever it left.
+"""
+
+import json
+import os
+import resource
+import signal
+import stat
+import sys
+
+import zygote_sys as zs
+
+PROG = "/prog"
+BOX = "/box"
+SCRATCH = "/.scratch"
+SANDBOX_ID = 65534
+
+
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def intermediate(spec, stdin_fd, out_fd, err_fd, res_fd, cap_last):
+    """Never returns: ends with os._exit after reporting on res_fd."""
+    code = 1
+    try:
+        os.dup2(stdin_fd if stdin_fd is not None else os.open("/dev/null", os.O_RDONLY), 0)
+        os.dup2(out_fd, 1)
+        os.dup2(err_fd, 2)
+        os.dup2(res_fd, 3)
+        # The zygote's channel to the harness and every other side's pipe are gone from here on.
+        os.closerange(4, 1 << 16)
+        setup_r, setup_w = os.pipe()
+        zs.unshare(zs.CLONE_NEWNS | zs.CLONE_NEWPID | zs.CLONE_NEWIPC)
+        zs.mount(None, "/", None, zs.MS_REC | zs.MS_PRIVATE, None)
+        scratch = spec["scratch"]
+        options = "size=%d,nr_inodes=%d,mode=0711" % (scratch["bytes"], scratch["inodes"])
+        zs.mount("tmpfs", SCRATCH, "tmpfs", zs.MS_NOSUID | zs.MS_NODEV, options)
+        for name, dest in (("box", BOX), ("tmp", "/tmp"), ("shm", "/dev/shm")):
+            os.mkdir("%s/%s" % (SCRATCH, name), 0o700)
+            zs.mount("%s/%s" % (SCRATCH, name), dest, None, zs.MS_BIND, None)
+        # The zygote asks for a kill (output limit) with SIGUSR1, possibly before the fork returns.
+        target = {"pid": None, "asked": False}
+        signal.signal(signal.SIGUSR1, lambda *_: _kill(target))
+        run_pid = os.fork()
+        if run_pid == 0:
+            os.close(setup_r)
+            run_side(spec, setup_w, cap_last)
+        target["pid"] = run_pid
+        if target["asked"]:
+            _kill(target)
+        os.close(setup_w)
+        # Only the run holds its stdio now: the other side sees end of file as soon as the run is gone.
+        null = os.open("/dev/null", os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.close(null)
+        setup = _read_all(setup_r)
+        _, status, usage = _wait(run_pid)
+        report = {"cpuUs": int((usage.ru_utime + usage.ru_stime) * 1e6), "maxRssKb": usage.ru_maxrss}
+        if setup != b"ok":
+            report["setupfail"] = setup.decode("utf-8", "replace")[-2000:] or "the run process died during set-up"
+        elif os.WIFSIGNALED(status):
+            report["signal"] = os.WTERMSIG(status)
+        else:
+            report["exit"] = os.WEXITSTATUS(status)
+        vfs = os.statvfs(BOX)
+        report["scratchUsed"] = (vfs.f_blocks - vfs.f_bfree) * vfs.f_frsize
+        blobs = []
+        report["files"] = [_collect(name, spec["collectBytes"], blobs) for name in spec["collect"]]
+        _write_all(3, (json.dumps(report) + "\n").encode())
+        for blob in blobs:
+            _write_all(3, blob)
+        code = 0
+    except BaseException as e:  # reported as the intermediate's own failure: the harness's SE
+        try:
+            _write_all(3, (json.dumps({"internal": "%s: %s" % (type(e).__name__, e)}) + "\n").encode())
+        except BaseException:
+            pass
+    os._exit(code)
+
+
+def _kill(target):
+    target["asked"] = True
+    if target["pid"] is None:
+        return
+    try:
+        os.kill(target["pid"], signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _wait(pid):
+    while True:
+        try:
+            return os.wait4(pid, 0)
+        except InterruptedError:
+            continue
+
+
+def _read_all(fd):
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except InterruptedError:
+            continue
+        if not chunk:
+            os.close(fd)
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _collect(name, limit, blobs):
+    """[name, size] of a regular file left in /box (its bytes appended to blobs), [name, "over"] past
+    the limit, [name, None] when absent, a link, a FIFO or unreadable (read as collect.ts does)."""
+    try:
+        fd = os.open("%s/%s" % (BOX, name), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return [name, None]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return [name, None]
+        if info.st_size > limit:
+            return [name, "over"]
+        data = os.pread(fd, info.st_size, 0)
+        blobs.append(data)
+        return [name, len(data)]
+    finally:
+        os.close(fd)
+
+
+def run_side(spec, setup_w, cap_last):
+    """The run's pid 1: set-up, then the program. Never returns."""
+    try:
+        zs.prctl(zs.PR_SET_PDEATHSIG, signal.SIGKILL)
+        signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+        for procs in spec["cgroups"]:
+            with open("/cg/%s/cgroup.procs" % procs, "w") as f:
+                f.write("0")
+        zs.mount("proc", "/proc", "proc", zs.MS_NOSUID | zs.MS_NODEV | zs.MS_NOEXEC, None)
+        request = spec["dir"]
+        _copy_tree(request + "/files", BOX)
+        if not spec["piped"]:
+            fd = os.open(request + "/stdin", os.O_RDONLY)
+            os.dup2(fd, 0)
+            os.close(fd)
+        zs.mount(request + "/prog", PROG, None, zs.MS_BIND, None)
+        zs.mount(None, PROG, None, zs.MS_REMOUNT | zs.MS_BIND | zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV, None)
+        # Mounts inherited from bwrap are locked and cannot be removed here: covered instead.
+        for hidden in ("/req", "/cg"):
+            zs.mount("tmpfs", hidden, "tmpfs", zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV | zs.MS_NOEXEC, "size=4k,nr_inodes=2,mode=0555")
+        os.chdir(BOX)
+        _set_limits(spec["rlimits"])
+        zs.drop_all_capabilities(cap_last)
+        os.write(setup_w, b"ok")
+    except BaseException as e:
+        try:
+            os.write(setup_w, ("%s: %s" % (type(e).__name__, e)).encode()[-2000:])
+        finally:
+            os._exit(125)
+    os.closerange(3, 1 << 16)
+    _run_program(spec["argv"])
+
+
+def _copy_tree(src, dest):
+    for name in os.listdir(src):
+        path, target = src + "/" + name, dest + "/" + name
+        if os.path.isdir(path):
+            os.mkdir(target, 0o755)
+            _copy_tree(path, target)
+            continue
+        with open(path, "rb") as inp, open(target, "wb") as out:
+            while True:
+                chunk = inp.read(1 << 20)
+                if not chunk:
+                    break
+                out.write(chunk)
+
+
+def _set_limits(limits):
+    resource.setrlimit(resource.RLIMIT_CPU, (limits["cpuSoft"], limits["cpuHard"]))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["fsize"], limits["fsize"]))
+    resource.setrlimit(resource.RLIMIT_STACK, (limits["stack"], limits["stack"]))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (limits["nofile"], limits["nofile"]))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+_OLD_STDIO = []
+
+
+def _fresh_stdio():
+    """New sys.std* on fds 0/1/2 with what a fresh `python3` under LANG=C.UTF-8 would have."""
+    # The zygote's own objects stay referenced: collecting them would close fds 0/1/2.
+    _OLD_STDIO.extend([sys.stdin, sys.stdout, sys.stderr, sys.__stdin__, sys.__stdout__, sys.__stderr__])
+    sys.stdin = sys.__stdin__ = open(0, "r", encoding="utf-8", errors="surrogateescape", closefd=False)
+    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", errors="surrogateescape", closefd=False)
+    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
+
+
+def _run_program(args):
+    import builtins
+    import traceback
+    import types
+
+    for name in ("zygote", "zygote_child", "zygote_sys", "__main__"):
+        sys.modules.pop(name, None)
+    _fresh_stdio()
+    sys.argv = [PROG + "/main.py"] + list(args)
+    sys.path[0] = PROG
+    module = types.ModuleType("__main__")
+    module.__file__ = PROG + "/main.py"
+    module.__builtins__ = builtins
+    sys.modules["__main__"] = module
+    code = 0
+    try:
+        with open(PROG + "/main.py", "rb") as f:
+            source = f.read()
+        exec(compile(source, PROG + "/main.py", "exec", dont_inherit=True), module.__dict__)
+    except SystemExit as e:
+        code = _exit_code(e.code)
+    except BaseException as e:
+        # The first frame is this function's exec: not part of the program's traceback.
+        traceback.print_exception(type(e), e, e.__traceback__.tb_next if e.__traceback__ else None)
+        code = 1
+    code = _finish(code)
+    os._exit(code)
+
+
+def _exit_code(value):
+    if value is None:
+        return 0
+    if isinstance(value, int):
+        return value & 0xFF
+    try:
+        sys.stderr.write(str(value) + "\n")
+    except BaseException:
+        pass
+    return 1
+
+
+def _finish(code):
+    """What the interpreter does at exit: wait for threads, run atexit, flush the standard streams."""
+    threading = sys.modules.get("threading")
+    try:
+        if threading is not None:
+            threading._shutdown()
+    except BaseException:
+        pass
+    try:
+        import atexit
+
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    try:
+        sys.stdout.flush()
+    except BaseException:
+        code = 120
+    try:
+        sys.stderr.flush()
+    except BaseException:
+        pass
+    return code
