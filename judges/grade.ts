@@ -10,6 +10,7 @@
  * with its cause, so one broken run does not stop an evaluation; a `missing_tool` SandboxError is
  * rethrown, because then no sample can be judged at all. Other exceptions are bugs and propagate.
  */
+import { canBatch, createBatchTestRunner } from "./batch-tests.ts";
 import { DEFAULT_COMPILE_LIMITS } from "./compile-limits.ts";
 import { HarnessError } from "./errors.ts";
 import { type FunctionRun, functionKitFor, hasRunPair, runFunctionPair } from "./function/index.ts";
@@ -23,7 +24,9 @@ import {
   type Judgement,
   type PreparedProgram,
   type PrepareResult,
+  type RunInput,
   type RunOutcome,
+  type RunSession,
   type Sandbox,
   type SourceFile,
   type TestCase,
@@ -122,18 +125,52 @@ interface Graded {
   error?: string;
 }
 
+/** How a lane of the walk runs its stdio tests. */
+interface TestRunner {
+  run(input: RunInput): Promise<RunOutcome>;
+  close(): Promise<void>;
+}
+
+/**
+ * A lane's runner: one session of the sandbox for all the lane's tests when it offers sessions
+ * (opened at the first test, so an SE there is that test's), else one `run` per test. Interactive
+ * tests run as pairs and never use it.
+ */
+function createTestRunner(args: GradeArgs, program: PreparedProgram, interactor?: PreparedProgram): TestRunner {
+  const { sandbox } = args;
+  const { limits } = args.task;
+  if (!interactor && canBatch(sandbox, args.task, args.testConcurrency ?? 1)) return createBatchTestRunner(sandbox, program, args.task.tests, limits);
+  if (interactor || !sandbox.openSession) return { run: (input) => sandbox.run(program, input, limits), close: async () => {} };
+  let session: Promise<RunSession> | null = null;
+  return {
+    async run(input) {
+      session ??= sandbox.openSession?.(program, limits) ?? Promise.reject(new Error("openSession disappeared"));
+      const opened = await session.catch((error: unknown) => {
+        session = null; // a later test (all tests wanted) tries again
+        throw error;
+      });
+      return opened.run(input);
+    },
+    async close() {
+      const opened = session ? await session.catch(() => null) : null;
+      session = null;
+      await opened?.close();
+    },
+  };
+}
+
 /**
  * The run of one stdio test. File-IO problems get the input also as their input file, and their
  * output file read back: what the program wrote there is its output, else its stdout.
  */
-async function runStdioTest(args: GradeArgs, program: PreparedProgram, test: TestCase): Promise<{ outcome: RunOutcome; output: string }> {
+async function runStdioTest(args: GradeArgs, runner: TestRunner, test: TestCase): Promise<{ outcome: RunOutcome; output: string }> {
   const { inputFile, outputFile, limits } = args.task;
   const input = {
     stdin: test.input,
     ...(inputFile ? { files: { [inputFile]: test.input } } : {}),
     ...(outputFile ? { collect: [outputFile] } : {}),
   };
-  const outcome = await args.sandbox.run(program, input, limits);
+  const outcome = await runner.run(input);
   if (outputFile && outcome.files === undefined) {
     // A backend that ignores RunInput.collect would make every program that writes the file WA.
     throw new SandboxError(`the ${args.sandbox.name} sandbox does not read files back (RunInput.collect), so it cannot judge file-IO problems`, "internal");
@@ -142,11 +179,11 @@ async function runStdioTest(args: GradeArgs, program: PreparedProgram, test: Tes
 }
 
 /** Runs one stdio test and checks its output. */
-async function gradeStdioTest(args: GradeArgs, program: PreparedProgram, test: TestCase, index: number, interactor?: PreparedProgram): Promise<Graded> {
+async function gradeStdioTest(args: GradeArgs, program: PreparedProgram, runner: TestRunner, test: TestCase, index: number, interactor?: PreparedProgram): Promise<Graded> {
   if (interactor) return gradeInteractiveTest(args, program, interactor, test, index);
   let run: { outcome: RunOutcome; output: string };
   try {
-    run = await runStdioTest(args, program, test);
+    run = await runStdioTest(args, runner, test);
   } catch (error) {
     const cause = describeHarnessFailure(error, `sandbox failed on test ${index + 1}`);
     return { result: buildTestResult(index, test.kind, "SE", null), error: cause };
@@ -324,17 +361,22 @@ async function walkStdioTests(args: GradeArgs, program: PreparedProgram, interac
   let next = 0;
   let broken = false;
   const lane = async () => {
-    while (!broken && next < firstFailure) {
-      const index = next++;
-      const test = tests[index] as TestCase;
-      try {
-        const one = await runInSlot(args.slots, () => gradeStdioTest(args, program, test, index, interactor));
-        graded[index] = one;
-        if (one.result.verdict !== "AC" && !args.allTests) firstFailure = Math.min(firstFailure, index);
-      } catch (error) {
-        broken = true; // a bug or a missing tool: the other lanes stop starting tests
-        throw error;
+    const runner = createTestRunner(args, program, interactor);
+    try {
+      while (!broken && next < firstFailure) {
+        const index = next++;
+        const test = tests[index] as TestCase;
+        try {
+          const one = await runInSlot(args.slots, () => gradeStdioTest(args, program, runner, test, index, interactor));
+          graded[index] = one;
+          if (one.result.verdict !== "AC" && !args.allTests) firstFailure = Math.min(firstFailure, index);
+        } catch (error) {
+          broken = true; // a bug or a missing tool: the other lanes stop starting tests
+          throw error;
+        }
       }
+    } finally {
+      await runner.close();
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));

@@ -125,13 +125,36 @@ export interface Sandbox {
    */
   runPair?(program: PairSide, peer: PairSide): Promise<PairOutcome>;
   /**
+   * Runs several stdio tests of one program, in order, as one unit of work, for a backend whose every
+   * run carries a large fixed cost (Piston compiles on every execute). Each test keeps its own limits
+   * and outcome, as with {@link run}. Answers the outcomes of a non-empty prefix of `inputs`: the
+   * backend may stop after any test (its batch is full), and stops after a run that did not exit 0,
+   * where the grader stops anyway. The grader uses it for plain stdio tests only (no collect).
+   */
+  runBatch?(program: PreparedProgram, inputs: RunInput[], limits: RunLimits): Promise<RunOutcome[]>;
+  /**
    * Proves the backend works before anything is judged: prepares and runs a tiny known-good program
    * per language it supports (see judges/self-test.ts) and throws a {@link SandboxError} naming what
    * is broken. The CLI runs it once at start-up of every command that judges, so a broken toolchain
    * fails at once instead of turning a whole eval into CE or SE.
    */
   selfTest(): Promise<void>;
+  /**
+   * Opens a session for running one program many times with the same limits (a sample's stdio
+   * tests): the backend may keep one sandbox for all its runs. Each {@link RunSession.run} must be
+   * exactly as strict as {@link Sandbox.run} with these limits: its own CPU, wall, memory and output
+   * limits and outcome, fresh stdin, and nothing left from the runs before it (files, processes).
+   * Backends without it are run test by test.
+   */
+  openSession?(program: PreparedProgram, limits: RunLimits): Promise<RunSession>;
   close?(): Promise<void>;
+}
+
+/** Runs of one program in a session ({@link Sandbox.openSession}); one run at a time, in call order. */
+export interface RunSession {
+  run(input: RunInput): Promise<RunOutcome>;
+  /** Ends the session and frees what it holds; the caller calls it once, also after a failure. */
+  close(): Promise<void>;
 }
 
 /** One side of {@link Sandbox.runPair}: its stdin is the other side's stdout. */

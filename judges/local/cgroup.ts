@@ -107,6 +107,26 @@ export class RunCgroup {
     return readNumber(join(dir, "memory.peak")) ?? readNumber(join(dir, "memory.current"));
   }
 
+  /**
+   * Restarts the peak-memory figure from the current usage, for a group that serves several runs
+   * (judges/local/session.ts). v1: writing 0 to `memory.max_usage_in_bytes`. v2's `memory.peak`
+   * resets only for the file descriptor that wrote it, which this class does not hold: false there,
+   * and the peak stays the group's (never below a run's own).
+   */
+  resetPeak(): boolean {
+    const dir = this.dirs.memory;
+    if (!dir || this.version !== 1) return false;
+    return tryWrite(join(dir, "memory.max_usage_in_bytes"), "0");
+  }
+
+  /** OOM kills inside the group so far (a run's own are the difference across it); 0 without memory accounting. */
+  readOomKills(): number {
+    const dir = this.dirs.memory;
+    if (!dir) return 0;
+    if (this.version === 2) return readKeyed(join(dir, "memory.events"), "oom_kill") ?? 0;
+    return readKeyed(join(dir, "memory.oom_control"), "oom_kill") ?? readNumber(join(dir, "memory.failcnt")) ?? 0;
+  }
+
   /** Whether the kernel's OOM killer acted inside the group. */
   wasOomKilled(): boolean {
     const dir = this.dirs.memory;

@@ -24,14 +24,14 @@ export interface LocalProgramHandle {
 /** stderr kept per run. */
 export const STDERR_BYTES = 64 << 10;
 const PROGRAM_DEST = "/prog";
-const NOFILE = 128;
+export const NOFILE = 128;
 
 /** Stack = half the memory limit (at least 8 MiB): deep recursion works, runaway recursion is a SIGSEGV before an MLE. */
 export function stackBytesFor(memoryMb: number): number {
   return Math.max(8 << 20, Math.floor((memoryMb * 1024 * 1024) / 2));
 }
 
-function commandFor(language: Language, python3: string | null, args: string[], noSite: boolean | undefined): string[] {
+export function commandFor(language: Language, python3: string | null, args: string[], noSite: boolean | undefined): string[] {
   if (language === "cpp") return [`${PROGRAM_DEST}/${CPP_BINARY}`, ...args];
   if (!python3) throw new SandboxError("python3 disappeared after prepare", "missing_tool");
   return [python3, ...pythonFlagsFor(noSite), `${PROGRAM_DEST}/${PY_SOURCE}`, ...args];

@@ -44,6 +44,9 @@ export const CONFORMANCE_CHECKS = [
   "read-secrets",
   "write-outside",
   "env-leak",
+  "session-files",
+  "session-processes",
+  "session-limits",
 ] as const;
 export type ConformanceCheck = (typeof CONFORMANCE_CHECKS)[number];
 

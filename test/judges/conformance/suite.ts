@@ -9,6 +9,7 @@ import type { PrepareResult, Sandbox } from "../../../judges/types.ts";
 import { describeProcesses, findProcessesNamed } from "../../support/processes.ts";
 import { registerIsolationChecks, registerProcessChecks } from "./checks-containment.ts";
 import { registerCompileChecks, registerRunChecks } from "./checks-outcomes.ts";
+import { registerSessionChecks } from "./checks-sessions.ts";
 import {
   CONFORMANCE_CHECKS,
   CONFORMANCE_COMPILE_LIMITS,
@@ -103,5 +104,6 @@ export function runSandboxConformance(
     registerCompileChecks(ctx);
     registerProcessChecks(ctx);
     registerIsolationChecks(ctx);
+    registerSessionChecks(ctx);
   });
 }
