@@ -55,11 +55,11 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
   cpSync(side.handle.programDir, join(dir, "prog"), { recursive: true });
   writeSandboxFiles(ctx, join(dir, "files"), files, "RunInput.files");
   if (!piped) writeFileSync(join(dir, "stdin"), input.stdin ?? "", { mode: 0o644 });
-  const name = `${jobId}-${index}`;
+  const name = `${zygote.id}-${jobId}-${index}`;
   const layout = ctx.cgroups;
   if (!layout) throw new WarmUnavailable("no cgroups");
   const memoryBytes = limits.memoryMb * 1024 * 1024;
-  const cgroup = RunCgroup.create({ version: layout.version, bases: zygote.cgroupBases }, name, { memoryBytes, pids: limits.processes + 1 });
+  const cgroup = RunCgroup.create(layout, name, { memoryBytes, pids: limits.processes + 1 });
   const joins: string[] = [];
   const seen = new Set<string>();
   for (const [controller, base] of Object.entries(zygote.cgroupBases) as [CgroupController, string][]) {

@@ -12,10 +12,15 @@ import { installScripts, Zygote } from "./zygote.ts";
 /** Idle zygotes kept beyond this are stopped (each holds an interpreter, ~20 MB). */
 const MAX_IDLE = 8;
 
-/** Whether this context can host zygotes: bwrap, root (uid drop), cgroups for memory, pids and CPU, python3. */
+/**
+ * Whether this context can host zygotes: bwrap, root (uid drop), python3, a per-run tmpfs, and v1
+ * cgroups for memory, pids and CPU. Under v2 a run could not move itself from the zygote's group into
+ * its own (v2 asks for write access to their common ancestor, the harness's delegated group): cold.
+ */
 export function supportsWarm(ctx: SandboxContext): boolean {
   const bases = ctx.cgroups?.bases;
-  return ctx.mode === "bwrap" && ctx.launcher.drop !== null && ctx.tools.python3 !== null && Boolean(bases?.memory && bases.pids && bases.cpu);
+  const v1 = ctx.cgroups?.version === 1 && Boolean(bases?.memory && bases.pids && bases.cpu);
+  return ctx.mode === "bwrap" && ctx.launcher.drop !== null && ctx.tools.python3 !== null && ctx.scratch.tmpfs && v1;
 }
 
 export class WarmPool {

@@ -2,11 +2,13 @@
  * One warm Python zygote: a long-lived bwrap sandbox (uid 65534 in its own user, pid, net, IPC, UTS
  * and cgroup namespaces, the read-only /usr tree, no network) running zygote.py with just
  * CAP_SYS_ADMIN and CAP_SETPCAP inside that user namespace, which it needs to give each run its own
- * namespaces and tmpfs and then drop every capability in the run. It lives in a cgroup of its own
- * ("self" under the zygote's folder); each job's sides get sibling cgroups the run joins itself.
+ * namespaces and tmpfs and then drop every capability in the run. The zygote is the sandbox's own
+ * server, not a run: it lives in a cgroup beside the instance's folder (`codejudge-…-zygote-…`, swept
+ * like the instance's when its harness dies), while each job's sides get run cgroups inside the
+ * instance's folder, like cold runs, which the run joins itself (the folder is bound at /cg).
  */
-import { chmodSync, chownSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { CgroupController, CgroupLayout } from "../cgroup-detect.ts";
 import { RunCgroup } from "../cgroup.ts";
 import type { SandboxContext } from "../context-types.ts";
@@ -38,7 +40,7 @@ export class Zygote {
   readonly id: string;
   /** Host folder of the requests, bound read-only at /req. */
   readonly reqDir: string;
-  /** The zygote's cgroup folder per controller (its own "self" group and the jobs' groups inside). */
+  /** The instance's cgroup folder per controller, where the jobs' groups are made. */
   readonly cgroupBases: Partial<Record<CgroupController, string>>;
   private proc: Bun.Subprocess<"pipe", "pipe", "pipe"> | null = null;
   private listener: JobListener | null = null;
@@ -55,15 +57,7 @@ export class Zygote {
     this.id = ctx.nextId("zygote-");
     this.reqDir = join(ctx.workDir, this.id);
     mkdirSync(this.reqDir, { mode: 0o755 });
-    const layout = ctx.cgroups as CgroupLayout;
-    this.cgroupBases = {};
-    for (const [controller, base] of Object.entries(layout.bases) as [CgroupController, string][]) {
-      const dir = join(base, this.id);
-      mkdirSync(dir);
-      this.cgroupBases[controller] = dir;
-      // Runs move themselves into their job's groups (writing 0 to cgroup.procs); v2 checks the common ancestor too.
-      chownSync(join(dir, "cgroup.procs"), 65534, 65534);
-    }
+    this.cgroupBases = (ctx.cgroups as CgroupLayout).bases;
   }
 
   get isAlive(): boolean {
@@ -77,7 +71,13 @@ export class Zygote {
   /** Starts the sandbox and resolves once the interpreter has imported everything and said so. */
   async start(): Promise<void> {
     const layout = this.ctx.cgroups as CgroupLayout;
-    this.self = RunCgroup.create({ version: layout.version, bases: this.cgroupBases }, "self", { memoryBytes: ZYGOTE_MEMORY_BYTES, pids: ZYGOTE_TASKS });
+    const parents: Partial<Record<CgroupController, string>> = {};
+    let name = "";
+    for (const [controller, base] of Object.entries(layout.bases) as [CgroupController, string][]) {
+      parents[controller] = dirname(base);
+      name = `${basename(base)}-${this.id}`;
+    }
+    this.self = RunCgroup.create({ version: layout.version, bases: parents }, name, { memoryBytes: ZYGOTE_MEMORY_BYTES, pids: ZYGOTE_TASKS });
     const argv = buildZygoteArgv(this.ctx, {
       scriptsDir: this.scriptsDir,
       reqDir: this.reqDir,
@@ -107,13 +107,6 @@ export class Zygote {
     this.markGone("the zygote was stopped");
     this.proc?.kill("SIGKILL");
     await this.self?.remove();
-    for (const dir of Object.values(this.cgroupBases)) {
-      try {
-        rmSync(dir, { recursive: false });
-      } catch {
-        // Job groups still being removed, or already gone.
-      }
-    }
     rmSync(this.reqDir, { recursive: true, force: true });
   }
 
