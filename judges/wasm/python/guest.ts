@@ -58,7 +58,16 @@ function blockHostAccess(): void {
   for (const name of ["spawn", "spawnSync", "file", "write", "connect", "listen", "serve", "udpSocket", "$", "openInEditor"]) {
     if (bun) bun[name] = refuse;
   }
-  for (const name of ["fetch", "WebSocket", "Worker", "XMLHttpRequest", "require"]) (globalThis as Record<string, unknown>)[name] = refuse;
+  for (const name of ["fetch", "WebSocket", "Worker", "XMLHttpRequest", "require", "eval"]) (globalThis as Record<string, unknown>)[name] = refuse;
+  // Any JS object a guest gets hold of (through gc, or a bridge it re-imports) leads by
+  // `.constructor.constructor` to Function, which compiles arbitrary code. The interpreter reads only
+  // `.constructor.name`: a stand-in with the same name that compiles nothing.
+  const kinds = [function () {}, async function () {}, function* () {}, async function* () {}];
+  for (const fn of kinds) {
+    const proto = Object.getPrototypeOf(fn) as object;
+    const name = (proto as { constructor: { name: string } }).constructor.name;
+    Object.defineProperty(proto, "constructor", { value: Object.freeze({ name }), writable: false, configurable: false });
+  }
 }
 
 type Pyodide = Awaited<ReturnType<typeof import("pyodide").loadPyodide>>;

@@ -80,7 +80,10 @@ export function createPythonJudge(tools: ToolRunner, cacheDir: string, poolSize:
   }
 
   const sidePlan = (side: PairSide, which: string) => {
-    if (!isPythonHandle(side.program.handle)) throw new SandboxError(`runPair: the ${which} was not prepared as Python by the wasm sandbox (a pair of C++ and Python sides is not supported)`, "internal");
+    if (!isPythonHandle(side.program.handle)) {
+      // Not "internal": the eval goes on, this sample is SE with this cause.
+      throw new SandboxError(`judge 'wasm' cannot pair a Python side with a C++ ${which} (an interactive problem with a C++ interactor and a Python program): judge it with --judge local`, "sandbox_unavailable");
+    }
     return jobFor("run", side.program.handle, side.files ?? {}, side.args ?? [], side.collect ?? [], side.limits);
   };
 

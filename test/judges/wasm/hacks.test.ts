@@ -1,6 +1,6 @@
 /**
- * The reward-hacking catalogue against the WASM judge. Skipped, each with its reason: Python entries
- * (the Pyodide half is not built) and entries whose trick needs what WASI lacks.
+ * The reward-hacking catalogue against the WASM judge, C++ and Python (Pyodide) entries alike.
+ * Skipped, each with its reason: entries whose trick needs what WASI lacks.
  */
 import { HACK_CATALOGUE, runHackCatalogue } from "../hacks/catalogue.ts";
 import { makeWasmSandbox } from "./make-sandbox.ts";
@@ -21,8 +21,16 @@ const OS_ONLY = new Set([
   "output-closes-stdout-dups-stderr",
 ]);
 
+/** Interactive entries whose program is Python and whose interactor is C++. */
+const MIXED_PAIRS = new Set(["interactive-prints-verdict", "interactive-exits-early", "interactive-reads-secret-input", "interactive-kills-peer"]);
+
 function reasonFor(entry: (typeof HACK_CATALOGUE)[number]): string | null {
-  if (entry.source.language === "python") return "a Python submission: judge 'wasm' runs C/C++ only until its Pyodide half lands";
+  if (entry.id === "output-child-prints-after-parent-exits") {
+    return "Python under WebAssembly has no fork: os.fork raises OSError and the program ends RE, a failing verdict outside this entry's list (WA, TLE)";
+  }
+  if (MIXED_PAIRS.has(entry.id)) {
+    return "a Python program against a C++ interactor: judge 'wasm' does not pair a Pyodide worker with a C++ guest (the C++ pool runs both sides of a pair in one worker), so these are SE with a cause that says so";
+  }
   if (OS_ONLY.has(entry.id)) return NO_OS;
   if (entry.id === "resources-fill-scratch") {
     return "a guest's files live in the worker's memory and are measured every 25 ms, so a fast writer passes the 256 MiB limit by what it writes in that time (about 17 MiB) before it is stopped as MLE: the verdict is right, the bound this entry checks is not exact";
