@@ -36,7 +36,7 @@ export interface HarnessSideOptions {
 /** Phase names of the harness's own timers (judges/profile.ts), beside the backend's. */
 export const HARNESS_PHASES = {
   compile: "harness: compile (prepare, cache hits included)",
-  run: "harness: test run (Sandbox.run / runPair)",
+  run: "harness: test run (Sandbox.run / RunSession.run / runPair)",
   checker: "harness: checker",
   store: "harness: store (SQLite, as eval)",
 } as const;
@@ -116,6 +116,27 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
             stats.runWallMs.push(Math.max(outcome.program.wallMs, outcome.peer.wallMs));
             stats.pairCpuMs.push([outcome.program.timeMs, outcome.peer.timeMs]);
             return outcome;
+          },
+        }
+      : {}),
+    // Stdio tests of one sample in one session where the backend offers them: each run counted as above.
+    ...(inner.openSession
+      ? {
+          openSession: async (program: PreparedProgram, limits: RunLimits) => {
+            const openSession = inner.openSession?.bind(inner);
+            if (!openSession) throw new Error("openSession disappeared from the sandbox");
+            const session = await openSession(program, limits);
+            return {
+              run: async (input: RunInput) => {
+                const phase = startPhase();
+                const outcome = await track(() => session.run(input));
+                endPhase(HARNESS_PHASES.run, phase);
+                stats.runs++;
+                stats.runWallMs.push(outcome.wallMs);
+                return outcome;
+              },
+              close: () => session.close(),
+            };
           },
         }
       : {}),

@@ -40,6 +40,8 @@ export interface LocalBackendSettings {
   cacheDir?: string;
   /** Tool locations for machines that keep them elsewhere. */
   tools: { gxx?: string; python3?: string; bwrap?: string };
+  /** One sandbox per sample's stdio tests (judges/local/session.ts); false runs one per test. */
+  sessions: boolean;
 }
 
 const local: BackendDefinition<LocalBackendSettings> = {
@@ -49,13 +51,16 @@ const local: BackendDefinition<LocalBackendSettings> = {
     python3: { env: "HARNESS_PYTHON3", help: "path of python3 (under /usr)" },
     bwrap: { env: "HARNESS_BWRAP", help: "path of bubblewrap" },
     "cache-dir": { env: "HARNESS_JUDGE_CACHE", help: "compile cache folder (default .harness/cache)" },
+    sessions: { env: "HARNESS_SESSIONS", help: "one sandbox per sample's stdio tests: on (default) or off (one per test)" },
   },
   configure(raw, opts) {
     const tools: LocalBackendSettings["tools"] = {};
     if (raw.gxx) tools.gxx = raw.gxx;
     if (raw.python3) tools.python3 = raw.python3;
     if (raw.bwrap) tools.bwrap = raw.bwrap;
-    return { unsafeNoSandbox: opts.unsafeNoSandbox ?? false, cacheDir: raw["cache-dir"] ?? opts.cacheDir, tools };
+    const sessions = raw.sessions ?? "on";
+    if (sessions !== "on" && sessions !== "off") throw new UsageError(`--judge-opt sessions must be on or off, got ${JSON.stringify(sessions)}`);
+    return { unsafeNoSandbox: opts.unsafeNoSandbox ?? false, cacheDir: raw["cache-dir"] ?? opts.cacheDir, tools, sessions: sessions === "on" };
   },
   create: async (s) => (await import("../../judges/local/index.ts")).createLocalSandbox(s),
 };

@@ -8,7 +8,7 @@
  */
 import { closeSync, cpSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { endPhase, startPhase } from "../profile.ts";
+import { countSandboxStart, endPhase, startPhase } from "../profile.ts";
 import { type Language, type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../types.ts";
 import { markUsed } from "./cache-budget.ts";
 import { RunCgroup } from "./cgroup.ts";
@@ -102,6 +102,7 @@ export function startLiveSandbox(ctx: SandboxContext, language: Language, handle
       closeSync(statusFd);
       closeSync(tokenFd);
     }
+    countSandboxStart();
     endPhase("session start (run folder, cgroup, spawn)", started);
     return createLive({ ctx, run, cgroup, proc, token, box, inDir, writable, baseInodes, caps, limits, rlimits });
   } catch (error) {
