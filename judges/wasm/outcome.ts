@@ -5,6 +5,7 @@ import type { PairDone, PairSideDone } from "./protocol.ts";
 
 /** Exit code and stderr line of the guest runtime's memory-limit stop (runtime/guest-runtime.cpp). */
 export const MEMORY_EXIT_CODE = 251;
+const WASM_PAGE_BYTES = 65536;
 export const MEMORY_MARKER = "[wasm-judge] memory limit: linear memory cannot grow";
 /** Exit code and stderr line of the guest runtime's null-write check. */
 export const NULL_WRITE_EXIT_CODE = 250;
@@ -40,8 +41,13 @@ export function toPairOutcome(result: PoolResult<PairDone>): { program: RunOutco
   return { program, peer };
 }
 
+/** Peak linear memory in KiB; 0 when the worker was killed before it could say. */
+function memoryKbOf(done: PairSideDone | null): number {
+  return done ? done.peakPages * (WASM_PAGE_BYTES / 1024) : 0;
+}
+
 function sideOutcome(done: PairSideDone | null, stopped: PoolResult<unknown>["stopped"], cpuMs: number, wallMs: number): RunOutcome {
-  const base = { timeMs: cpuMs, wallMs, memoryKb: 0 };
+  const base = { timeMs: cpuMs, wallMs, memoryKb: memoryKbOf(done) };
   if (!done) return { ...base, termination: stopped ?? "signaled", exitCode: null, signal: stopped ? null : "SIGKILL", stdout: "", stderr: "" };
   const common = { ...base, stdout: done.stdout, stderr: done.stderr, ...(Object.keys(done.files).length ? { files: done.files } : {}) };
   if (stopped) return { ...common, termination: stopped, exitCode: null, signal: null };

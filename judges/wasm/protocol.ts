@@ -39,6 +39,8 @@ export interface GuestDone {
   outputExceeded: boolean;
   /** Its files together passed its memory limit (they live in memory, like the local judge's tmpfs). */
   filesOverMemory: boolean;
+  /** Peak linear memory, pages of 64 KiB (what the module starts with when the guest was stopped). */
+  peakPages: number;
   stdout: string;
   stderr: string;
   files: Record<string, string>;

@@ -10,25 +10,33 @@ import type { GuestDone, GuestRequest, PairDone, PairRequest, PairSideDone, Pair
 
 const send = (message: WorkerMessage) => process.send?.(message);
 const wasmer = new Wasmer({ cache: false });
-const packages = new Map<string, Package>();
+/** A loaded module and the pages of linear memory it starts with (static data and stack). */
+interface Loaded {
+  pkg: Package;
+  initialPages: number;
+}
+const packages = new Map<string, Loaded>();
 /** Packages kept per worker (each holds a compiled module); the oldest is dropped first. */
 const MAX_PACKAGES = 64;
 const WORKSPACE = "/workspace";
 const FILE_POLL_MS = 25;
 const WASM_PAGE = 65536;
 const NO_MEMORY_NOTE = "[wasm-judge] memory limit: the program's static data and stack exceed it\n";
+/** Where the guest runtime keeps its linear memory's size in pages (runtime/guest-runtime.cpp). */
+const PEAK_FILE = "/workspace/.wasm-judge-peak-pages";
 
 /** null: the module's static data and stack alone need more pages than the ceiling allows. */
-async function packageFor(side: PairSideRequest): Promise<Package | null> {
+async function packageFor(side: PairSideRequest): Promise<Loaded | null> {
   const key = `${side.wasmPath} ${side.maxPages}`;
   const known = packages.get(key);
   if (known) return known;
   const module = new Uint8Array(await Bun.file(side.wasmPath).arrayBuffer());
-  if ((readMemoryLimits(module)?.initialPages ?? 0) > side.maxPages) return null;
-  const pkg = await wasmer.packages.load(withMemoryCeiling(module, side.maxPages));
+  const initialPages = readMemoryLimits(module)?.initialPages ?? 0;
+  if (initialPages > side.maxPages) return null;
+  const loaded = { pkg: await wasmer.packages.load(withMemoryCeiling(module, side.maxPages)), initialPages };
   if (packages.size >= MAX_PACKAGES) packages.delete(packages.keys().next().value as string);
-  packages.set(key, pkg);
-  return pkg;
+  packages.set(key, loaded);
+  return loaded;
 }
 
 /** Keeps up to `cap` bytes of a stream, handing each kept chunk on; past the cap calls `onExceed` once. */
@@ -75,6 +83,7 @@ async function measureFiles(fs: Sandbox["fs"], dir: string, depth = 4): Promise<
 /** One running guest: its process, its sandbox, and how it is ending. */
 interface Side {
   spec: PairSideRequest;
+  initialPages: number;
   sandbox: Sandbox;
   proc: Process;
   exceeded: boolean;
@@ -86,7 +95,7 @@ interface Side {
   stopWatching(): void;
 }
 
-async function startSide(spec: PairSideRequest, pkg: Package): Promise<Side> {
+async function startSide(spec: PairSideRequest, { pkg, initialPages }: Loaded): Promise<Side> {
   const files = Object.fromEntries(Object.entries(spec.files).map(([name, text]) => [`${WORKSPACE}/${name}`, text]));
   const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: "disabled" }, env: {}, files });
   const proc = await sandbox.command(pkg, spec.args, { cwd: WORKSPACE, env: {} }).spawn({ stdin: "pipe", stdout: "pipe", stderr: "pipe" });
@@ -111,6 +120,7 @@ async function startSide(spec: PairSideRequest, pkg: Package): Promise<Side> {
   }, FILE_POLL_MS);
   const side: Side = {
     spec,
+    initialPages,
     sandbox,
     proc,
     exceeded: false,
@@ -135,15 +145,23 @@ async function collectFiles(side: Side): Promise<Record<string, string>> {
   return collected;
 }
 
+/** Peak linear memory in pages: what the guest runtime last recorded, at least what the module starts with. */
+async function peakPages(side: Side): Promise<number> {
+  const text = await side.sandbox.fs.readText(PEAK_FILE).catch(() => "");
+  const recorded = Number.parseInt(text.trim(), 10);
+  return Math.max(side.initialPages, Number.isFinite(recorded) ? Math.min(recorded, side.spec.maxPages) : 0);
+}
+
 /** How a side ended, once its streams are read. */
 async function finishSide(side: Side, ended: { exitCode: number | null; trap: string | null }, stdout: string, stderr: string): Promise<PairSideDone> {
   const files = side.exceeded ? {} : await collectFiles(side);
   const exceeded = side.exceeded;
   const overMemory = side.filesOverMemory;
-  return { exitCode: exceeded ? null : ended.exitCode, trap: exceeded ? null : ended.trap, noMemory: false, outputExceeded: exceeded && !overMemory, filesOverMemory: overMemory, stdout, stderr, files };
+  const peak = exceeded ? side.initialPages : await peakPages(side);
+  return { exitCode: exceeded ? null : ended.exitCode, trap: exceeded ? null : ended.trap, noMemory: false, outputExceeded: exceeded && !overMemory, filesOverMemory: overMemory, peakPages: peak, stdout, stderr, files };
 }
 
-const noMemorySide = (): PairSideDone => ({ exitCode: null, trap: null, noMemory: true, outputExceeded: false, filesOverMemory: false, stdout: "", stderr: NO_MEMORY_NOTE, files: {} });
+const noMemorySide = (): PairSideDone => ({ exitCode: null, trap: null, noMemory: true, outputExceeded: false, filesOverMemory: false, peakPages: 0, stdout: "", stderr: NO_MEMORY_NOTE, files: {} });
 
 async function runGuest(request: GuestRequest): Promise<GuestDone> {
   const head = { type: "done" as const, id: request.id, cpuUs: 0, killWorker: false };
@@ -178,7 +196,7 @@ async function runPair(request: PairRequest): Promise<PairDone> {
   const head = { type: "pair-done" as const, id: request.id, cpuUs: 0, killWorker: false };
   const [programPkg, peerPkg] = await Promise.all([packageFor(request.program), packageFor(request.peer)]);
   if (!programPkg || !peerPkg) {
-    const idle = { exitCode: null, trap: null, noMemory: false, outputExceeded: false, filesOverMemory: false, stdout: "", stderr: "", files: {} };
+    const idle = { exitCode: null, trap: null, noMemory: false, outputExceeded: false, filesOverMemory: false, peakPages: 0, stdout: "", stderr: "", files: {} };
     return { ...head, program: programPkg ? idle : noMemorySide(), peer: peerPkg ? idle : noMemorySide() };
   }
   const cpu0 = process.cpuUsage();

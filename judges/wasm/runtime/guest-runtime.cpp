@@ -12,12 +12,29 @@
 // about to overflow reaches: it is filled with a pattern at start and checked at exit, and a
 // damaged pattern ends the program as a native one would have died (SIGSEGV), output unflushed.
 // Null reads, and writes by programs that never exit normally, go unseen.
+// 5) Peak memory: linear memory never shrinks, so its size after the last growth is the peak. Each
+// growth rewrites that size (in pages) into PEAK_FILE, which the worker reads after the run, also
+// after a trap; growth before the file is open is covered by writing the size once it is.
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #define WASM_PAGE 65536
+#define PEAK_FILE "/workspace/.wasm-judge-peak-pages"
+
+static int peak_fd = -1;
+
+// No allocation here: this runs inside malloc.
+static void record_peak(void) {
+  if (peak_fd < 0) return;
+  char text[11] = "         \n";
+  size_t pages = __builtin_wasm_memory_size(0);
+  for (int i = 8; i >= 0 && pages > 0; i--, pages /= 10) text[i] = (char)('0' + pages % 10);
+  pwrite(peak_fd, text, sizeof text - 1, 0);
+}
 
 extern "C" void* sbrk(intptr_t increment) {
   if (increment == 0) return (void*)(__builtin_wasm_memory_size(0) * WASM_PAGE);
@@ -28,10 +45,10 @@ extern "C" void* sbrk(intptr_t increment) {
     write(2, marker, sizeof marker - 1);
     _Exit(251);
   }
+  record_peak();
   return (void*)(old * WASM_PAGE);
 }
 
-#include <stdio.h>
 #include <string.h>
 
 #define NULL_GUARD_BYTES 4096
@@ -40,6 +57,8 @@ extern "C" void* sbrk(intptr_t increment) {
 static volatile uintptr_t null_guard_address = 0;
 
 __attribute__((constructor)) static void prepare_guest(void) {
+  peak_fd = open(PEAK_FILE, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  record_peak();
   chdir("/workspace");
   static char out_buffer[1 << 16];
   setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);

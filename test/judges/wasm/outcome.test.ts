@@ -4,7 +4,7 @@ import { signalOfTrap, toRunOutcome } from "../../../judges/wasm/outcome.ts";
 import type { PairSideDone } from "../../../judges/wasm/protocol.ts";
 
 const done = (over: Partial<PairSideDone>): PairSideDone => ({
-  exitCode: 0, trap: null, noMemory: false, outputExceeded: false, filesOverMemory: false, stdout: "", stderr: "", files: {}, ...over,
+  exitCode: 0, trap: null, noMemory: false, outputExceeded: false, filesOverMemory: false, peakPages: 300, stdout: "", stderr: "", files: {}, ...over,
 });
 const run = (d: PairSideDone | null, stopped: "cpu_time" | "wall_time" | "memory" | null = null) => toRunOutcome({ done: d, stopped, cpuMs: 12, wallMs: 34 });
 
@@ -35,6 +35,12 @@ describe("wasm run outcomes", () => {
     expect(run(done({ noMemory: true, exitCode: null })).termination).toBe("memory");
     expect(run(done({ filesOverMemory: true, exitCode: null })).termination).toBe("memory");
     expect(run(done({ outputExceeded: true, exitCode: null })).termination).toBe("output");
+  });
+
+  test("peak memory is the guest's peak linear memory in KiB, and 0 when the worker was killed before it reported", () => {
+    expect(run(done({ peakPages: 300 })).memoryKb).toBe(300 * 64);
+    expect(run(done({ peakPages: 4096, exitCode: null, trap: "RuntimeError: Out of bounds memory access" })).memoryKb).toBe(4096 * 64);
+    expect(run(null, "cpu_time").memoryKb).toBe(0);
   });
 
   test("an ordinary exit keeps its code, its output and the files read back", () => {
