@@ -25,7 +25,8 @@ export function pyodideVersion(): string {
 
 /** Builds (or finds) the snapshot and returns the folders a worker mounts; the caller removes `snapshotDir`. */
 export async function prepareRuntime(tools: ToolRunner, cacheDir: string): Promise<PyodideMounts> {
-  const loader = readFileSync(join(WORKER_DIR, "guest.ts"), "utf8");
+  // The loader and runner.py are in the snapshot: either changed, it is rebuilt.
+  const loader = ["guest.ts", "runner.py"].map((file) => readFileSync(join(WORKER_DIR, file), "utf8"));
   const key = wasmProgramKey({ snapshot: pyodideVersion(), loader });
   let dir = entryPath(cacheDir, key, "wasm-python");
   const staged = mkdtempSync(join(tmpdir(), "codejudge-pyodide-"));
