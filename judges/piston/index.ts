@@ -12,6 +12,7 @@ import { COLLECT_EXTENSION, PAIR_EXTENSION, STOCK_OUTPUT_CAP, type PistonExecute
 import { selfTestSandbox } from "../self-test.ts";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, PrepareResult, RunInput, RunLimits, RunOutcome, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
+import { batchRequest, desiredStage, newBatchPlan, readBatchReport } from "./batch.ts";
 import { PistonClient } from "./client.ts";
 import type { EndpointSpec } from "./endpoints.ts";
 import { ServerMaxima } from "./maxima.ts";
@@ -26,6 +27,13 @@ export interface PistonSandboxOptions {
   versions?: Partial<Record<Language, string>>;
   /** The servers' output cap per stream, bytes, when they do not state it (stock Piston: 1024). */
   outputCap?: number;
+  /**
+   * C++ tests per batched execute (compile once, run many; batch.ts), at most; 1 turns batching off
+   * (default 32). A batch also stops at the stage limits and report size the server grants.
+   */
+  batchTests?: number;
+  /** Bytes of test input per batched request (default 60 kB: stock Piston refuses bodies over 100 kB). */
+  batchInputBytes?: number;
   /** Extra time a request may take beyond its limits (queueing on a busy server), ms (default 120 000). */
   requestSlackMs?: number;
   maxAttempts?: number;
@@ -105,6 +113,54 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
     return { program: mapRunStage(body.program.run, program.limits, cap), peer: mapRunStage(body.peer.run, peer.limits, cap) };
   };
 
+  /** Learnt from answers: the servers' output cap (the batch report must fit in it). */
+  let statedCap: number | null = null;
+  let batching = true;
+
+  /**
+   * Compile once, run many (batch.ts): one execute runs a prefix of `inputs`. Anything a batch cannot
+   * settle (no report, the candidate not compiling with the runner's flags, a server refusing the
+   * stage's limits) is answered by running the first test alone, as `run` would.
+   */
+  const runBatch = async (program: PreparedProgram, inputs: RunInput[], limits: RunLimits): Promise<RunOutcome[]> => {
+    const h = program.handle as Handle;
+    const alone = async () => [await sandbox.run(program, inputs[0]!, limits)];
+    const plain = inputs.every((i) => !i.files && !i.collect && !i.args?.length);
+    if (!batching || program.language !== "cpp" || !plain || (o.batchTests ?? 32) < 2) return alone();
+    const taken: string[] = [];
+    let bytes = 0;
+    for (const input of inputs.slice(0, o.batchTests ?? 32)) {
+      bytes += Buffer.byteLength(input.stdin ?? "", "utf8") + 16;
+      if (taken.length > 0 && bytes > (o.batchInputBytes ?? 60_000)) break;
+      taken.push(input.stdin ?? "");
+    }
+    if (taken.length < 2) return alone();
+    const reportBytes = Math.floor((statedCap ?? o.outputCap ?? STOCK_OUTPUT_CAP) * 0.9);
+    const plan = newBatchPlan(taken, limits, reportBytes);
+    const want = desiredStage(h.compile, limits, taken.length);
+    let answer;
+    for (;;) {
+      const stage = { wallMs: maxima.grant("run_timeout", want.wallMs), cpuMs: maxima.grant("run_cpu_time", want.cpuMs), memoryBytes: maxima.grant("run_memory_limit", want.memoryBytes) };
+      // The stage must hold the runner's own compile and at least one test at its limits.
+      if (stage.memoryBytes < limits.memoryMb * 1024 * 1024 || stage.wallMs < limits.wallMs * 2 || stage.cpuMs < limits.cpuMs * 2) return alone();
+      const request = maxima.apply(batchRequest(h.runtime, h.main.content, h.extra, plan, h.compile, stage));
+      try {
+        answer = await client.execute(request, h.compile.wallMs + stage.wallMs + 2000 + slack);
+        break;
+      } catch (err) {
+        if (!maxima.learn(err)) throw err;
+      }
+    }
+    if (answer.outputCap !== null) statedCap = answer.outputCap;
+    if (failedCompile(answer.body.compile)) {
+      // The servers' g++ cannot build the runner: batching is off from now on, and nothing is lost.
+      batching = false;
+      return alone();
+    }
+    const report = readBatchReport(answer.body.run.stdout, plan);
+    return "outcomes" in report ? report.outcomes : alone();
+  };
+
   const sandbox: Sandbox = {
     name: "piston",
     async prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult> {
@@ -140,6 +196,7 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       const files = [mainBeside(h.main, input.files), ...h.extra, ...Object.entries(input.files ?? {}).map(([name, content]) => asData(name, content))];
       const request = { ...executeRequest(h.runtime, files, input.stdin ?? "", input.args ?? [], h.compile, limits), ...collect };
       const { body, outputCap } = await execute(request, h.compile.wallMs + limits.wallMs + 2000 + slack);
+      if (outputCap !== null) statedCap = outputCap;
       const compile = failedCompile(body.compile);
       if (compile) {
         const how = compile.status ?? `code ${compile.code}`;
@@ -164,6 +221,7 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       const extensions = await client.commonExtensions();
       canCollect = extensions.has(COLLECT_EXTENSION);
       if (extensions.has(PAIR_EXTENSION)) sandbox.runPair = runPair;
+      if ((o.batchTests ?? 32) > 1) sandbox.runBatch = runBatch;
       else delete sandbox.runPair;
       await selfTestSandbox(sandbox, LANGUAGES, { describeTool: () => `the Piston endpoints (${client.pool.describe()})` });
     },

@@ -28,6 +28,11 @@ export class ServerMaxima {
     return true;
   }
 
+  /** `value`, or the server's maximum for `field` when that is lower (a batch fits its tests in what is granted). */
+  grant(field: LimitField, value: number): number {
+    return Math.min(value, this.known.get(field) ?? value);
+  }
+
   /** The request with its limits lowered to what the servers grant; throws when a deciding limit cannot be granted. */
   apply(request: PistonExecuteRequest): PistonExecuteRequest {
     const out: PistonExecuteRequest = { ...request };

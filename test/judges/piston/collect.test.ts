@@ -11,6 +11,7 @@ import { gradeSubmission } from "../../../judges/grade.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
 import { createPistonSandbox } from "../../../judges/piston/index.ts";
 import type { GradeTask, Sandbox, SourceFile } from "../../../judges/types.ts";
+import { startPistonProxy, type PistonProxy } from "../../support/piston-proxy.ts";
 import { startTestPistonServer } from "../../support/piston-server.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
 import { HACK_COMPILE_LIMITS } from "../hacks/catalogue.ts";
@@ -23,7 +24,6 @@ const servers: PistonServer[] = [];
 let piston: Sandbox;
 let stockShaped: Sandbox;
 
-/** A server whose answers lack the extensions header: the sandbox behind it cannot pair or collect. */
 async function pistonOver(server: PistonServer): Promise<Sandbox> {
   servers.push(server);
   const sandbox = createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }] });
@@ -36,31 +36,17 @@ beforeAll(async () => {
   // Stock Piston's shape: no runPair behind it and the collect extension taken off its header.
   const unpaired: Sandbox = { name: "unpaired", prepare: (s, l) => local.prepare(s, l), run: (p, i, l) => local.run(p, i, l), versions: () => local.versions(), selfTest: () => local.selfTest() };
   const server = await startTestPistonServer({ sandbox: unpaired });
-  stockShaped = createPistonSandbox({ endpoints: [{ url: `http://127.0.0.1:${await stripExtensions(server.url)}`, concurrency: 4 }] });
+  proxy = startPistonProxy(server.url, { stripExtensions: true });
+  stockShaped = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }] });
   servers.push(server);
   await stockShaped.selfTest();
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
-  proxy?.stop(true);
+  proxy?.stop();
 });
 
-let proxy: ReturnType<typeof Bun.serve> | null = null;
-/** A loopback proxy that forwards to `url` and drops the extensions header, as stock Piston sends none. */
-async function stripExtensions(url: string): Promise<number> {
-  proxy = Bun.serve({
-    port: 0,
-    hostname: "127.0.0.1",
-    async fetch(req) {
-      const target = new URL(new URL(req.url).pathname, url);
-      const res = await fetch(target, { method: req.method, headers: req.headers, body: req.method === "GET" ? undefined : await req.text() });
-      const headers = new Headers(res.headers);
-      headers.delete("x-piston-extensions");
-      return new Response(await res.text(), { status: res.status, headers });
-    },
-  });
-  return proxy.port!;
-}
+let proxy: PistonProxy | null = null;
 
 async function judge(sandbox: Sandbox, task: GradeTask, source: SourceFile) {
   const checker = await createChecker({ type: "tokens" }, { sandbox });

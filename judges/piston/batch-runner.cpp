@@ -1,0 +1,200 @@
+// The Piston backend's batch runner (see judges/piston/batch.ts): sent as the program of ONE
+// Piston execute, it compiles the candidate once with the run stage's own g++ and runs it once per
+// test, each test a fresh child with its own stdin, limits and pipes, and reports every test on its
+// stdout in frames that start with a per-request token.
+//
+// Why a candidate cannot forge a frame: the token, the tests and the limits arrive in batch.in,
+// which this runner reads and unlinks before any candidate code runs; the runner then makes itself
+// non-dumpable, so its children (same uid) can neither read its memory nor open its /proc fds
+// (stdout included). A child's stdout and stderr are pipes this runner reads; nothing a child
+// writes reaches the runner's stdout except inside a frame's length-counted body.
+//
+// batch.in: "token\n" "cpu_ms wall_ms mem_kb out_bytes file_bytes budget_ms report_bytes\n"
+//           "flag count\n" flags one a line, then per test "input_len\n" + input bytes.
+// stdout:   per test "TOKEN R index term code signal cpu_ms wall_ms mem_kb out_len err_len\n" out err,
+//           or "TOKEN F index\n" (ran, but its output does not fit the report: run it alone),
+//           compile failure "TOKEN C\n", last "TOKEN E count\n".
+// term: x exited, n nonzero, s signaled, c cpu_time, w wall_time, m memory, o output.
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <string>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <vector>
+
+static std::string token;
+static long long cpuMs, wallMs, memKb, outBytes, fileBytes, budgetMs, reportBytes;
+
+static long long nowMs() {
+  timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
+}
+
+static void emit(const std::string& s) {
+  for (size_t done = 0; done < s.size();) {
+    ssize_t n = write(1, s.data() + done, s.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) _exit(3);
+    done += n;
+  }
+}
+
+static std::string readAll(const char* path) {
+  std::string data;
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) { perror("batch.in"); _exit(2); }
+  char buf[65536];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) data.append(buf, n);
+  close(fd);
+  return data;
+}
+
+// Runs g++ on the candidate; true when it compiled.
+static bool compileCandidate(const std::vector<std::string>& flags) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv{(char*)"g++"};
+    for (auto& f : flags) argv.push_back((char*)f.c_str());
+    // Not a .cpp name: stock Piston's compile stage compiles every *.cpp in the job folder.
+    for (const char* a : {"-o", "candidate", "-x", "c++", "candidate.src"}) argv.push_back((char*)a);
+    argv.push_back(nullptr);
+    dup2(2, 1);
+    execvp("g++", argv.data());
+    _exit(127);
+  }
+  int st = 0;
+  while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+  return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+// CPU time of a running child, ms, from /proc (0 when unreadable).
+static long long childCpuMs(pid_t pid) {
+  char path[64], buf[1024];
+  snprintf(path, sizeof path, "/proc/%d/stat", pid);
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return 0;
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  buf[n] = 0;
+  char* p = strrchr(buf, ')');
+  unsigned long long ut = 0, st = 0;
+  if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) != 2) return 0;
+  return (long long)(ut + st) * 1000 / sysconf(_SC_CLK_TCK);
+}
+
+struct Result { char term; int code, sig; long long cpu, wall, mem; std::string out, err; };
+
+static Result runTest(const std::string& input) {
+  Result r{'x', 0, 0, 0, 0, 0, "", ""};
+  int in = (int)syscall(SYS_memfd_create, "stdin", 0);
+  if (in < 0 || write(in, input.data(), input.size()) != (ssize_t)input.size() || lseek(in, 0, SEEK_SET) != 0) _exit(4);
+  int out[2], err[2];
+  if (pipe(out) || pipe(err)) _exit(4);
+  long long start = nowMs();
+  pid_t pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    dup2(in, 0), dup2(out[1], 1), dup2(err[1], 2);
+    for (int fd = 3; fd < 1024; fd++) close(fd);
+    rlimit cpu{(rlim_t)(cpuMs / 1000 + 1), (rlim_t)(cpuMs / 1000 + 2)}, fsz{(rlim_t)fileBytes, (rlim_t)fileBytes}, core{0, 0};
+    setrlimit(RLIMIT_CPU, &cpu), setrlimit(RLIMIT_FSIZE, &fsz), setrlimit(RLIMIT_CORE, &core);
+    signal(SIGPIPE, SIG_DFL);
+    execl("./candidate", "./candidate", (char*)nullptr);
+    _exit(127);
+  }
+  close(in), close(out[1]), close(err[1]);
+  pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+  int open = 2;
+  char buf[65536];
+  while (open > 0 && r.term == 'x') {
+    int ready = poll(fds, 2, 20);
+    if (ready < 0 && errno != EINTR) break;
+    for (int i = 0; i < 2 && ready > 0; i++) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      ssize_t n = read(fds[i].fd, buf, sizeof buf);
+      if (n <= 0) { close(fds[i].fd), fds[i].fd = -1, open--; continue; }
+      std::string& s = i == 0 ? r.out : r.err;
+      s.append(buf, n);
+      if ((long long)s.size() > outBytes) s.resize(outBytes), r.term = 'o';
+    }
+    if (nowMs() - start > wallMs) r.term = 'w';
+    else if (childCpuMs(pid) > cpuMs) r.term = 'c';
+  }
+  kill(-pid, SIGKILL);  // the test's whole process group: nothing of it outlives the test
+  for (auto& f : fds) if (f.fd >= 0) close(f.fd);
+  int st = 0;
+  rusage ru{};
+  while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR) {}
+  r.wall = nowMs() - start;
+  r.cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000LL + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
+  r.mem = ru.ru_maxrss;
+  if (r.term != 'x') return r;
+  if (r.cpu > cpuMs || (WIFSIGNALED(st) && WTERMSIG(st) == SIGXCPU)) r.term = 'c';
+  else if (r.mem > memKb) r.term = 'm';
+  else if (WIFSIGNALED(st)) r.term = 's', r.sig = WTERMSIG(st);
+  else if (WEXITSTATUS(st) != 0) r.term = 'n', r.code = WEXITSTATUS(st);
+  return r;
+}
+
+int main() {
+  long long started = nowMs();
+  prctl(PR_SET_DUMPABLE, 0);
+  std::string data = readAll("batch.in");
+  unlink("batch.in");
+  size_t pos = 0;
+  auto line = [&]() {
+    size_t end = data.find('\n', pos);
+    if (end == std::string::npos) _exit(2);
+    std::string s = data.substr(pos, end - pos);
+    pos = end + 1;
+    return s;
+  };
+  token = line();
+  if (sscanf(line().c_str(), "%lld %lld %lld %lld %lld %lld %lld", &cpuMs, &wallMs, &memKb, &outBytes, &fileBytes, &budgetMs, &reportBytes) != 7) _exit(2);
+  std::vector<std::string> flags(atoi(line().c_str()));
+  for (auto& f : flags) f = line();
+  std::vector<std::string> inputs;
+  while (pos < data.size()) {
+    size_t len = strtoull(line().c_str(), nullptr, 10);
+    if (pos + len > data.size()) _exit(2);
+    inputs.push_back(data.substr(pos, len));
+    pos += len;
+  }
+  data.clear();
+  signal(SIGPIPE, SIG_IGN);
+  if (!compileCandidate(flags)) {
+    emit(token + " C\n");
+    return 0;
+  }
+  long long used = 0;
+  size_t done = 0;
+  for (; done < inputs.size(); done++) {
+    // A test starts only when its wall limit fits in what is left of the stage's time.
+    if (nowMs() - started + wallMs + 200 > budgetMs) break;
+    Result r = runTest(inputs[done]);
+    if (used + (long long)(r.out.size() + r.err.size() + 128) > reportBytes) {
+      emit(token + " F " + std::to_string(done) + "\n");
+      break;
+    }
+    char head[256];
+    snprintf(head, sizeof head, " R %zu %c %d %d %lld %lld %lld %zu %zu\n", done, r.term, r.code, r.sig, r.cpu, r.wall, r.mem, r.out.size(), r.err.size());
+    std::string frame = token + head + r.out + r.err;
+    used += frame.size();
+    emit(frame);
+    if (r.term != 'x') { done++; break; }
+  }
+  emit(token + " E " + std::to_string(done) + "\n");
+  return 0;
+}
