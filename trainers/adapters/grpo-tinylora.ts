@@ -20,6 +20,7 @@ const grpoSection = z.strictObject({
   num_iterations: z.number().int().positive().optional(),
   mask_truncated_completions: z.boolean().optional(),
   merge_for_generation: z.boolean().optional(),
+  disable_dropout: z.boolean().optional(),
   role_baseline_decay: z.number().min(0).max(1).nullable().optional(),
   micro_batch: z.number().int().positive().nullable().optional(),
 });

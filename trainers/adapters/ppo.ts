@@ -23,6 +23,7 @@ const ppoSection = z.strictObject({
   samples_per_prompt: z.number().int().positive().optional(),
   whiten_advantages: z.boolean().optional(),
   merge_for_generation: z.boolean().optional(),
+  disable_dropout: z.boolean().optional(),
   ppo_epochs: z.number().int().positive().optional(),
   mini_batch_size: z.number().int().positive().optional(),
 });

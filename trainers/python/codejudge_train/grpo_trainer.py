@@ -9,13 +9,14 @@ import torch
 
 from .grpo import aggregate, clipped_surrogate, group_advantages, k3_kl, role_baseline_advantages
 from .job import Job, read_jsonl
+from .models import disable_dropout
 from .reward_source import make_reward_source, reward_items
 from .rollout import make_batch, sample, token_logprobs
 
 GRPO_DEFAULTS = {"num_generations": 8, "prompts_per_step": 4, "max_completion_length": 256, "temperature": 1.0,
                  "epsilon": 0.2, "epsilon_high": None, "beta": 0.0, "loss_type": "dapo", "scale_rewards": "group",
                  "num_iterations": 1, "mask_truncated_completions": False, "merge_for_generation": True,
-                 "role_baseline_decay": None, "micro_batch": None}
+                 "role_baseline_decay": None, "micro_batch": None, "disable_dropout": True}
 
 
 def load_rl_prompts(job: Job) -> list[dict]:
@@ -88,6 +89,8 @@ def run_grpo(job: Job, reward_source=None) -> dict:
     c = {**GRPO_DEFAULTS, **job.config.get("grpo", {})}
     if c["loss_type"] not in ("grpo", "dr_grpo", "dapo"):
         raise ValueError(f"grpo.loss_type: expected grpo, dr_grpo or dapo, got {c['loss_type']!r}")
+    if c["disable_dropout"]:
+        disable_dropout(job.model)
     records = load_rl_prompts(job)
     rewards_src = reward_source or make_reward_source(job.config.get("reward", {}))
     G, L = int(c["num_generations"]), int(c["max_completion_length"])

@@ -65,6 +65,24 @@ def _config_attention(platform: dict) -> str:
     return "sdpa" if attn == "flash_attention_2" else attn
 
 
+def disable_dropout(model) -> int:
+    """RL compares log-probabilities of the same tokens across passes (old vs new policy, policy vs
+    reference, sampling vs training); dropout would turn those ratios into noise, so the RL trainers
+    switch it off. nn.Dropout modules get p = 0, and so do the float `attention_dropout`/`dropout`
+    attributes that transformers' attention classes pass to functional dropout. Returns how many
+    were changed."""
+    changed = 0
+    for m in model.modules():
+        if isinstance(m, torch.nn.Dropout) and m.p != 0:
+            m.p = 0.0
+            changed += 1
+        for attr in ("attention_dropout", "dropout"):
+            if isinstance(getattr(m, attr, None), float) and getattr(m, attr) != 0:
+                setattr(m, attr, 0.0)
+                changed += 1
+    return changed
+
+
 def build_adapter(model, cfg: dict):
     """cfg['adapter']: "tinylora" (default for grpo-tinylora) or "full". Returns (adapter | None, params)."""
     kind = cfg.get("adapter", "full")

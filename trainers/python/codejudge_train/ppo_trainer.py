@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from .grpo import clipped_surrogate
 from .grpo_trainer import ReferencePolicy, generate_group, load_rl_prompts, pick_records
 from .job import Job
+from .models import disable_dropout
 from .ppo import KLController, gae, token_rewards, value_loss, whiten
 from .reward_source import make_reward_source, reward_items
 from .rollout import make_batch, token_logprobs
@@ -17,7 +18,7 @@ from .rollout import make_batch, token_logprobs
 PPO_DEFAULTS = {"prompts_per_step": 8, "samples_per_prompt": 1, "max_completion_length": 256, "temperature": 1.0,
                 "ppo_epochs": 4, "mini_batch_size": 4, "gamma": 1.0, "lam": 0.95, "cliprange": 0.2,
                 "cliprange_value": 0.2, "vf_coef": 0.1, "kl_coef": 0.05, "kl_ctl": "fixed", "target_kl": 6.0,
-                "kl_horizon": 10000, "whiten_advantages": True, "merge_for_generation": True}
+                "kl_horizon": 10000, "whiten_advantages": True, "merge_for_generation": True, "disable_dropout": True}
 
 
 class ValueHead(torch.nn.Module):
@@ -40,6 +41,8 @@ def hidden_size(model) -> int:
 
 def run_ppo(job: Job, reward_source=None) -> dict:
     c = {**PPO_DEFAULTS, **job.config.get("ppo", {})}
+    if c["disable_dropout"]:
+        disable_dropout(job.model)
     records = load_rl_prompts(job)
     rewards_src = reward_source or make_reward_source(job.config.get("reward", {}))
     vhead = ValueHead(hidden_size(job.model)).to(job.device)

@@ -45,7 +45,8 @@ def transformers_version() -> str | None:
         return None
 
 
-def timed_generation(job: Job, prompts, max_new: int, merged: bool, repeats: int) -> float:
+def timed_generation(job: Job, prompts, max_new: int, merged: bool, repeats: int) -> tuple[int, float]:
+    """(tokens generated, seconds) for `repeats` sampling rounds from merged or unmerged weights."""
     tok = job.tokenizer
     if merged:
         job.adapter.merge()
@@ -56,10 +57,22 @@ def timed_generation(job: Job, prompts, max_new: int, merged: bool, repeats: int
             out = sample(job.model, prompts, max_new, tok.eos_token_id, tok.pad_token_id, 1.0)
             n += sum(len(x) for x in out)
         _sync()
-        return n / max(time.time() - t0, 1e-9)
+        return n, time.time() - t0
     finally:
         if merged:
             job.adapter.unmerge()
+
+
+def merged_vs_unmerged(job: Job, prompts, max_new: int, repeats: int) -> tuple[float, float]:
+    """Tokens/s from merged and from unmerged weights, after a warm-up round, measured in the order
+    merged, unmerged, unmerged, merged so neither side gets the warmer or the quieter half."""
+    timed_generation(job, prompts, max_new, False, 1)
+    totals = {True: [0, 0.0], False: [0, 0.0]}
+    for merged in (True, False, False, True):
+        n, sec = timed_generation(job, prompts, max_new, merged, repeats)
+        totals[merged][0] += n
+        totals[merged][1] += sec
+    return tuple(totals[m][0] / max(totals[m][1], 1e-9) for m in (True, False))
 
 
 def _sync():
@@ -132,9 +145,8 @@ def main(argv=None) -> int:
     train_s = time.time() - t0
     rows = [json.loads(line) for line in open(os.path.join(job_dir, "metrics.jsonl"))]
     prompts = [job.tokenizer.encode(f"Write digits, round {i}: ", add_bos=True) for i in range(8)]
-    repeats = 1 if a.tiny else 2
-    merged = timed_generation(job, prompts, max_new, True, repeats)
-    unmerged = timed_generation(job, prompts, max_new, False, repeats)
+    repeats = 1
+    merged, unmerged = merged_vs_unmerged(job, prompts, max_new, repeats)
     result = {
         "device": job.platform["device"], "gpu": job.platform.get("gpu"), "dtype": job.dtype,
         "attn_implementation": job.platform["attn_implementation"],

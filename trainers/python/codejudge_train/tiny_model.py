@@ -21,6 +21,8 @@ class TinyConfig:
     num_hidden_layers: int = 2
     num_attention_heads: int = 2
     max_position_embeddings: int = 128
+    # Residual dropout after attention and MLP (GPT-2's resid_pdrop); 0 leaves the model deterministic.
+    dropout: float = 0.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -75,10 +77,11 @@ class Block(nn.Module):
         self.self_attn = Attention(c)
         self.post_attention_layernorm = RMSNorm(c.hidden_size)
         self.mlp = MLP(c)
+        self.dropout = nn.Dropout(c.dropout)
 
     def forward(self, x, mask):
-        x = x + self.self_attn(self.input_layernorm(x), mask)
-        return x + self.mlp(self.post_attention_layernorm(x))
+        x = x + self.dropout(self.self_attn(self.input_layernorm(x), mask))
+        return x + self.dropout(self.mlp(self.post_attention_layernorm(x)))
 
 
 class TinyCausalLM(nn.Module):

@@ -49,15 +49,22 @@ class TinyLoRAConfig:
         return max(1, min(n_modules, round(self.weight_tying * n_modules)))
 
 
+def is_conv1d(layer: nn.Module) -> bool:
+    """transformers' Conv1D (GPT-2's c_attn/c_proj/c_fc): y = x W + b with W stored (in x out),
+    the transpose of nn.Linear's layout."""
+    return type(layer).__name__ == "Conv1D" and getattr(layer, "weight", None) is not None and layer.weight.dim() == 2
+
+
 def dense_weight(linear: nn.Module) -> torch.Tensor:
-    """The layer's weight as a dense fp32 tensor; 4-bit (bitsandbytes) weights are dequantised."""
+    """The layer's weight as a dense fp32 (out x in) tensor; 4-bit (bitsandbytes) weights are
+    dequantised, Conv1D weights transposed."""
     w = linear.weight
     quant_state = getattr(w, "quant_state", None)
     if quant_state is not None:
         import bitsandbytes.functional as bnbf  # only present where the model is quantised
 
         return bnbf.dequantize_4bit(w.data, quant_state).float()
-    return w.detach().float()
+    return w.detach().float().T if is_conv1d(linear) else w.detach().float()
 
 
 def build_projections(seed: int, n_modules: int, u: int, r: int) -> list[torch.Tensor]:
@@ -112,7 +119,8 @@ class TinyLoRALinear(nn.Module):
         w = self.base.weight
         # Keep the exact original so unmerge restores it bit for bit (subtracting in bf16 would not).
         self._original = w.data.clone()
-        w.data.copy_((w.data.float() + self.delta_weight()).to(w.dtype))
+        delta = self.delta_weight()
+        w.data.copy_((w.data.float() + (delta.T if is_conv1d(self.base) else delta)).to(w.dtype))
         self.merged = True
 
     def unmerge(self):
@@ -201,7 +209,7 @@ class TinyLoRA:
 
 def find_targets(model: nn.Module, targets: list[str]) -> list[str]:
     return [name for name, m in model.named_modules()
-            if isinstance(m, nn.Linear) or type(m).__name__ in ("Linear4bit", "Linear8bitLt")
+            if isinstance(m, nn.Linear) or is_conv1d(m) or type(m).__name__ in ("Linear4bit", "Linear8bitLt")
             if name.split(".")[-1] in targets]
 
 

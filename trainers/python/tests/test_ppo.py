@@ -94,3 +94,23 @@ def test_ppo_raises_the_reward_on_a_toy_task(tmp_path, digit_model):
     final = sum(r["reward_mean"] for r in rows[-5:]) / 5
     assert initial < 0.35 and final > initial + 0.3, [round(r["reward_mean"], 2) for r in rows]
     assert {"policy_loss", "value_loss", "kl", "kl_coef", "clip_ratio", "entropy"} <= set(rows[-1])
+
+
+def _first_rollout_clip_ratio(tmp_path, disable: bool) -> float:
+    data = write_prompts(tmp_path / "rl.jsonl")
+    # One rollout, one epoch, one mini-batch: the only pass sees the very policy that sampled, so its
+    # probability ratio is exactly 1 unless dropout makes the training pass differ from the rollout's.
+    cfg = {"seed": 0, "model": {"name": "tiny", "tiny": {"dropout": 0.5}}, "data": {"train": data}, "max_steps": 1,
+           # digit_fraction scores the untrained model's random bytes unevenly, so advantages are not all 0.
+           "optim": {"lr": 1e-3}, "reward": {"function": "digit_fraction"},
+           "ppo": {"prompts_per_step": 8, "max_completion_length": 4, "ppo_epochs": 1, "mini_batch_size": 8,
+                   "disable_dropout": disable}}
+    job_dir = str(tmp_path / ("off" if disable else "on"))
+    run_ppo(Job(cfg, job_dir))
+    return read_metrics(job_dir)[0]["clip_ratio"]
+
+
+def test_ppo_switches_dropout_off_so_the_first_pass_ratio_is_exactly_one(tmp_path):
+    assert _first_rollout_clip_ratio(tmp_path, disable=True) == 0.0
+    # The same run with dropout left on clips tokens that never moved: ratios of dropout noise.
+    assert _first_rollout_clip_ratio(tmp_path, disable=False) > 0.0
