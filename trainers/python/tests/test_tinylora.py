@@ -171,3 +171,50 @@ def test_peft_tinylora_gives_the_same_update_for_the_same_projections_and_vector
         peft_delta = peft_layer.base_layer.weight.detach().float() - before.float()
         peft_layer.unmerge()
         assert torch.allclose(peft_delta, mine.delta_weight().detach(), atol=1e-5)
+
+
+class Conv1D(torch.nn.Module):
+    """transformers' Conv1D as GPT-2 uses it: y = x W + b with W stored (in x out)."""
+
+    def __init__(self, nf, nx):
+        super().__init__()
+        self.weight = torch.nn.Parameter(torch.randn(nx, nf) * 0.2)
+        self.bias = torch.nn.Parameter(torch.zeros(nf))
+
+    def forward(self, x):
+        return x @ self.weight + self.bias
+
+
+class Gpt2ShapedBlock(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.c_attn = Conv1D(24, 8)
+        self.c_proj = Conv1D(8, 24)
+
+    def forward(self, x):
+        return self.c_proj(torch.tanh(self.c_attn(x)))
+
+
+def test_conv1d_layers_are_adapted_with_their_transposed_layout_and_merge_exactly():
+    torch.manual_seed(0)
+    block = Gpt2ShapedBlock()
+    x = torch.randn(3, 8)
+    with torch.no_grad():
+        base = block(x)
+    original = {k: v.clone() for k, v in block.state_dict().items()}
+    adapter = TinyLoRA(block, TinyLoRAConfig(u=4, target_modules=["c_attn", "c_proj"]))
+    assert adapter.layer_names == ["c_attn", "c_proj"]
+    # The SVD is of the (out x in) matrix, as for nn.Linear.
+    assert adapter.modules[0].U.shape == (24, 2) and adapter.modules[0].Vh.shape == (2, 8)
+    with torch.no_grad():
+        assert torch.equal(block(x), base)
+        for v in adapter.vectors:
+            v.normal_()
+        unmerged = block(x)
+        adapter.merge()
+        merged = block(x)
+        adapter.unmerge()
+    assert not torch.allclose(unmerged, base, atol=1e-3)
+    assert torch.allclose(merged, unmerged, atol=1e-5)
+    assert torch.equal(block.c_attn.base.weight, original["c_attn.weight"])
+    assert torch.equal(block.c_proj.base.weight, original["c_proj.weight"])
