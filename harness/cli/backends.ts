@@ -42,6 +42,8 @@ export interface LocalBackendSettings {
   tools: { gxx?: string; python3?: string; bwrap?: string };
   /** One sandbox per sample's stdio tests (judges/local/session.ts); false runs one per test. */
   sessions: boolean;
+  /** Python runs and pairs fork from warm zygotes (judges/local/warm/); false keeps them cold. */
+  warmPython: boolean;
 }
 
 const local: BackendDefinition<LocalBackendSettings> = {
@@ -52,6 +54,7 @@ const local: BackendDefinition<LocalBackendSettings> = {
     bwrap: { env: "HARNESS_BWRAP", help: "path of bubblewrap" },
     "cache-dir": { env: "HARNESS_JUDGE_CACHE", help: "compile cache folder (default .harness/cache)" },
     sessions: { env: "HARNESS_SESSIONS", help: "one sandbox per sample's stdio tests: on (default) or off (one per test)" },
+    "warm-python": { env: "HARNESS_WARM_PYTHON", help: "Python runs fork from warm zygotes: on (default) or off (a fresh interpreter per run)" },
   },
   configure(raw, opts) {
     const tools: LocalBackendSettings["tools"] = {};
@@ -60,7 +63,9 @@ const local: BackendDefinition<LocalBackendSettings> = {
     if (raw.bwrap) tools.bwrap = raw.bwrap;
     const sessions = raw.sessions ?? "on";
     if (sessions !== "on" && sessions !== "off") throw new UsageError(`--judge-opt sessions must be on or off, got ${JSON.stringify(sessions)}`);
-    return { unsafeNoSandbox: opts.unsafeNoSandbox ?? false, cacheDir: raw["cache-dir"] ?? opts.cacheDir, tools, sessions: sessions === "on" };
+    const warm = raw["warm-python"] ?? "on";
+    if (warm !== "on" && warm !== "off") throw new UsageError(`--judge-opt warm-python must be on or off, got ${JSON.stringify(warm)}`);
+    return { unsafeNoSandbox: opts.unsafeNoSandbox ?? false, cacheDir: raw["cache-dir"] ?? opts.cacheDir, tools, sessions: sessions === "on", warmPython: warm === "on" };
   },
   create: async (s) => (await import("../../judges/local/index.ts")).createLocalSandbox(s),
 };
