@@ -1,7 +1,8 @@
 /**
  * What one sandbox start costs on this kernel, layer by layer (`bun harness/bench/sandbox-costs.ts
  * [rounds]`, as root): a bare process, bwrap with one more namespace at a time, the harness's full
- * bwrap command line, a run cgroup (create, limits, join, kill, remove) and a scratch tmpfs. Each
+ * bwrap command line, a run cgroup (create, limits, join, kill, remove), a scratch tmpfs, and a whole
+ * test of a trivial C++ program as a one-shot run and as a run of a session (judges/local/session.ts). Each
  * figure is the median wall time of `rounds` rounds, and the kernel CPU (system + softirq from
  * /proc/stat, machine-wide, so other load counts) per round over the whole loop, which also catches
  * work the kernel does after the process is gone (net namespaces are torn down by a worker).
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { detectCgroups, removeInstanceDirs } from "../../judges/local/cgroup-detect.ts";
 import { RunCgroup } from "../../judges/local/cgroup.ts";
+import { createLocalSandbox } from "../../judges/local/index.ts";
 import { mountTmpfs, unmountDetached } from "../../judges/local/mount.ts";
 
 const rounds = Number(process.argv[2] ?? 40);
@@ -44,7 +46,7 @@ async function measure(name: string, once: () => Promise<void> | void): Promise<
   // Give deferred teardown (net namespaces) a moment to show up in the kernel's CPU.
   await Bun.sleep(200);
   const kernel = (kernelMs() - kernelBefore) / rounds;
-  console.log(`${name.padEnd(58)} ${median(walls).toFixed(2).padStart(7)} ms wall  ${kernel.toFixed(2).padStart(6)} ms kernel CPU`);
+  console.log(`${name.padEnd(66)} ${median(walls).toFixed(2).padStart(7)} ms wall  ${kernel.toFixed(2).padStart(6)} ms kernel CPU`);
 }
 
 async function spawn(cmd: string[]): Promise<void> {
@@ -97,4 +99,20 @@ await measure("scratch tmpfs: mount + write 1 file + detach", () => {
   unmountDetached(dir);
   rmdirSync(dir);
 });
+
+const sandbox = createLocalSandbox({ cacheDir: join(work, "cache"), warmPython: false });
+const prepared = await sandbox.prepare({ language: "cpp", code: "#include <cstdio>\nint main(){int a,b;if(scanf(\"%d %d\",&a,&b)==2)printf(\"%d\\n\",a+b);}\n" }, { cpuMs: 20_000, wallMs: 60_000, memoryMb: 1024, logBytes: 4096 });
+if (!prepared.ok) throw new Error(prepared.log);
+const limits = { cpuMs: 1000, wallMs: 5000, memoryMb: 256, outputBytes: 1 << 20, processes: 8, fileBytes: 1 << 20 };
+await measure("a test, one-shot (Sandbox.run): everything above + the program", async () => {
+  await sandbox.run(prepared.program, { stdin: "1 2\n" }, limits);
+});
+const session = await sandbox.openSession?.(prepared.program, limits);
+if (session) {
+  await measure("a test in a session (RunSession.run)", async () => {
+    await session.run({ stdin: "1 2\n" });
+  });
+  await session.close();
+}
+await sandbox.close?.();
 rmSync(work, { recursive: true, force: true });
