@@ -15,17 +15,23 @@
 //           or "TOKEN F index\n" (ran, but its output does not fit the report: run it alone),
 //           compile failure "TOKEN C\n", last "TOKEN E count\n".
 // term: x exited, n nonzero, s signaled, c cpu_time, w wall_time, m memory, o output.
+#include <dirent.h>
+#include <ftw.h>
+#include <set>
+#include <sys/shm.h>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <fcntl.h>
 #include <poll.h>
 #include <string>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -78,6 +84,20 @@ static bool compileCandidate(const std::vector<std::string>& flags) {
   return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
 
+// Resident memory of a running child, KiB, from /proc (0 when unreadable).
+static long long childRssKb(pid_t pid) {
+  char path[64], buf[4096];
+  snprintf(path, sizeof path, "/proc/%d/status", pid);
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return 0;
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  buf[n] = 0;
+  const char* p = strstr(buf, "VmRSS:");
+  return p ? atoll(p + 6) : 0;
+}
+
 // CPU time of a running child, ms, from /proc (0 when unreadable).
 static long long childCpuMs(pid_t pid) {
   char path[64], buf[1024];
@@ -108,10 +128,14 @@ static Result runTest(const std::string& input) {
     setpgid(0, 0);
     dup2(in, 0), dup2(out[1], 1), dup2(err[1], 2);
     for (int fd = 3; fd < 1024; fd++) close(fd);
-    rlimit cpu{(rlim_t)(cpuMs / 1000 + 1), (rlim_t)(cpuMs / 1000 + 2)}, fsz{(rlim_t)fileBytes, (rlim_t)fileBytes}, core{0, 0};
-    setrlimit(RLIMIT_CPU, &cpu), setrlimit(RLIMIT_FSIZE, &fsz), setrlimit(RLIMIT_CORE, &core);
+    // Backstops only: the runner's own polling of CPU and resident memory decides the verdicts. The
+    // address-space bound is loose (twice the limit and 512 MiB), since programs reserve more than they touch.
+    rlim_t as = (rlim_t)(memKb * 2 + (512 << 10)) * 1024;
+    rlimit cpu{(rlim_t)(cpuMs / 1000 + 1), (rlim_t)(cpuMs / 1000 + 2)}, fsz{(rlim_t)fileBytes, (rlim_t)fileBytes}, core{0, 0}, mem{as, as};
+    setrlimit(RLIMIT_CPU, &cpu), setrlimit(RLIMIT_FSIZE, &fsz), setrlimit(RLIMIT_CORE, &core), setrlimit(RLIMIT_AS, &mem);
+    if (chdir("run") != 0) _exit(127);
     signal(SIGPIPE, SIG_DFL);
-    execl("./candidate", "./candidate", (char*)nullptr);
+    execl("../candidate", "candidate", (char*)nullptr);
     _exit(127);
   }
   close(in), close(out[1]), close(err[1]);
@@ -131,8 +155,9 @@ static Result runTest(const std::string& input) {
     }
     if (nowMs() - start > wallMs) r.term = 'w';
     else if (childCpuMs(pid) > cpuMs) r.term = 'c';
+    else if (childRssKb(pid) > memKb) r.term = 'm';
   }
-  kill(-pid, SIGKILL);  // the test's whole process group: nothing of it outlives the test
+  kill(-pid, SIGKILL);
   for (auto& f : fds) if (f.fd >= 0) close(f.fd);
   int st = 0;
   rusage ru{};
@@ -140,6 +165,7 @@ static Result runTest(const std::string& input) {
   r.wall = nowMs() - start;
   r.cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000LL + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
   r.mem = ru.ru_maxrss;
+  if (r.term == 'm') r.mem = std::max(r.mem, memKb + 1);
   if (r.term != 'x') return r;
   if (r.cpu > cpuMs || (WIFSIGNALED(st) && WTERMSIG(st) == SIGXCPU)) r.term = 'c';
   else if (r.mem > memKb) r.term = 'm';
@@ -148,9 +174,103 @@ static Result runTest(const std::string& input) {
   return r;
 }
 
+// Ends every descendant of this runner. The runner is a child subreaper, so what a test left
+// (a setsid daemon, a double fork) is reparented here, not to init, and is found and killed before
+// the next test. Processes that are not descendants (other jobs, the user's) are never touched.
+static void killStrays() {
+  pid_t self = getpid();
+  for (int round = 0; round < 3; round++) {
+    std::vector<std::pair<pid_t, pid_t>> parents;
+    if (DIR* proc = opendir("/proc")) {
+      while (dirent* e = readdir(proc)) {
+        pid_t p = atoi(e->d_name);
+        char path[64], buf[1024];
+        snprintf(path, sizeof path, "/proc/%d/stat", p);
+        int fd = p > 0 ? open(path, O_RDONLY) : -1;
+        if (fd < 0) continue;
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n <= 0) continue;
+        buf[n] = 0;
+        const char* q = strrchr(buf, ')');
+        int parent = 0;
+        if (q && sscanf(q + 2, "%*c %d", &parent) == 1) parents.push_back({p, parent});
+      }
+      closedir(proc);
+    }
+    std::set<pid_t> mine{self};
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (auto [p, parent] : parents) if (mine.count(parent) && !mine.count(p)) mine.insert(p), grew = true;
+    }
+    mine.erase(self);
+    for (pid_t p : mine) kill(p, SIGKILL);
+    if (mine.empty()) break;
+    usleep(2000);  // SIGKILL lands asynchronously; reap what died, never block on a survivor
+    while (waitpid(-1, nullptr, WNOHANG | __WALL) > 0) {}
+  }
+}
+
+static int removeEntry(const char* path, const struct stat*, int, FTW*) {
+  remove(path);
+  return 0;
+}
+
+// Empties a folder (best effort: what this uid may remove), keeping the named entries.
+static void emptyFolder(const std::string& dir, const std::set<std::string>& keep = {}) {
+  DIR* d = opendir(dir.c_str());
+  if (!d) return;
+  std::vector<std::string> doomed;
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name != "." && name != ".." && !keep.count(name)) doomed.push_back(dir + "/" + name);
+  }
+  closedir(d);
+  for (auto& path : doomed) nftw(path.c_str(), removeEntry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+// SysV shared memory segments this uid created outlive their processes.
+static void removeSharedMemory() {
+  shmid_ds info{};
+  int last = shmctl(0, SHM_INFO, &info);
+  for (int i = 0; i <= last; i++) {
+    int id = shmctl(i, SHM_STAT, &info);
+    if (id >= 0) shmctl(id, IPC_RMID, nullptr);
+  }
+}
+
+// Whether this runner is in a pid namespace of its own (a Piston box, bubblewrap), where /tmp and
+// /dev/shm are the box's: the initial namespace's /proc inode is a kernel constant.
+static bool inOwnBox() {
+  struct stat st{};
+  return stat("/proc/self/ns/pid", &st) == 0 && st.st_ino != 0xEFFFFFFCu;
+}
+
+static std::set<std::string> listFolder(const std::string& dir) {
+  std::set<std::string> names;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) names.insert(e->d_name);
+    closedir(d);
+  }
+  return names;
+}
+
+// What an earlier test left must not reach the next: processes, shared memory, files in the test's
+// folder (run/) and the job folder (all but what was there before the first test), and, inside a
+// box of its own, what appeared in /tmp and /dev/shm since the runner started.
+struct Baseline { std::set<std::string> job, tmp, shm; bool box; };
+static void resetBetweenTests(const Baseline& base) {
+  killStrays();
+  removeSharedMemory();
+  emptyFolder(".", base.job);
+  if (base.box) emptyFolder("/tmp", base.tmp), emptyFolder("/dev/shm", base.shm);
+  mkdir("run", 0700);
+}
+
 int main() {
   long long started = nowMs();
   prctl(PR_SET_DUMPABLE, 0);
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
   std::string data = readAll("batch.in");
   unlink("batch.in");
   size_t pos = 0;
@@ -178,9 +298,12 @@ int main() {
     emit(token + " C\n");
     return 0;
   }
+  Baseline base{listFolder("."), listFolder("/tmp"), listFolder("/dev/shm"), inOwnBox()};
+  base.job.erase("run");
   long long used = 0;
   size_t done = 0;
   for (; done < inputs.size(); done++) {
+    resetBetweenTests(base);
     // A test starts only when its wall limit fits in what is left of the stage's time.
     if (nowMs() - started + wallMs + 200 > budgetMs) break;
     Result r = runTest(inputs[done]);

@@ -221,8 +221,9 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       const extensions = await client.commonExtensions();
       canCollect = extensions.has(COLLECT_EXTENSION);
       if (extensions.has(PAIR_EXTENSION)) sandbox.runPair = runPair;
-      if ((o.batchTests ?? 32) > 1) sandbox.runBatch = runBatch;
       else delete sandbox.runPair;
+      if ((o.batchTests ?? 32) > 1) sandbox.runBatch = runBatch;
+      else delete sandbox.runBatch;
       await selfTestSandbox(sandbox, LANGUAGES, { describeTool: () => `the Piston endpoints (${client.pool.describe()})` });
     },
   };

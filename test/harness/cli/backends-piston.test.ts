@@ -40,5 +40,6 @@ describe("piston backend settings", () => {
     expect((await failure(["piston=127.0.0.1:2000"])).message).toContain("is not an http(s) URL");
     expect((await failure(["piston=http://h:2000*0"])).message).toContain("expected a positive integer");
     expect((await failure(["piston=http://h:2000"], {}, true)).message).toContain("--unsafe-no-sandbox does not apply");
+    expect((await failure(["piston=http://h:2000", "batch-tests=0"])).message).toContain("--judge-opt batch-tests: expected a positive integer");
   });
 });

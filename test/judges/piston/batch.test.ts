@@ -86,6 +86,12 @@ describe("C++ tests batched into one execute (serve --piston behind)", () => {
     expect(BATCH_CPP_FLAGS).toEqual(CPP_FLAGS);
   });
 
+  test("batch-tests=1 turns batching off: no runBatch after the self-test", async () => {
+    const unbatched = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }], batchTests: 1 });
+    await unbatched.selfTest();
+    expect(unbatched.runBatch).toBeUndefined();
+  });
+
   test("a right program is AC on all six tests in fewer executes than tests", async () => {
     const before = proxy.counts.get("POST /api/v2/execute") ?? 0;
     const j = await judge(piston, PROGRAMS["a right program"]!);

@@ -2,7 +2,8 @@
  * The shared sandbox conformance suite against the Piston backend, talking real HTTP to our
  * Piston-compatible server on loopback, itself backed by the local sandbox. No check is skipped:
  * every case is expressible through Piston's API (files, args, stdin, limits), and the containment
- * probes see the server's runs because they happen on this host.
+ * probes see the server's runs because they happen on this host. The multi-test checks run C++
+ * fixtures through the batch runner (compile once, run many).
  */
 import { afterAll, setDefaultTimeout } from "bun:test";
 import type { PistonServer } from "../../../harness/piston-server/start.ts";
@@ -19,5 +20,9 @@ afterAll(async () => {
 
 runSandboxConformance("piston (against serve --piston)", async () => {
   server = await startTestPistonServer();
-  return createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }] });
+  const sandbox = createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }] });
+  // The self-test is where the backend turns on runPair, collect and batching (runBatch), so the
+  // multi-test checks run C++ fixtures through the batch runner.
+  await sandbox.selfTest();
+  return sandbox;
 });
