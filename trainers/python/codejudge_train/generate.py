@@ -45,7 +45,19 @@ def generate_samples(job_dir: str, prompts_file: str, out_file: str, n: int = 1,
     model, tok, path = load_policy(job_dir, checkpoint)
     torch.manual_seed(seed)
     name = f"codejudge_train:{os.path.basename(os.path.normpath(job_dir))}/{os.path.basename(path)}"
-    return write_samples(model, tok, read_jsonl(prompts_file), out_file, name, n, max_new_tokens, temperature, batch)
+    return write_samples(model, tok, read_prompt_records(prompts_file), out_file, name, n, max_new_tokens, temperature,
+                         batch)
+
+
+def read_prompt_records(path: str) -> list[dict]:
+    """Prompt records for a samples file: each needs a string `prompt` and the `problem_id` the
+    harness judges it against; a record without them is refused naming the file and record."""
+    records = read_jsonl(path)
+    for i, rec in enumerate(records, 1):
+        for field in ("prompt", "problem_id"):
+            if not isinstance(rec, dict) or not isinstance(rec.get(field), str):
+                raise ValueError(f"{path}: record {i}: `{field}` must be a string (the harness judges samples by problem_id)")
+    return records
 
 
 def write_samples(model, tok, prompts: list[dict], out_file: str, name: str, n: int, max_new_tokens: int,

@@ -145,7 +145,7 @@ class Job:
         if self.rank != 0 or step in self.sampled_steps:
             return
         self.sampled_steps.add(step)
-        from .generate import write_samples
+        from .generate import read_prompt_records, write_samples
 
         e = self.eval
         os.makedirs(os.path.join(self.job_dir, "eval"), exist_ok=True)
@@ -155,7 +155,7 @@ class Job:
         devices = [torch.cuda.current_device()] if torch.cuda.is_available() else []
         with torch.random.fork_rng(devices=devices), torch.no_grad():
             torch.manual_seed(self.seed + step)
-            write_samples(self.model, self.tokenizer, read_jsonl(e["prompts"]),
+            write_samples(self.model, self.tokenizer, read_prompt_records(e["prompts"]),
                           os.path.join(self.job_dir, "eval", f"samples-step-{step}.jsonl"), name, int(e.get("n", 1)),
                           int(e.get("max_new_tokens", 256)), float(e.get("temperature", 1.0)))
         self.model.train(was_training)
