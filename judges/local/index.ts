@@ -54,6 +54,8 @@ export interface LocalSandboxInfo {
   compiles: number;
   /** Warm Python zygotes started so far (0 when the warm path is off or unused). */
   zygotes: number;
+  /** Python jobs a zygote could not serve, which ran cold instead. */
+  warmFallbacks: number;
 }
 
 export interface LocalSandbox extends Sandbox {
@@ -190,6 +192,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         workDir: ctx.workDir,
         compiles,
         zygotes: warm.started(),
+        warmFallbacks: warm.fallbacks(),
       };
     },
     async close() {

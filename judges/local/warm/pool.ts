@@ -55,7 +55,7 @@ export class WarmPool {
 
   private async drop(zygote: Zygote): Promise<void> {
     this.all.delete(zygote);
-    await zygote.kill();
+    await zygote.stop();
   }
 
   /** Runs one job on a zygote; throws WarmUnavailable when it could not (the caller then runs it cold). */

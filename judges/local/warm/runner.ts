@@ -17,6 +17,8 @@ export interface WarmRunner {
   run(handle: LocalProgramHandle, input: RunInput, limits: RunLimits): Promise<RunOutcome | null>;
   runPair(program: LocalPairSide, peer: LocalPairSide): Promise<PairOutcome | null>;
   started(): number;
+  /** Jobs a zygote could not serve, which ran cold instead. */
+  fallbacks(): number;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ function toWarmSide(side: LocalPairSide): WarmSide {
 
 export function createWarmRunner(enabled: boolean, context: () => Promise<SandboxContext>): WarmRunner {
   let pool: WarmPool | null = null;
+  let fallbacks = 0;
   const poolFor = async (): Promise<WarmPool | null> => {
     if (!enabled) return null;
     const ctx = await context();
@@ -40,6 +43,7 @@ export function createWarmRunner(enabled: boolean, context: () => Promise<Sandbo
       return await warmPool.run(sides, piped);
     } catch (error) {
       if (!(error instanceof WarmUnavailable)) throw error;
+      fallbacks++;
       warnOnce("warm-fallback", `a warm Python zygote could not serve a job (${error.message}); such jobs run cold`);
       return null;
     }
@@ -56,6 +60,7 @@ export function createWarmRunner(enabled: boolean, context: () => Promise<Sandbo
       return programOutcome && peerOutcome ? { program: programOutcome, peer: peerOutcome } : null;
     },
     started: () => pool?.started ?? 0,
+    fallbacks: () => fallbacks,
     close: async () => {
       await pool?.close();
     },

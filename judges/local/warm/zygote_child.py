@@ -2,13 +2,18 @@
 last step of run_side, which hands the process over to the program):
 
 intermediate (in the zygote's namespaces): enters new mount, pid and IPC namespaces, mounts the
-side's scratch tmpfs at /box, /tmp and /dev/shm, forks the run's pid 1, waits for it with its
-rusage, reads the collected files back and reports on its result pipe.
+side's scratch tmpfs at /box, /tmp and /dev/shm, forks the run's pid 1, relays its report, reads
+the collected files back and reports on its result pipe.
 
-run process (pid 1 of the new pid namespace): joins the side's cgroups, mounts /proc, copies the
-run's files in, binds its program at /prog, hides the request tree and the cgroup tree, sets the
-rlimits, drops every capability, closes every descriptor but 0/1/2, then runs /prog/main.py as
-__main__ in this already warm interpreter. When it ends, the kernel kills whatever it left.
+run init (pid 1 of the new pid namespace, like sandbox-init in a cold run): joins the side's
+cgroups, mounts /proc, copies the run's files in, binds its program at /prog, hides the request
+tree and the cgroup tree, forks the program, drops every capability, reaps until the program
+ends, kills whatever it left, and reports its exit status and the rusage of the whole tree. The
+program is not pid 1, so signals it sends itself (abort, kill(getpid())) act as in a cold run.
+
+program: its own session, the rlimits, no capability, no descriptor but 0/1/2, then /prog/main.py
+as __main__ in this already warm interpreter. Everything here is non-dumpable (inherited from the
+zygote), so the program cannot open /proc/1/fd or ptrace the init holding the report pipe.
 """
 
 import json
@@ -67,15 +72,10 @@ def intermediate(spec, stdin_fd, out_fd, err_fd, res_fd, cap_last):
         for fd in (0, 1, 2):
             os.dup2(null, fd)
         os.close(null)
-        setup = _read_all(setup_r)
-        _, status, usage = _wait(run_pid)
-        report = {"cpuUs": int((usage.ru_utime + usage.ru_stime) * 1e6), "maxRssKb": usage.ru_maxrss}
-        if setup != b"ok":
-            report["setupfail"] = setup.decode("utf-8", "replace")[-2000:] or "the run process died during set-up"
-        elif os.WIFSIGNALED(status):
-            report["signal"] = os.WTERMSIG(status)
-        else:
-            report["exit"] = os.WEXITSTATUS(status)
+        said = _read_all(setup_r)
+        _wait(run_pid)
+        target["pid"] = None
+        report = _parse_init_report(said)
         vfs = os.statvfs(BOX)
         report["scratchUsed"] = (vfs.f_blocks - vfs.f_bfree) * vfs.f_frsize
         blobs = []
@@ -90,6 +90,18 @@ def intermediate(spec, stdin_fd, out_fd, err_fd, res_fd, cap_last):
         except BaseException:
             pass
     os._exit(code)
+
+
+def _parse_init_report(said):
+    """The program says b"ok\n" once set up; the init then adds its JSON report. Anything else is a
+    set-up failure (the program cannot write here: it closed the pipe before its code ran)."""
+    if said.startswith(b"ok\n"):
+        rest = said[3:].strip()
+        if rest:
+            return json.loads(rest)
+        # The init was killed (a limit): the harness knows which, and the cgroup has the figures.
+        return {"killed": True}
+    return {"setupfail": said.decode("utf-8", "replace")[-2000:] or "the run died during set-up"}
 
 
 def _kill(target):
@@ -143,11 +155,16 @@ def _collect(name, limit, blobs):
         os.close(fd)
 
 
-def run_side(spec, setup_w, cap_last):
-    """The run's pid 1: set-up, then the program. Never returns."""
+def run_side(spec, report_w, cap_last):
+    """The run's pid 1: set-up, then the program, then the report. Never returns."""
     try:
         zs.prctl(zs.PR_SET_PDEATHSIG, signal.SIGKILL)
+        # With no handler, pid 1 ignores every signal sent from inside its namespace.
         signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # Its own session and process group: kill(0, ...) must not reach the zygote's group, whose
+        # members share this uid and would accept the signal across the pid namespace.
+        os.setsid()
         for procs in spec["cgroups"]:
             with open("/cg/%s/cgroup.procs" % procs, "w") as f:
                 f.write("0")
@@ -164,14 +181,67 @@ def run_side(spec, setup_w, cap_last):
         for hidden in ("/req", "/cg"):
             zs.mount("tmpfs", hidden, "tmpfs", zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV | zs.MS_NOEXEC, "size=4k,nr_inodes=2,mode=0555")
         os.chdir(BOX)
+    except BaseException as e:
+        _fail(report_w, e)
+    program = os.fork()
+    if program == 0:
+        _start_program(spec, report_w, cap_last)
+    try:
+        zs.drop_all_capabilities(cap_last)
+    except BaseException:
+        pass  # the init runs no untrusted code; the program's own drop is the one that matters
+    for fd in (0, 1, 2):
+        os.close(fd)
+    status = _reap_until(program)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report = {"cpuUs": int((usage.ru_utime + usage.ru_stime) * 1e6), "maxRssKb": usage.ru_maxrss}
+    if os.WIFSIGNALED(status):
+        report["signal"] = os.WTERMSIG(status)
+    else:
+        report["exit"] = os.WEXITSTATUS(status)
+    _write_all(report_w, (json.dumps(report) + "\n").encode())
+    os._exit(0)
+
+
+def _fail(report_w, error):
+    try:
+        os.write(report_w, ("%s: %s" % (type(error).__name__, error)).encode()[-2000:])
+    finally:
+        os._exit(125)
+
+
+def _reap_until(program):
+    """Reaps children (orphans land here) until the program ends, then kills and reaps the rest,
+    so the rusage covers every process of the run."""
+    status = None
+    while status is None:
+        try:
+            pid, st = os.waitpid(-1, 0)
+        except InterruptedError:
+            continue
+        if pid == program:
+            status = st
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except OSError:
+        pass
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return status
+        except InterruptedError:
+            continue
+
+
+def _start_program(spec, report_w, cap_last):
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         _set_limits(spec["rlimits"])
         zs.drop_all_capabilities(cap_last)
-        os.write(setup_w, b"ok")
+        os.write(report_w, b"ok\n")
     except BaseException as e:
-        try:
-            os.write(setup_w, ("%s: %s" % (type(e).__name__, e)).encode()[-2000:])
-        finally:
-            os._exit(125)
+        _fail(report_w, e)
     os.closerange(3, 1 << 16)
     _run_program(spec["argv"])
 
