@@ -64,7 +64,14 @@ export interface PreparedProgram {
 
 export type PrepareResult =
   | { ok: true; program: PreparedProgram; log: string; timeMs: number; cached: boolean }
-  | { ok: false; log: string; timeMs: number; cause: "compile_error" | "compile_time" | "compile_memory" };
+  | {
+      ok: false;
+      log: string;
+      timeMs: number;
+      cause: "compile_error" | "compile_time" | "compile_memory";
+      /** True when a stored compile error was read back from a compile cache instead of compiling (for counting work). */
+      cached?: boolean;
+    };
 
 /** What a run receives. Files are written into the run's scratch dir; args may name them. */
 export interface RunInput {

@@ -44,7 +44,7 @@ function assertSource(source: SourceFile): void {
 
 function fromMeta(source: SourceFile, key: string, dir: string, meta: StoredMeta, elapsedMs: number, logBytes: number): PrepareResult {
   const log = meta.log.length > logBytes ? `${meta.log.slice(0, logBytes)}\n[compiler log truncated]` : meta.log;
-  if (!meta.ok) return { ok: false, log, timeMs: elapsedMs, cause: meta.cause };
+  if (!meta.ok) return { ok: false, log, timeMs: elapsedMs, cause: meta.cause, cached: true };
   const handle: LocalProgramHandle = { programDir: join(dir, "program"), ...(source.language === "python" && source.noSite ? { noSite: true } : {}) };
   return { ok: true, program: { language: source.language, key, handle }, log, timeMs: elapsedMs, cached: true };
 }
@@ -76,7 +76,7 @@ export function createCachedPrepare(cacheDir: string, preparers: (language: Sour
     budget.add(dir);
     const stored = readMeta<StoredMeta>(dir) ?? meta;
     const result = fromMeta(source, key, dir, stored, outcome.timeMs, limits.logBytes);
-    return result.ok ? { ...result, log: outcome.log, timeMs: outcome.timeMs, cached: false } : result;
+    return { ...result, log: result.ok ? outcome.log : result.log, timeMs: outcome.timeMs, cached: false };
   }
 
   return async function prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult> {
