@@ -34,6 +34,9 @@ export interface PyRunDone {
   result: PyResult;
   stdout: string;
   stderr: string;
+  /** The whole worker's CPU and wall time, start-up included (the sandbox's figures). */
+  workerCpuMs: number;
+  workerWallMs: number;
 }
 
 interface Worker {
@@ -75,7 +78,8 @@ export class PyodidePool {
     feed(worker.process);
     try {
       const done = await worker.process.done;
-      return { result: readResult(done, job), stdout: Buffer.concat(chunks).toString("utf8"), stderr: done.log };
+      const stdout = Buffer.concat(chunks).toString("utf8");
+      return { result: readResult(done, job), stdout, stderr: done.log, workerCpuMs: done.cpuMs, workerWallMs: done.wallMs };
     } finally {
       this.running.delete(worker);
     }
