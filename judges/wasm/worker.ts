@@ -111,11 +111,13 @@ async function startSide(spec: PairSideRequest, { pkg, initialPages }: Loaded): 
     (error: unknown) => ({ exitCode: null, trap: error instanceof Error ? error.message : String(error) }),
   );
   const fileWatch = setInterval(() => {
-    void Promise.all([measureFiles(sandbox.fs, WORKSPACE), measureFiles(sandbox.fs, "/tmp")]).then(([work, tmp]) => {
-      if (work.total + tmp.total > spec.maxPages * WASM_PAGE) {
+    // Only /workspace: the SDK refuses to read any other guest path (files under /tmp are bounded
+    // by the pool's watch on this worker's resident memory alone).
+    void measureFiles(sandbox.fs, WORKSPACE).then((work) => {
+      if (work.total > spec.maxPages * WASM_PAGE) {
         side.filesOverMemory = true;
         markExceeded();
-      } else if (Math.max(work.largest, tmp.largest) > spec.fileBytes) markExceeded();
+      } else if (work.largest > spec.fileBytes) markExceeded();
     });
   }, FILE_POLL_MS);
   const side: Side = {
