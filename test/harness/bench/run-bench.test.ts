@@ -40,8 +40,8 @@ describe("runBench", () => {
       expect(l.floor.ms).toBeGreaterThan(0);
       expect(l.floor.harness_over_floor).toBeGreaterThan(0);
       expect(l.agreement.agreed + l.agreement.excused).toBe(6);
-      // Every compile and run is a sandbox start-up; a duplicate or a cached program costs none.
-      expect(l.harness.sandbox_starts).toBeGreaterThanOrEqual(l.harness.compiles + l.harness.sandbox_runs);
+      // Every compile is a sandbox start-up; a sample's tests take one each, share one (a session) or fork from a warm one.
+      expect(l.harness.sandbox_starts).toBeGreaterThanOrEqual(l.harness.compiles);
       expect(l.harness.sandbox_starts_per_submission).toBeCloseTo(l.harness.sandbox_starts / 6, 2);
       expectShares(l.harness.core_busy);
       expect(l.harness.cpu_ms).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe("runBench", () => {
       expect(warm.compiles).toBe(0);
       expect(warm.cache_hits).toBeGreaterThan(0);
       expect(warm.verdict_changes).toEqual([]);
-      expect(warm.sandbox_starts).toBe(warm.sandbox_runs);
+      expect(warm.sandbox_starts).toBeLessThanOrEqual(warm.sandbox_runs);
       expect(warm.sandbox_starts).toBeLessThan(l.harness.sandbox_starts);
       expect(warm.floor_ms).toBeLessThanOrEqual(l.floor.ms);
       expect(warm.wall_ms).toBeGreaterThan(0);
@@ -76,8 +76,9 @@ describe("runBench", () => {
         expect(phases[phase]?.count).toBeGreaterThan(0);
         expect(phases[phase]?.total_ms).toBeGreaterThanOrEqual(0);
       }
-      expect(phases["sandboxed process (Bun.spawn to exit)"]?.count).toBeGreaterThan(0);
     }
+    // The backend's own phases (cgroup, run folder, the sandboxed process...) sit beside the harness's.
+    expect(Object.keys(profile.first).some((name) => !name.startsWith("harness:"))).toBe(true);
     // Every submission is stored once per pass; the warm pass prepares from the cache only.
     expect(profile.first[HARNESS_PHASES.store]?.count).toBe(4);
     expect(profile.warm![HARNESS_PHASES.store]?.count).toBe(4);

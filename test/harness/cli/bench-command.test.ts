@@ -20,7 +20,7 @@ describe("registerBenchCommand", () => {
   test("adds bench with its options, --rewards among them", () => {
     const bench = buildProgram().commands.find((c) => c.name() === "bench");
     const flags = bench?.options.map((o) => o.long) ?? [];
-    for (const flag of ["--lang", "--seed", "--submissions", "--tests", "--json", "--out", "--cold", "--warm", "--concurrency", "--test-concurrency", "--rewards"]) {
+    for (const flag of ["--lang", "--seed", "--submissions", "--tests", "--json", "--out", "--cold", "--warm", "--concurrency", "--test-concurrency", "--rewards", "--profile", "--no-warm-pass"]) {
       expect(flags).toContain(flag);
     }
   });
