@@ -32,6 +32,8 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -116,58 +118,105 @@ static long long childCpuMs(pid_t pid) {
 
 struct Result { char term; int code, sig; long long cpu, wall, mem; std::string out, err; };
 
-static Result runTest(const std::string& input) {
+static void killStrays();
+static long long childrenCpuMs() {
+  rusage ru{};
+  getrusage(RUSAGE_CHILDREN, &ru);
+  return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000LL + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
+}
+
+// Bytes written to the box's tmpfs folders (the test's folder, /tmp, /dev/shm) since `base`: tmpfs
+// pages are memory, which the local judge's cgroup charges to the test, so they count here too.
+struct TmpfsUse { std::vector<std::pair<std::string, long long>> used; };
+static TmpfsUse tmpfsUse(bool box) {
+  TmpfsUse u;
+  std::set<std::pair<int, int>> seen;
+  for (const char* dir : {".", "/tmp", "/dev/shm"}) {
+    struct statfs fs{};
+    if (!box && strcmp(dir, ".") != 0) continue;
+    if (statfs(dir, &fs) != 0 || fs.f_type != TMPFS_MAGIC) continue;
+    std::pair<int, int> id{fs.f_fsid.__val[0], fs.f_fsid.__val[1]};
+    if (!seen.insert(id).second) continue;
+    u.used.push_back({dir, (long long)(fs.f_blocks - fs.f_bfree) * fs.f_bsize});
+  }
+  return u;
+}
+static long long tmpfsGrowthKb(const TmpfsUse& base) {
+  long long grown = 0;
+  for (auto& [dir, used] : base.used) {
+    struct statfs fs{};
+    if (statfs(dir.c_str(), &fs) == 0) grown += std::max(0LL, (long long)(fs.f_blocks - fs.f_bfree) * fs.f_bsize - used);
+  }
+  return grown / 1024;
+}
+
+static Result runTest(const std::string& input, bool box) {
   Result r{'x', 0, 0, 0, 0, 0, "", ""};
   int in = (int)syscall(SYS_memfd_create, "stdin", 0);
   if (in < 0 || write(in, input.data(), input.size()) != (ssize_t)input.size() || lseek(in, 0, SEEK_SET) != 0) _exit(4);
   int out[2], err[2];
   if (pipe(out) || pipe(err)) _exit(4);
+  TmpfsUse disk = tmpfsUse(box);
+  long long cpuBefore = childrenCpuMs();
   long long start = nowMs();
   pid_t pid = fork();
   if (pid == 0) {
     setpgid(0, 0);
     dup2(in, 0), dup2(out[1], 1), dup2(err[1], 2);
     for (int fd = 3; fd < 1024; fd++) close(fd);
-    // Backstops only: the runner's own polling of CPU and resident memory decides the verdicts. The
-    // address-space bound is loose (twice the limit and 512 MiB), since programs reserve more than they touch.
-    rlim_t as = (rlim_t)(memKb * 2 + (512 << 10)) * 1024;
-    rlimit cpu{(rlim_t)(cpuMs / 1000 + 1), (rlim_t)(cpuMs / 1000 + 2)}, fsz{(rlim_t)fileBytes, (rlim_t)fileBytes}, core{0, 0}, mem{as, as};
-    setrlimit(RLIMIT_CPU, &cpu), setrlimit(RLIMIT_FSIZE, &fsz), setrlimit(RLIMIT_CORE, &core), setrlimit(RLIMIT_AS, &mem);
+    // RLIMIT_CPU is a backstop: the runner's polling decides. No address-space limit: the local
+    // judge limits memory touched (a cgroup), and a program that reserves far more than it touches
+    // is judged there by what it touches; the stage's own memory limit bounds a fast allocator.
+    rlimit cpu{(rlim_t)(cpuMs / 1000 + 1), (rlim_t)(cpuMs / 1000 + 2)}, fsz{(rlim_t)fileBytes, (rlim_t)fileBytes}, core{0, 0};
+    setrlimit(RLIMIT_CPU, &cpu), setrlimit(RLIMIT_FSIZE, &fsz), setrlimit(RLIMIT_CORE, &core);
     if (chdir("run") != 0) _exit(127);
     signal(SIGPIPE, SIG_DFL);
     execl("../candidate", "candidate", (char*)nullptr);
     _exit(127);
   }
   close(in), close(out[1]), close(err[1]);
+  for (int fd : {out[0], err[0]}) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
   pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
-  int open = 2;
   char buf[65536];
-  while (open > 0 && r.term == 'x') {
-    int ready = poll(fds, 2, 20);
-    if (ready < 0 && errno != EINTR) break;
-    for (int i = 0; i < 2 && ready > 0; i++) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      ssize_t n = read(fds[i].fd, buf, sizeof buf);
-      if (n <= 0) { close(fds[i].fd), fds[i].fd = -1, open--; continue; }
-      std::string& s = i == 0 ? r.out : r.err;
-      s.append(buf, n);
-      if ((long long)s.size() > outBytes) s.resize(outBytes), r.term = 'o';
-    }
-    if (nowMs() - start > wallMs) r.term = 'w';
-    else if (childCpuMs(pid) > cpuMs) r.term = 'c';
-    else if (childRssKb(pid) > memKb) r.term = 'm';
-  }
-  kill(-pid, SIGKILL);
-  for (auto& f : fds) if (f.fd >= 0) close(f.fd);
   int st = 0;
   rusage ru{};
-  while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR) {}
+  bool exited = false;
+  int pollMs = 10;
+  // As locally, the test ends when its main process does (what it left is killed); the pipes are
+  // drained of what was already written.
+  while (r.term == 'x') {
+    poll(fds, 2, exited ? 0 : pollMs);
+    for (int i = 0; i < 2; i++) {
+      for (ssize_t n; fds[i].fd >= 0 && r.term == 'x' && (n = read(fds[i].fd, buf, sizeof buf)) != 0;) {
+        if (n < 0) break;
+        std::string& s = i == 0 ? r.out : r.err;
+        s.append(buf, n);
+        if ((long long)s.size() > outBytes) s.resize(outBytes), r.term = 'o';
+      }
+    }
+    if (exited) break;
+    if (wait4(pid, &st, WNOHANG, &ru) == pid) { exited = true; continue; }
+    if (nowMs() - start > wallMs) r.term = 'w';
+    else if (childCpuMs(pid) > cpuMs) r.term = 'c';
+    else {
+      long long usedKb = childRssKb(pid) + tmpfsGrowthKb(disk);
+      if (usedKb > memKb) r.term = 'm';
+      // Near the limit, look every millisecond: the cgroup the local judge uses stops a program at
+      // the limit itself, and a program writing files or touching pages fast moves ~1 MiB a ms.
+      pollMs = usedKb * 4 > memKb * 3 ? 1 : 10;
+    }
+  }
+  kill(-pid, SIGKILL);
+  if (!exited) while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR) {}
   r.wall = nowMs() - start;
-  r.cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000LL + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000;
-  r.mem = ru.ru_maxrss;
+  long long written = tmpfsGrowthKb(disk);
+  killStrays();  // reaps what the test left, so RUSAGE_CHILDREN holds their CPU time too
+  close(out[0]), close(err[0]);
+  r.cpu = childrenCpuMs() - cpuBefore;
+  r.mem = ru.ru_maxrss + written;
   if (r.term == 'm') r.mem = std::max(r.mem, memKb + 1);
   if (r.term != 'x') return r;
-  if (r.cpu > cpuMs || (WIFSIGNALED(st) && WTERMSIG(st) == SIGXCPU)) r.term = 'c';
+  if (r.cpu > cpuMs) r.term = 'c';
   else if (r.mem > memKb) r.term = 'm';
   else if (WIFSIGNALED(st)) r.term = 's', r.sig = WTERMSIG(st);
   else if (WEXITSTATUS(st) != 0) r.term = 'n', r.code = WEXITSTATUS(st);
@@ -205,9 +254,13 @@ static void killStrays() {
     }
     mine.erase(self);
     for (pid_t p : mine) kill(p, SIGKILL);
+    // SIGKILL lands asynchronously: reap until no child is left, never blocking on a survivor.
+    for (long long until = nowMs() + 500; nowMs() < until;) {
+      pid_t w = waitpid(-1, nullptr, WNOHANG | __WALL);
+      if (w < 0) break;
+      if (w == 0) usleep(1000);
+    }
     if (mine.empty()) break;
-    usleep(2000);  // SIGKILL lands asynchronously; reap what died, never block on a survivor
-    while (waitpid(-1, nullptr, WNOHANG | __WALL) > 0) {}
   }
 }
 
@@ -306,7 +359,7 @@ int main() {
     resetBetweenTests(base);
     // A test starts only when its wall limit fits in what is left of the stage's time.
     if (nowMs() - started + wallMs + 200 > budgetMs) break;
-    Result r = runTest(inputs[done]);
+    Result r = runTest(inputs[done], base.box);
     if (used + (long long)(r.out.size() + r.err.size() + 128) > reportBytes) {
       emit(token + " F " + std::to_string(done) + "\n");
       break;
