@@ -4,7 +4,8 @@
  * See judges/local/README.md for the layers and what each limit maps to.
  */
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
 import { selfTestSandbox } from "../self-test.ts";
@@ -56,6 +57,12 @@ export interface LocalSandboxInfo {
   zygotes: number;
   /** Python jobs a zygote could not serve, which ran cold instead. */
   warmFallbacks: number;
+  /**
+   * CPU of every sandboxed process so far, ms: the instance's cgroup tree (v1 cpuacct charges each
+   * run's CPU to its ancestors, removed runs included) plus the zygotes' own groups. bwrap does not
+   * pass its children's CPU up to the harness's reaped-children figure, so this is the full count.
+   */
+  sandboxCpuMs: number | null;
 }
 
 export interface LocalSandbox extends Sandbox {
@@ -185,6 +192,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     async inspect() {
       const ctx = await context();
       const dirs = ctx.cgroups ? [...new Set(Object.values(ctx.cgroups.bases))] : [];
+      const treeCpuMs = readTreeCpuMs(ctx.cgroups?.bases.cpu, ctx.cgroups?.version);
       return {
         mode: ctx.mode,
         uid: ctx.owner?.uid ?? process.getuid?.() ?? -1,
@@ -193,6 +201,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         compiles,
         zygotes: warm.started(),
         warmFallbacks: warm.fallbacks(),
+        sandboxCpuMs: treeCpuMs === null ? null : treeCpuMs + warm.zygoteCpuMs(),
       };
     },
     async close() {
@@ -204,6 +213,18 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
   };
   if (opts.sessions === false) delete sandbox.openSession;
   return sandbox;
+}
+
+/** CPU charged to a cgroup folder and its descendants (v1 cpuacct.usage, v2 cpu.stat usage_usec), ms. */
+function readTreeCpuMs(dir: string | undefined, version: 1 | 2 | undefined): number | null {
+  if (!dir) return null;
+  try {
+    if (version === 1) return Number(readFileSync(join(dir, "cpuacct.usage"), "utf8").trim()) / 1e6;
+    const usec = /^usage_usec (\d+)$/m.exec(readFileSync(join(dir, "cpu.stat"), "utf8"))?.[1];
+    return usec === undefined ? null : Number(usec) / 1000;
+  } catch {
+    return null;
+  }
 }
 
 /** Which tool a failing language ran, and the variable that sets it. */

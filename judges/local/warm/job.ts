@@ -5,8 +5,8 @@
  * limits by killing every task in them, exactly as for a cold run; the zygote enforces the output
  * caps and reports how each side ended.
  */
-import { chownSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chownSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { CgroupController } from "../cgroup-detect.ts";
 import { RunCgroup } from "../cgroup.ts";
 import { assertCollectNames } from "../collect.ts";
@@ -53,6 +53,7 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
   mkdirSync(join(dir, "files"), { recursive: true, mode: 0o755 });
   chownSync(join(dir, "files"), 65534, 65534);
   cpSync(side.handle.programDir, join(dir, "prog"), { recursive: true });
+  const pycWrite = placeCachedCode(zygote, side.handle, join(dir, "prog"));
   writeSandboxFiles(ctx, join(dir, "files"), files, "RunInput.files");
   if (!piped) writeFileSync(join(dir, "stdin"), input.stdin ?? "", { mode: 0o644 });
   const name = `${zygote.id}-${jobId}-${index}`;
@@ -81,8 +82,29 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
     stderrKillBytes: piped ? Math.floor(limits.outputBytes) : -1,
     collect,
     collectBytes: Math.floor(limits.outputBytes),
+    ...(pycWrite ? { pycWrite } : {}),
   };
   return { dir, cgroup, spec };
+}
+
+/**
+ * Puts the program's cached .pyc files (if this zygote made them) in its __pycache__; otherwise
+ * returns where the run's init should write them, from the second run of a program on (a program run
+ * once never pays for caching). The key is the compile cache's content hash of the program.
+ */
+function placeCachedCode(zygote: Zygote, handle: LocalProgramHandle, progDir: string): string | null {
+  const key = basename(dirname(handle.programDir));
+  if (!/^[0-9a-f]{16,128}$/.test(key)) return null;
+  const cached = join(zygote.pycDir, key);
+  if (existsSync(cached)) {
+    cpSync(cached, join(progDir, "__pycache__"), { recursive: true });
+    return null;
+  }
+  if (!zygote.seenPrograms.has(key)) {
+    zygote.seenPrograms.add(key);
+    return null;
+  }
+  return `/pyc/${key}`;
 }
 
 /** Runs the job; resolves one RunOutcome per side, or throws WarmUnavailable. */

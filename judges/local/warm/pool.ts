@@ -30,6 +30,8 @@ export class WarmPool {
   private closed = false;
   /** Zygotes started so far (tests and profiles read it). */
   started = 0;
+  /** CPU of the zygotes already stopped (their own groups, not the runs'), ms. */
+  private stoppedCpuMs = 0;
 
   constructor(private readonly ctx: SandboxContext) {}
 
@@ -55,7 +57,9 @@ export class WarmPool {
 
   private async drop(zygote: Zygote): Promise<void> {
     this.all.delete(zygote);
+    const cpuMs = zygote.ownCpuMs();
     await zygote.stop();
+    this.stoppedCpuMs += Math.max(cpuMs, zygote.ownCpuMs());
   }
 
   /** Runs one job on a zygote; throws WarmUnavailable when it could not (the caller then runs it cold). */
@@ -74,6 +78,11 @@ export class WarmPool {
     this.closed = true;
     this.idle = [];
     await Promise.all([...this.all].map((zygote) => this.drop(zygote)));
+  }
+
+  /** CPU the zygotes themselves used (their own cgroups; the runs' CPU is in the runs' groups), ms. */
+  zygoteCpuMs(): number {
+    return this.stoppedCpuMs + [...this.all].reduce((sum, zygote) => sum + zygote.ownCpuMs(), 0);
   }
 
   /** Pids of the zygotes' sandboxes, for tests that kill one. */

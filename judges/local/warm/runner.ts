@@ -19,6 +19,8 @@ export interface WarmRunner {
   started(): number;
   /** Jobs a zygote could not serve, which ran cold instead. */
   fallbacks(): number;
+  /** CPU of the zygotes' own groups, ms. */
+  zygoteCpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export function createWarmRunner(enabled: boolean, context: () => Promise<Sandbo
     },
     started: () => pool?.started ?? 0,
     fallbacks: () => fallbacks,
+    zygoteCpuMs: () => pool?.zygoteCpuMs() ?? 0,
     close: async () => {
       await pool?.close();
     },

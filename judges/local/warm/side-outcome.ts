@@ -1,5 +1,5 @@
 /**
- * A warm side's raw facts (the intermediate's report, the output the zygote forwarded, the side's
+ * A warm side's raw facts (the run init's report, the output the zygote forwarded, the side's
  * cgroup figures) turned into the same ExecResult a cold run has, then into the contract's RunOutcome.
  */
 import { decodeUtf8 } from "../capture.ts";
@@ -11,7 +11,7 @@ import { WarmUnavailable } from "./unavailable.ts";
 export interface SideReport {
   stdout: Uint8Array[];
   stderr: Uint8Array[];
-  /** The intermediate's report: one JSON line, then the collected files' bytes. */
+  /** The result pipe: the program's b"ok\n" once set up, then the init's JSON line and the collected files' bytes. */
   result: Uint8Array[];
   stderrTotal: number;
   limit: EnforcedLimit | null;
@@ -23,13 +23,11 @@ export interface SideReport {
   inputPagesBytes: number;
 }
 
-interface IntermediateReport {
+interface InitReport {
   cpuUs?: number;
   maxRssKb?: number;
   exit?: number;
   signal?: number;
-  setupfail?: string;
-  internal?: string;
   scratchUsed?: number;
   files?: [string, number | "over" | null][];
 }
@@ -45,14 +43,25 @@ function join(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function parseReport(bytes: Uint8Array): { report: IntermediateReport | null; rest: Uint8Array } {
-  const newline = bytes.indexOf(10);
-  if (newline < 0) return { report: null, rest: new Uint8Array() };
-  const report = JSON.parse(decodeUtf8(bytes.subarray(0, newline))) as IntermediateReport;
-  return { report, rest: bytes.subarray(newline + 1) };
+const OK = "ok\n";
+
+/**
+ * The result pipe's content. Without the program's "ok" first, set-up failed (the text says why);
+ * with it but no report after, the init was killed (a limit: the harness knows which).
+ */
+function parseReport(bytes: Uint8Array): { report: InitReport | null; rest: Uint8Array; setupFailure: string | null } {
+  const none = new Uint8Array();
+  if (decodeUtf8(bytes.subarray(0, OK.length)) !== OK) {
+    return { report: null, rest: none, setupFailure: decodeUtf8(bytes).slice(-2000) || "the run died during set-up" };
+  }
+  const body = bytes.subarray(OK.length);
+  const newline = body.indexOf(10);
+  if (newline < 0) return { report: null, rest: none, setupFailure: null };
+  const report = JSON.parse(decodeUtf8(body.subarray(0, newline))) as InitReport;
+  return { report, rest: body.subarray(newline + 1), setupFailure: null };
 }
 
-function statusOf(report: IntermediateReport | null): InitStatus | null {
+function statusOf(report: InitReport | null): InitStatus | null {
   if (!report) return null;
   const cpuUs = Number(report.cpuUs ?? 0);
   const maxRssKb = Number(report.maxRssKb ?? 0);
@@ -63,9 +72,9 @@ function statusOf(report: IntermediateReport | null): InitStatus | null {
 
 /** The side's RunOutcome; throws WarmUnavailable when the side could not be set up (the harness's failure). */
 export function sideOutcome(side: SideReport, limits: RunLimits, input: RunInput): RunOutcome {
-  const { report, rest } = parseReport(join(side.result));
-  if (report?.internal) throw new WarmUnavailable(`the zygote's intermediate failed: ${report.internal}`);
-  if (report?.setupfail) throw new WarmUnavailable(`the zygote could not set the run up: ${report.setupfail}`);
+  const { report, rest, setupFailure } = parseReport(join(side.result));
+  // A side killed at a limit before its program said "ok" has no report either: the limit decides.
+  if (setupFailure !== null && side.limit === null && !side.oom) throw new WarmUnavailable(`the zygote could not set the run up: ${setupFailure}`);
   const status = statusOf(report);
   if (!status && side.limit === null && !side.oom) throw new WarmUnavailable("a side ended with no report");
   const result: ExecResult = {

@@ -15,6 +15,7 @@ const JOIN_SCRIPT = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift;
 export interface ZygoteLaunch {
   scriptsDir: string;
   reqDir: string;
+  pycDir: string;
   cgroupBases: Partial<Record<CgroupController, string>>;
   procsFiles: string[];
 }
@@ -53,7 +54,7 @@ export function buildZygoteArgv(ctx: SandboxContext, launch: ZygoteLaunch): stri
   argv.push("--ro-bind", "/usr", "/usr", ...rootEntryArgs());
   argv.push("--proc", "/proc", "--dev", "/dev", "--size", String(ZYGOTE_TMP_BYTES), "--tmpfs", "/tmp");
   argv.push("--dir", "/box", "--dir", "/prog", "--dir", "/.scratch");
-  argv.push("--ro-bind", launch.scriptsDir, SCRIPTS_DEST, "--ro-bind", launch.reqDir, REQ_DEST);
+  argv.push("--ro-bind", launch.scriptsDir, SCRIPTS_DEST, "--ro-bind", launch.reqDir, REQ_DEST, "--bind", launch.pycDir, "/pyc");
   for (const [controller, dir] of Object.entries(launch.cgroupBases) as [CgroupController, string][]) argv.push("--bind", dir, cgroupDest(controller));
   argv.push("--chdir", "/", "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8", "--setenv", "HOME", "/tmp");
   argv.push("--", python3, "-E", "-s", "-B", `${SCRIPTS_DEST}/zygote.py`);

@@ -1,7 +1,7 @@
 """Warm Python zygote (trusted): one long-lived interpreter per run slot of the local sandbox, inside
 its own bwrap sandbox. It imports what programs commonly need once, then serves jobs from the
 harness, one at a time: a job is one run, or two runs joined stdout-to-stdin (runPair). Each side
-is forked (zygote_child.py) into fresh mount, pid and IPC namespaces with a fresh scratch tmpfs,
+is cloned (zygote_child.py) into fresh mount, pid and IPC namespaces with a fresh scratch tmpfs,
 its own cgroups, rlimits, no capabilities and no descriptor but its stdio.
 
 Channel: requests are JSON lines on fd 0; replies are frames on fd 1, each a 6-byte header
@@ -11,6 +11,7 @@ that is zeroed after use, so nothing a trusted peer printed lingers in memory a 
 forked from.
 """
 
+import gc
 import os
 import selectors
 import signal
@@ -36,6 +37,8 @@ RELAY_BYTES = 1 << 22
 BUF = bytearray(CHUNK)
 VIEW = memoryview(BUF)
 ZEROS = bytes(CHUNK)
+# One per direction of a pair, allocated once; Relay zeroes what it used before the next job.
+RELAY_VIEWS = (memoryview(bytearray(RELAY_BYTES)), memoryview(bytearray(RELAY_BYTES)))
 CAP_LAST = zs.last_cap()
 
 
@@ -54,10 +57,9 @@ def frame(kind, side, payload=b""):
 class Relay:
     """Bytes from one side's stdout to the other side's stdin, in a fixed buffer (zeroed after use)."""
 
-    def __init__(self, fd):
+    def __init__(self, fd, view):
         self.fd = fd
-        self.buf = bytearray(RELAY_BYTES)
-        self.view = memoryview(self.buf)
+        self.view = view
         self.start = self.end = 0
         self.ended = False
 
@@ -109,9 +111,9 @@ class Side:
         self.relay = None  # into this side's stdin
 
     def start(self):
-        pid = os.fork()
+        pid = zs.clone_into_namespaces(zs.CLONE_NEWNS | zs.CLONE_NEWPID | zs.CLONE_NEWIPC)
         if pid == 0:
-            zygote_child.intermediate(self.spec, self.in_r, self.out_w, self.err_w, self.res_w, CAP_LAST)
+            zygote_child.run_init(self.spec, self.in_r, self.out_w, self.err_w, self.res_w, CAP_LAST)
         self.pid = pid
         for fd in (self.out_w, self.err_w, self.res_w, self.in_r):
             if fd is not None:
@@ -121,10 +123,12 @@ class Side:
                 os.set_blocking(fd, False)
 
     def kill(self, reason):
+        """Kills the run's pid 1, which takes its whole pid namespace with it. The pid cannot have
+        been reused: this process reaps it only after its result pipe has closed."""
         if self.limit is None:
             self.limit = reason
             try:
-                os.kill(self.pid, signal.SIGUSR1)
+                os.kill(self.pid, signal.SIGKILL)
             except OSError:
                 pass
 
@@ -136,7 +140,7 @@ def run_job(request):
     for side in sides:
         side.start()
     if piped:
-        sides[0].relay, sides[1].relay = Relay(sides[0].in_w), Relay(sides[1].in_w)
+        sides[0].relay, sides[1].relay = Relay(sides[0].in_w, RELAY_VIEWS[0]), Relay(sides[1].in_w, RELAY_VIEWS[1])
     selector = selectors.DefaultSelector()
     for side in sides:
         selector.register(side.out_r, selectors.EVENT_READ, (side, STDOUT))
@@ -217,11 +221,11 @@ def read_stream(selector, sides, side, kind, fd, paused):
 
 
 def end_side(side):
-    """The intermediate closed its result pipe: reap it and say how the side ended."""
+    """The run's init closed its result pipe: reap it and say how the side ended."""
     _, status = os.waitpid(side.pid, 0)
     if side.relay is not None:
         side.relay.close()
-    end = {"limit": side.limit, "stderrTotal": side.err_total, "intermediate": status}
+    end = {"limit": side.limit, "stderrTotal": side.err_total, "init": status}
     frame(SIDE_END, side.index, json.dumps(end).encode())
 
 
@@ -239,6 +243,12 @@ def read_requests():
 
 def main():
     zs.prctl(zs.PR_SET_DUMPABLE, 0)
+    # Everything imported so far moves to the collector's permanent generation: a run's collections
+    # then never walk (and so never copy, page by page) the objects it shares with the zygote.
+    gc.collect()
+    gc.freeze()
+    # The loop allocates little and keeps no cycles; collections would only copy shared pages.
+    gc.disable()
     # Never used by the zygote; replaced so collecting them in a child cannot close its fds 0/1/2.
     for name in ("stdin", "stdout", "stderr"):
         setattr(sys, name, None)

@@ -7,7 +7,7 @@
  * like the instance's when its harness dies), while each job's sides get run cgroups inside the
  * instance's folder, like cold runs, which the run joins itself (the folder is bound at /cg).
  */
-import { chmodSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { CgroupController, CgroupLayout } from "../cgroup-detect.ts";
 import { RunCgroup } from "../cgroup.ts";
@@ -49,6 +49,13 @@ export class Zygote {
   readonly id: string;
   /** Host folder of the requests, bound read-only at /req. */
   readonly reqDir: string;
+  /**
+   * Host folder of compiled code (one folder of .pyc files per program key), bound read-write at
+   * /pyc: a run's init writes a program's folder before its untrusted code starts (then hides /pyc).
+   */
+  readonly pycDir: string;
+  /** Program keys this zygote has run: a key's code is cached the second time it is seen. */
+  readonly seenPrograms = new Set<string>();
   /** The instance's cgroup folder per controller, where the jobs' groups are made. */
   readonly cgroupBases: Partial<Record<CgroupController, string>>;
   private proc: Bun.Subprocess<"pipe", "pipe", "pipe"> | null = null;
@@ -66,6 +73,9 @@ export class Zygote {
     this.id = ctx.nextId("zygote-");
     this.reqDir = join(ctx.workDir, this.id);
     mkdirSync(this.reqDir, { mode: 0o755 });
+    this.pycDir = join(ctx.workDir, `${this.id}-pyc`);
+    mkdirSync(this.pycDir, { mode: 0o755 });
+    chownSync(this.pycDir, 65534, 65534);
     this.cgroupBases = (ctx.cgroups as CgroupLayout).bases;
   }
 
@@ -90,6 +100,7 @@ export class Zygote {
     const argv = buildZygoteArgv(this.ctx, {
       scriptsDir: this.scriptsDir,
       reqDir: this.reqDir,
+      pycDir: this.pycDir,
       cgroupBases: this.cgroupBases,
       procsFiles: this.self.procsFiles,
     });
@@ -117,6 +128,12 @@ export class Zygote {
     this.proc?.kill("SIGKILL");
     await this.self?.remove();
     rmSync(this.reqDir, { recursive: true, force: true });
+    rmSync(this.pycDir, { recursive: true, force: true });
+  }
+
+  /** CPU of the zygote's own group so far (interpreter, intermediates, bwrap), ms; 0 once removed. */
+  ownCpuMs(): number {
+    return (this.self?.readCpuNs() ?? 0) / 1e6;
   }
 
   /**

@@ -1,19 +1,18 @@
-"""The two processes the warm zygote forks for each side of a job (trusted code until the very
-last step of run_side, which hands the process over to the program):
+"""The two processes of each side of a job (trusted code until the very last step, which hands
+the second one over to the program):
 
-intermediate (in the zygote's namespaces): enters new mount, pid and IPC namespaces, mounts the
-side's scratch tmpfs at /box, /tmp and /dev/shm, forks the run's pid 1, relays its report, reads
-the collected files back and reports on its result pipe.
+run init (pid 1 of new mount, pid and IPC namespaces, cloned by the zygote; the counterpart of
+sandbox-init in a cold run): mounts the side's scratch tmpfs at /box, /tmp and /dev/shm, joins the
+side's cgroups, mounts /proc, copies the run's files in, binds its program at /prog, hides the
+request, cgroup and code-cache trees, forks the program, drops every capability, reaps until the
+program ends, kills whatever it left, and reports the exit status, the rusage of the whole tree,
+the scratch usage and the collected files on its result pipe. The program is not pid 1, so signals
+it sends itself (abort, kill(getpid())) act as in a cold run.
 
-run init (pid 1 of the new pid namespace, like sandbox-init in a cold run): joins the side's
-cgroups, mounts /proc, copies the run's files in, binds its program at /prog, hides the request
-tree and the cgroup tree, forks the program, drops every capability, reaps until the program
-ends, kills whatever it left, and reports its exit status and the rusage of the whole tree. The
-program is not pid 1, so signals it sends itself (abort, kill(getpid())) act as in a cold run.
-
-program: its own session, the rlimits, no capability, no descriptor but 0/1/2, then /prog/main.py
-as __main__ in this already warm interpreter. Everything here is non-dumpable (inherited from the
-zygote), so the program cannot open /proc/1/fd or ptrace the init holding the report pipe.
+program: its own session, the rlimits, no capability, no descriptor but 0/1/2 (it says b"ok\n" on
+the result pipe first, then closes it), then /prog/main.py as __main__ in this already warm
+interpreter. Everything is non-dumpable (inherited from the zygote), so the program cannot open
+/proc/1/fd or ptrace the init that holds the result pipe.
 """
 
 import json
@@ -37,18 +36,17 @@ def _write_all(fd, data):
         view = view[os.write(fd, view):]
 
 
-def intermediate(spec, stdin_fd, out_fd, err_fd, res_fd, cap_last):
-    """Never returns: ends with os._exit after reporting on res_fd."""
-    code = 1
+def run_init(spec, stdin_fd, out_fd, err_fd, res_fd, cap_last):
+    """The run's pid 1, cloned by the zygote into new mount, pid and IPC namespaces: set-up, the
+    program, then the report on fd 3 (after the program's own b"ok\n"). Never returns."""
     try:
+        zs.prctl(zs.PR_SET_PDEATHSIG, signal.SIGKILL)
         os.dup2(stdin_fd if stdin_fd is not None else os.open("/dev/null", os.O_RDONLY), 0)
         os.dup2(out_fd, 1)
         os.dup2(err_fd, 2)
         os.dup2(res_fd, 3)
         # The zygote's channel to the harness and every other side's pipe are gone from here on.
         os.closerange(4, 1 << 16)
-        setup_r, setup_w = os.pipe()
-        zs.unshare(zs.CLONE_NEWNS | zs.CLONE_NEWPID | zs.CLONE_NEWIPC)
         zs.mount(None, "/", None, zs.MS_REC | zs.MS_PRIVATE, None)
         scratch = spec["scratch"]
         options = "size=%d,nr_inodes=%d,mode=0711" % (scratch["bytes"], scratch["inodes"])
@@ -56,83 +54,9 @@ def intermediate(spec, stdin_fd, out_fd, err_fd, res_fd, cap_last):
         for name, dest in (("box", BOX), ("tmp", "/tmp"), ("shm", "/dev/shm")):
             os.mkdir("%s/%s" % (SCRATCH, name), 0o700)
             zs.mount("%s/%s" % (SCRATCH, name), dest, None, zs.MS_BIND, None)
-        # The zygote asks for a kill (output limit) with SIGUSR1, possibly before the fork returns.
-        target = {"pid": None, "asked": False}
-        signal.signal(signal.SIGUSR1, lambda *_: _kill(target))
-        run_pid = os.fork()
-        if run_pid == 0:
-            os.close(setup_r)
-            run_side(spec, setup_w, cap_last)
-        target["pid"] = run_pid
-        if target["asked"]:
-            _kill(target)
-        os.close(setup_w)
-        # Only the run holds its stdio now: the other side sees end of file as soon as the run is gone.
-        null = os.open("/dev/null", os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
-        os.close(null)
-        said = _read_all(setup_r)
-        _wait(run_pid)
-        target["pid"] = None
-        report = _parse_init_report(said)
-        vfs = os.statvfs(BOX)
-        report["scratchUsed"] = (vfs.f_blocks - vfs.f_bfree) * vfs.f_frsize
-        blobs = []
-        report["files"] = [_collect(name, spec["collectBytes"], blobs) for name in spec["collect"]]
-        _write_all(3, (json.dumps(report) + "\n").encode())
-        for blob in blobs:
-            _write_all(3, blob)
-        code = 0
-    except BaseException as e:  # reported as the intermediate's own failure: the harness's SE
-        try:
-            _write_all(3, (json.dumps({"internal": "%s: %s" % (type(e).__name__, e)}) + "\n").encode())
-        except BaseException:
-            pass
-    os._exit(code)
-
-
-def _parse_init_report(said):
-    """The program says b"ok\n" once set up; the init then adds its JSON report. Anything else is a
-    set-up failure (the program cannot write here: it closed the pipe before its code ran)."""
-    if said.startswith(b"ok\n"):
-        rest = said[3:].strip()
-        if rest:
-            return json.loads(rest)
-        # The init was killed (a limit): the harness knows which, and the cgroup has the figures.
-        return {"killed": True}
-    return {"setupfail": said.decode("utf-8", "replace")[-2000:] or "the run died during set-up"}
-
-
-def _kill(target):
-    target["asked"] = True
-    if target["pid"] is None:
-        return
-    try:
-        os.kill(target["pid"], signal.SIGKILL)
-    except OSError:
-        pass
-
-
-def _wait(pid):
-    while True:
-        try:
-            return os.wait4(pid, 0)
-        except InterruptedError:
-            continue
-
-
-def _read_all(fd):
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(fd, 4096)
-        except InterruptedError:
-            continue
-        if not chunk:
-            os.close(fd)
-            return b"".join(chunks)
-        chunks.append(chunk)
+    except BaseException as e:
+        _fail(3, e)
+    run_side(spec, 3, cap_last)
 
 
 def _collect(name, limit, blobs):
@@ -158,9 +82,7 @@ def _collect(name, limit, blobs):
 def run_side(spec, report_w, cap_last):
     """The run's pid 1: set-up, then the program, then the report. Never returns."""
     try:
-        zs.prctl(zs.PR_SET_PDEATHSIG, signal.SIGKILL)
         # With no handler, pid 1 ignores every signal sent from inside its namespace.
-        signal.signal(signal.SIGUSR1, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         # Its own session and process group: kill(0, ...) must not reach the zygote's group, whose
         # members share this uid and would accept the signal across the pid namespace.
@@ -177,8 +99,10 @@ def run_side(spec, report_w, cap_last):
             os.close(fd)
         zs.mount(request + "/prog", PROG, None, zs.MS_BIND, None)
         zs.mount(None, PROG, None, zs.MS_REMOUNT | zs.MS_BIND | zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV, None)
+        if spec.get("pycWrite"):
+            _write_pycs(spec["pycWrite"])
         # Mounts inherited from bwrap are locked and cannot be removed here: covered instead.
-        for hidden in ("/req", "/cg"):
+        for hidden in ("/req", "/cg", "/pyc"):
             zs.mount("tmpfs", hidden, "tmpfs", zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV | zs.MS_NOEXEC, "size=4k,nr_inodes=2,mode=0555")
         os.chdir(BOX)
     except BaseException as e:
@@ -199,8 +123,38 @@ def run_side(spec, report_w, cap_last):
         report["signal"] = os.WTERMSIG(status)
     else:
         report["exit"] = os.WEXITSTATUS(status)
+    vfs = os.statvfs(BOX)
+    report["scratchUsed"] = (vfs.f_blocks - vfs.f_bfree) * vfs.f_frsize
+    blobs = []
+    report["files"] = [_collect(name, spec["collectBytes"], blobs) for name in spec["collect"]]
     _write_all(report_w, (json.dumps(report) + "\n").encode())
+    for blob in blobs:
+        _write_all(report_w, blob)
     os._exit(0)
+
+
+def _write_pycs(dest):
+    """Compiles the program's top-level .py files into unchecked hash-based .pyc files (PEP 552) in
+    the zygote's code cache, before any untrusted code runs; later runs of the same program get them
+    in /prog/__pycache__ and unmarshal instead of compiling. A failure only means no cache."""
+    import importlib.util
+    from importlib._bootstrap_external import _code_to_hash_pyc
+
+    tmp = dest + ".tmp%d" % os.getpid()
+    try:
+        os.mkdir(tmp, 0o755)
+        for name in os.listdir(PROG):
+            if not name.endswith(".py") or not os.path.isfile(PROG + "/" + name):
+                continue
+            with open(PROG + "/" + name, "rb") as f:
+                source = f.read()
+            code = compile(source, PROG + "/" + name, "exec", dont_inherit=True)
+            data = _code_to_hash_pyc(code, importlib.util.source_hash(source), False)
+            with open("%s/%s" % (tmp, importlib.util.cache_from_source(name)[len("__pycache__/"):]), "wb") as f:
+                f.write(data)
+        os.rename(tmp, dest)
+    except BaseException:
+        pass
 
 
 def _fail(report_w, error):
@@ -286,6 +240,9 @@ def _run_program(args):
     import traceback
     import types
 
+    import gc
+
+    gc.enable()  # the zygote runs without collections; the program gets Python's usual collector
     for name in ("zygote", "zygote_child", "zygote_sys", "__main__"):
         sys.modules.pop(name, None)
     _fresh_stdio()
@@ -297,9 +254,7 @@ def _run_program(args):
     sys.modules["__main__"] = module
     code = 0
     try:
-        with open(PROG + "/main.py", "rb") as f:
-            source = f.read()
-        exec(compile(source, PROG + "/main.py", "exec", dont_inherit=True), module.__dict__)
+        exec(_main_code(), module.__dict__)
     except SystemExit as e:
         code = _exit_code(e.code)
     except BaseException as e:
@@ -308,6 +263,21 @@ def _run_program(args):
         code = 1
     code = _finish(code)
     os._exit(code)
+
+
+def _main_code():
+    """/prog/main.py's code: unmarshalled from the cached .pyc when the harness supplied one."""
+    import importlib.util
+    import marshal
+
+    try:
+        with open(importlib.util.cache_from_source(PROG + "/main.py"), "rb") as f:
+            return marshal.loads(memoryview(f.read())[16:])
+    except OSError:
+        pass
+    with open(PROG + "/main.py", "rb") as f:
+        source = f.read()
+    return compile(source, PROG + "/main.py", "exec", dont_inherit=True)
 
 
 def _exit_code(value):

@@ -75,3 +75,31 @@ def drop_all_capabilities(cap_last):
     data = (_CapData * 2)()
     _check(_libc.capset(ctypes.byref(header), ctypes.byref(data)), "capset")
     prctl(PR_SET_NO_NEW_PRIVS, 1)
+
+
+_SYS_CLONE = {"x86_64": 56, "aarch64": 220}
+_SIGCHLD = 17
+_pyapi = ctypes.PyDLL(None, use_errno=True)
+_pyapi.syscall.restype = ctypes.c_long
+
+
+def clone_into_namespaces(flags):
+    """fork(), but the child starts in new namespaces (CLONE_NEWPID makes it pid 1 of its own):
+    the raw clone system call, with the interpreter's own before/after-fork work around it (the
+    zygote has one thread, so no lock can be held across it). Returns 0 in the child."""
+    import platform
+
+    number = _SYS_CLONE.get(platform.machine())
+    if number is None:
+        raise OSError(38, "clone: unknown system call number on %s" % platform.machine())
+    ctypes.pythonapi.PyOS_BeforeFork()
+    # With a null stack pointer the child continues on a copy of this stack, as after fork().
+    pid = _pyapi.syscall(ctypes.c_long(number), ctypes.c_ulong(flags | _SIGCHLD), None, None, None, None)
+    if pid == 0:
+        ctypes.pythonapi.PyOS_AfterFork_Child()
+        return 0
+    ctypes.pythonapi.PyOS_AfterFork_Parent()
+    if pid < 0:
+        err = ctypes.get_errno()
+        raise OSError(err, "clone: %s" % os.strerror(err))
+    return pid
