@@ -5,7 +5,8 @@
  * (runtime/guest-runtime.cpp: memory-limit stop, working folder) and is linked with the largest
  * wasm32 memory; each run lowers that ceiling to its own limit (memory-limit.ts).
  */
-import { join } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { ToolRunner } from "../tool-runner.ts";
 import type { CompileLimits, SourceFile } from "../types.ts";
 
@@ -40,6 +41,26 @@ const COMPILE_FLAGS = [
 ];
 const LINK_FLAGS = ["-Wl,--stack-first", `-Wl,-z,stack-size=${STACK_BYTES}`, "-Wl,--max-memory=4294967296", "-Wl,--strip-all"];
 export const WASM_CPP_FLAGS = [...COMPILE_FLAGS, ...LINK_FLAGS];
+
+/**
+ * How clang is started. clang 14 runs binaryen's `wasm-opt` after every optimised link when it
+ * finds one (next to itself or on PATH), without the target's features (--strip-all drops that
+ * section), so with Debian's `binaryen` installed every link fails validation and every program is
+ * a cached CE. clang therefore runs from its real folder (/usr/lib/llvm-14/bin, which holds
+ * wasm-ld but no wasm-opt) with only that folder on PATH, and links with that folder's wasm-ld.
+ */
+export function clangCommand(clang: string): string[] {
+  let real: string;
+  try {
+    real = realpathSync(clang);
+  } catch {
+    return [clang];
+  }
+  const bin = dirname(real);
+  const linker = join(bin, "wasm-ld");
+  if (!real.startsWith("/usr/") || !existsSync(linker) || existsSync(join(bin, "wasm-opt"))) return [clang];
+  return ["/usr/bin/env", `PATH=${bin}`, real, "--driver-mode=g++", `-fuse-ld=${linker}`];
+}
 
 /** The include path, in search order: our <bits/stdc++.h>, libc++, clang's own headers, wasi-libc. */
 export function includeFlags(resourceDir: string): string[] {
@@ -106,7 +127,7 @@ export function canUsePch(code: string): boolean {
 /** Builds the precompiled <bits/stdc++.h> in the tool sandbox (the same flags as every compile); null when that fails. */
 export async function buildPch(runner: ToolRunner, clang: string, resourceDir: string): Promise<Uint8Array | null> {
   const result = await runner.run({
-    command: [clang, ...includeFlags(resourceDir), ...COMPILE_FLAGS, "-x", "c++-header", `${RUNTIME_DEST}/include/bits/stdc++.h`, "-o", `/out/${PCH_FILE}`],
+    command: [...clangCommand(clang), ...includeFlags(resourceDir), ...COMPILE_FLAGS, "-x", "c++-header", `${RUNTIME_DEST}/include/bits/stdc++.h`, "-o", `/out/${PCH_FILE}`],
     files: {},
     mounts: [{ src: RUNTIME_DIR, dest: RUNTIME_DEST }],
     collect: [PCH_FILE],
@@ -120,7 +141,7 @@ export async function buildPch(runner: ToolRunner, clang: string, resourceDir: s
 export async function compileToWasm(runner: ToolRunner, clang: string, resourceDir: string, source: SourceFile, limits: CompileLimits, pchDir: string | null = null): Promise<WasmCompileOutcome> {
   const usePch = pchDir !== null && canUsePch(source.code);
   const command = [
-    clang,
+    ...clangCommand(clang),
     ...includeFlags(resourceDir),
     ...WASM_CPP_FLAGS,
     ...(usePch ? ["-include-pch", `${PCH_DEST}/${PCH_FILE}`] : []),

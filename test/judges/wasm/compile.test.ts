@@ -1,6 +1,9 @@
 /** Which sources get the precompiled header, and the notes added to compile errors the target causes. */
 import { describe, expect, test } from "bun:test";
-import { canUsePch, explainUnsupported } from "../../../judges/wasm/compile.ts";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { canUsePch, clangCommand, explainUnsupported } from "../../../judges/wasm/compile.ts";
 
 describe("wasm compile", () => {
   test("the PCH serves a source whose first code line includes <bits/stdc++.h>, comments before it allowed", () => {
@@ -20,5 +23,26 @@ describe("wasm compile", () => {
     expect(explainUnsupported("main.cpp:7:3: error: use of undeclared identifier 'fork'\n")).toContain("WASI has no processes");
     const plain = "main.cpp:4:12: error: expected ';' at end of declaration\n";
     expect(explainUnsupported(plain)).toBe(plain);
+  });
+
+  test("a wasm-opt on the machine is never run after the link (it would fail every program): only the planned commands", () => {
+    const dir = mkdtempSync(join(tmpdir(), "decoy-tools-"));
+    try {
+      writeFileSync(join(dir, "wasm-opt"), "#!/bin/sh\nexit 1\n");
+      chmodSync(join(dir, "wasm-opt"), 0o755);
+      writeFileSync(join(dir, "main.cpp"), "int main() { return 0; }\n");
+      const plan = (command: string[]) => {
+        const args = [...command, "--target=wasm32-wasi", "-O2", join(dir, "main.cpp"), "-o", join(dir, "main.wasm"), "-###"];
+        const proc = Bun.spawnSync({ cmd: args, env: { PATH: `${dir}:/usr/bin:/bin` }, stderr: "pipe" });
+        return proc.stderr.toString();
+      };
+      // The decoy is found when clang is started as usual, so the check below means something.
+      expect(plan(["/usr/bin/clang++"])).toContain(`${dir}/wasm-opt`);
+      const planned = plan(clangCommand("/usr/bin/clang++"));
+      expect(planned).toContain("wasm-ld");
+      expect(planned).not.toContain("/wasm-opt\"");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
