@@ -17,6 +17,28 @@ import sys
 ALGOS = {"sft-reweight": "full", "grpo-tinylora": "tinylora", "grpo": "full", "ppo": "full"}
 
 
+def check_sections(cfg: dict, path: str):
+    """A misspelt key in an algorithm section would silently fall back to its default: refuse it,
+    as the TypeScript adapters' strict schemas do (the key sets are the same)."""
+    from dataclasses import fields
+
+    from .grpo_trainer import GRPO_DEFAULTS
+    from .job import OPTIM_DEFAULTS
+    from .ppo_trainer import PPO_DEFAULTS
+    from .sft import SFT_DEFAULTS
+    from .tinylora import TinyLoRAConfig
+
+    known = {"optim": set(OPTIM_DEFAULTS), "grpo": set(GRPO_DEFAULTS), "ppo": set(PPO_DEFAULTS), "sft": set(SFT_DEFAULTS),
+             "tinylora": {f.name for f in fields(TinyLoRAConfig)}}
+    for name, keys in known.items():
+        section = cfg.get(name, {})
+        if not isinstance(section, dict):
+            raise SystemExit(f"{path}: {name}: expected a mapping, got {type(section).__name__}")
+        for key in section:
+            if key not in keys:
+                raise SystemExit(f"{path}: {name}.{key}: unknown key (known: {', '.join(sorted(keys))})")
+
+
 def train(args) -> int:
     from .job import Job, load_config
 
@@ -29,6 +51,7 @@ def train(args) -> int:
     if algo not in ALGOS:
         raise SystemExit(f"{args.config}: algo must be one of {', '.join(ALGOS)} (got {algo!r})")
     cfg["algo"] = algo
+    check_sections(cfg, args.config)
     job = Job(cfg, args.job_dir, default_adapter=ALGOS[algo])
     if algo == "sft-reweight":
         from .sft import run_sft as run

@@ -77,3 +77,11 @@ def test_invalid_json_is_refused_with_its_line(tmp_path):
     config.write_text('{\n  "algo": "ppo",\n  oops\n}')
     out = run("codejudge_train", "train", "--config", str(config), "--job-dir", str(tmp_path / "job"))
     assert out.returncode != 0 and "broken.json:3" in out.stderr
+
+
+def test_a_misspelt_key_in_an_algorithm_section_is_refused_naming_the_file_and_key(tmp_path):
+    config = tmp_path / "typo.json"
+    config.write_text(json.dumps({"algo": "grpo-tinylora", "grpo": {"epsilom": 0.3}}))
+    out = run("codejudge_train", "train", "--config", str(config), "--job-dir", str(tmp_path / "job"))
+    assert out.returncode != 0 and "typo.json: grpo.epsilom: unknown key" in out.stderr
+    assert not (tmp_path / "job").exists()
