@@ -3,7 +3,6 @@
  * cgroup (or rlimit) limits, a content-addressed compile cache and a shared precompiled header.
  * See judges/local/README.md for the layers and what each limit maps to.
  */
-import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
@@ -13,7 +12,7 @@ import { checkPython, compileCpp, CPP_FLAGS } from "./compile.ts";
 import { checkLauncherTools, createContext } from "./context.ts";
 import { createLazyContext } from "./lazy-context.ts";
 import { type LocalPairSide, runLocalPair } from "./pair.ts";
-import { createPchGate, isPchCached, type PchGate, preparePch } from "./pch.ts";
+import { createPchGate, isPchCached, type PchGate, preparePch, spareCoresNow } from "./pch.ts";
 import { createCachedPrepare, type Preparer } from "./prepare.ts";
 import { type LocalProgramHandle, runProgram } from "./run.ts";
 import { LocalRunSession } from "./session.ts";
@@ -108,7 +107,6 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
   // One gate per compiler version; a cold build lets the cores other than its own compile without it.
   const pchGates = new Map<string, PchGate>();
   const warm = createWarmRunner(opts.warmPython ?? true, context);
-  const spareLanes = Math.max(0, availableParallelism() - 1);
 
   const preparers = (language: Language): Preparer => {
     const tool: keyof ToolPaths = language === "cpp" ? "gxx" : "python3";
@@ -135,7 +133,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         }
         let gate = pchGates.get(key);
         if (!gate) {
-          gate = createPchGate(() => preparePch(ctx, path, CPP_FLAGS, key), spareLanes, isPchCached(cacheDir, CPP_FLAGS, key));
+          gate = createPchGate(() => preparePch(ctx, path, CPP_FLAGS, key), () => spareCoresNow(), isPchCached(cacheDir, CPP_FLAGS, key));
           pchGates.set(key, gate);
         }
         const lease = await gate.acquire();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { CPP_FLAGS } from "../../../judges/local/compile.ts";
 import { createContext, type SandboxContext } from "../../../judges/local/context.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
-import { createPchGate, isPchCached, PCH_HEADER, pchKey, preparePch, probePchUse } from "../../../judges/local/pch.ts";
+import { createPchGate, isPchCached, PCH_HEADER, pchKey, preparePch, probePchUse, spareCoresNow } from "../../../judges/local/pch.ts";
 import { locateTools, readVersion } from "../../../judges/local/tools.ts";
 import { makeFreshCacheDir, sharedTestCacheDir } from "../../support/test-cache.ts";
 
@@ -126,6 +126,21 @@ describe("the PCH gate", () => {
       const gate = createPchGate(async () => "/staged-pch", lanes, cached);
       expect((await gate.acquire()).pch).toBe("/staged-pch");
     }
+  });
+
+  test("cores count as spare only while the machine is not saturated, and the gate asks at each compile", async () => {
+    expect(spareCoresNow(2, 0.5)).toBe(1);
+    expect(spareCoresNow(4, 3.9)).toBe(3);
+    expect(spareCoresNow(2, 2)).toBe(0);
+    expect(spareCoresNow(1, 0)).toBe(0);
+    let spare = 0;
+    const gate = createPchGate(() => new Promise<string | null>(() => {}), () => spare, false);
+    let waited = false;
+    void gate.acquire().then(() => (waited = true));
+    await settleMicrotasks();
+    expect(waited).toBe(false);
+    spare = 1;
+    expect((await gate.acquire()).pch).toBeNull();
   });
 
   test("settle() waits for a build in progress and never throws", async () => {
