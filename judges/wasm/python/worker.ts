@@ -93,6 +93,14 @@ function supervise(job: PyJob, rest: Uint8Array): void {
       else finish(message.exitCode === 0 ? "exited" : "nonzero", { exitCode: message.exitCode, files: message.files });
     }
   };
+  // A guest thread that dies outright (an engine error outside the interpreter's own handling, such
+  // as the call stack exhausted while unwinding) is a crash of the guest, as a native SIGSEGV would be.
+  const crashed = (detail: string) => {
+    process.stderr.write(`\n[pyodide worker] the guest thread ended: ${detail.slice(0, 2000)}\n`);
+    finish("signaled", { signal: "SIGSEGV" });
+  };
+  guest.addEventListener("error", (event) => crashed(String((event as ErrorEvent).message ?? event)));
+  guest.addEventListener("close", () => crashed("closed"));
   send({ kind: "job", job, stdinHead: rest });
 }
 
