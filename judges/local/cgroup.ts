@@ -2,7 +2,7 @@
  * One cgroup per sandboxed process tree: limits memory and processes, accounts CPU of the whole
  * tree, detects OOM kills and kills every member (daemons included) at the end.
  */
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmdirSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { CgroupController, CgroupLayout } from "./cgroup-detect.ts";
 
@@ -104,19 +104,34 @@ export class RunCgroup {
     const dir = this.dirs.memory;
     if (!dir) return null;
     if (this.version === 1) return readNumber(join(dir, "memory.max_usage_in_bytes"));
+    if (this.peakFd !== null) {
+      const buffer = Buffer.alloc(32);
+      const value = Number(buffer.subarray(0, readSync(this.peakFd, buffer, 0, buffer.length, 0)).toString().trim());
+      if (Number.isFinite(value)) return value;
+    }
     return readNumber(join(dir, "memory.peak")) ?? readNumber(join(dir, "memory.current"));
   }
 
+  /** v2: the `memory.peak` file held open once it was reset through it (its reset is per open file). */
+  private peakFd: number | null = null;
+
   /**
    * Restarts the peak-memory figure from the current usage, for a group that serves several runs
-   * (judges/local/session.ts). v1: writing 0 to `memory.max_usage_in_bytes`. v2's `memory.peak`
-   * resets only for the file descriptor that wrote it, which this class does not hold: false there,
-   * and the peak stays the group's (never below a run's own).
+   * (judges/local/session.ts). v1: writing 0 to `memory.max_usage_in_bytes`. v2 (kernel 6.12+): a
+   * write to `memory.peak` resets it for reads through the same open file, which is kept for
+   * {@link readPeakBytes}. False where neither works: the peak stays the group's (never below a run's).
    */
   resetPeak(): boolean {
     const dir = this.dirs.memory;
-    if (!dir || this.version !== 1) return false;
-    return tryWrite(join(dir, "memory.max_usage_in_bytes"), "0");
+    if (!dir) return false;
+    if (this.version === 1) return tryWrite(join(dir, "memory.max_usage_in_bytes"), "0");
+    try {
+      this.peakFd ??= openSync(join(dir, "memory.peak"), "r+");
+      writeSync(this.peakFd, "reset\n");
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** OOM kills inside the group so far (a run's own are the difference across it); 0 without memory accounting. */
@@ -190,6 +205,8 @@ export class RunCgroup {
 
   /** Removes the group; returns false (and leaves it) when something in it refuses to die. */
   async remove(): Promise<boolean> {
+    if (this.peakFd !== null) closeSync(this.peakFd);
+    this.peakFd = null;
     await this.killAll();
     let removedAll = true;
     for (const dir of new Set(Object.values(this.dirs))) {
