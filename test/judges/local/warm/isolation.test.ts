@@ -65,6 +65,21 @@ for target in (0, -1):
     expect((await sandbox().inspect()).zygotes).toBe(1);
   });
 
+  test("a program's compiled code is cached from its second run on, and no run can reach the cache", async () => {
+    const program = await preparePython(`import os, sys
+cached = os.path.exists("/prog/__pycache__")
+try:
+    open("/pyc/poison", "w")
+    wrote = True
+except OSError:
+    wrote = False
+print(cached, wrote, os.listdir("/pyc"), sys._getframe().f_code.co_filename)
+`);
+    const outputs = [];
+    for (let i = 0; i < 3; i++) outputs.push((await sandbox().run(program, {}, limits)).stdout);
+    expect(outputs).toEqual(["False False [] /prog/main.py\n", "False False [] /prog/main.py\n", "True False [] /prog/main.py\n"]);
+  });
+
   test("the two sides of a pair cannot see or signal each other, and the candidate cannot read the peer's files", async () => {
     const candidate = await preparePython(`import os, signal, sys
 others = [p for p in os.listdir("/proc") if p.isdigit() and p not in ("1", str(os.getpid()))]
