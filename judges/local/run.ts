@@ -37,7 +37,7 @@ export function commandFor(language: Language, python3: string | null, args: str
   return [python3, ...pythonFlagsFor(noSite), `${PROGRAM_DEST}/${PY_SOURCE}`, ...args];
 }
 
-function assertLimits(limits: RunLimits): void {
+export function assertLimits(limits: RunLimits): void {
   for (const [field, value] of Object.entries(limits)) {
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
       throw new SandboxError(`RunLimits.${field} must be a positive number, got ${String(value)}`, "internal");

@@ -11,7 +11,7 @@ import type { Language, RunInput, RunLimits, RunOutcome, RunSession } from "../t
 import { SandboxError } from "../types.ts";
 import { assertCollectNames } from "./collect.ts";
 import type { SandboxContext } from "./context.ts";
-import { type LocalProgramHandle, runProgram } from "./run.ts";
+import { assertLimits, type LocalProgramHandle, runProgram } from "./run.ts";
 import { scratchCapsFor } from "./scratch.ts";
 import { type LiveSandbox, startLiveSandbox } from "./session-live.ts";
 
@@ -36,7 +36,9 @@ export class LocalRunSession implements RunSession {
     private readonly language: Language,
     private readonly handle: LocalProgramHandle,
     private readonly limits: RunLimits,
-  ) {}
+  ) {
+    assertLimits(limits);
+  }
 
   run(input: RunInput): Promise<RunOutcome> {
     const next = this.queue.then(() => this.runNow(input));

@@ -174,6 +174,11 @@ describe("local sessions", () => {
     expect(outcomes.map((o) => o.files)).toEqual([{ "out.txt": "cba" }, { "out.txt": "olleh" }]);
   });
 
+  test("limits that are not positive numbers are refused when the session opens, naming the field", async () => {
+    const program = await preparePython("print('x')\n");
+    await expect(sandbox().openSession?.(program, { ...limits, wallMs: 0 }) ?? Promise.resolve()).rejects.toThrow("RunLimits.wallMs");
+  });
+
   test("a run on a closed session is an internal error", async () => {
     const program = await preparePython("print('x')\n");
     const session = await sandbox().openSession?.(program, limits);
