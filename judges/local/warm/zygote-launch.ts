@@ -10,7 +10,10 @@ import type { SandboxContext } from "../context-types.ts";
 export const REQ_DEST = "/req";
 const SCRIPTS_DEST = "/.warm";
 const ZYGOTE_TMP_BYTES = 16 << 20;
-const JOIN_SCRIPT = 'while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
+// Joins the zygote's cgroups, then becomes the rest of the command line. The 4 GiB stack limit is
+// for the address-space layout only: the kernel places mmaps below a gap of the stack limit at
+// exec, and a run (which raises RLIMIT_STACK to half its memory limit) can grow its stack no further.
+const JOIN_SCRIPT = 'ulimit -s 4194304 2>/dev/null; while [ "$1" != -- ]; do echo $$ > "$1" || exit 125; shift; done; shift; exec "$@"';
 
 export interface ZygoteLaunch {
   scriptsDir: string;
