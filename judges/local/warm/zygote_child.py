@@ -104,9 +104,14 @@ def run_side(spec, report_w, cap_last):
         # Mounts inherited from bwrap are locked and cannot be removed here: covered instead.
         for hidden in ("/req", "/cg", "/pyc"):
             zs.mount("tmpfs", hidden, "tmpfs", zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV | zs.MS_NOEXEC, "size=4k,nr_inodes=2,mode=0555")
+        # bwrap's root and /dev are tmpfs the zygote's runs share (owned by the sandbox user): read-only
+        # here, or one run could leave a file there for the next. /box, /tmp and /dev/shm are the run's own.
+        for shared in ("/", "/dev"):
+            zs.mount(None, shared, None, zs.MS_REMOUNT | zs.MS_BIND | zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV, None)
         os.chdir(BOX)
     except BaseException as e:
         _fail(report_w, e)
+    zs.clear_user_keyrings()
     program = os.fork()
     if program == 0:
         _start_program(spec, report_w, cap_last)
@@ -117,6 +122,7 @@ def run_side(spec, report_w, cap_last):
     for fd in (0, 1, 2):
         os.close(fd)
     status = _reap_until(program)
+    zs.clear_user_keyrings()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = {"cpuUs": int((usage.ru_utime + usage.ru_stime) * 1e6), "maxRssKb": usage.ru_maxrss}
     if os.WIFSIGNALED(status):
@@ -192,6 +198,8 @@ def _start_program(spec, report_w, cap_last):
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         _set_limits(spec["rlimits"])
+        # A session keyring of its own (the zygote's would be shared with every run).
+        zs.keyctl(zs.KEYCTL_JOIN_SESSION_KEYRING, 0)
         zs.drop_all_capabilities(cap_last)
         os.write(report_w, b"ok\n")
     except BaseException as e:

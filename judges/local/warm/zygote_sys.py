@@ -103,3 +103,27 @@ def clone_into_namespaces(flags):
         err = ctypes.get_errno()
         raise OSError(err, "clone: %s" % os.strerror(err))
     return pid
+
+
+_SYS_KEYCTL = {"x86_64": 250, "aarch64": 219}
+KEYCTL_JOIN_SESSION_KEYRING = 1
+KEYCTL_CLEAR = 7
+KEY_SPEC_USER_KEYRING = -4
+KEY_SPEC_USER_SESSION_KEYRING = -5
+
+
+def keyctl(operation, arg2=0):
+    """keyctl(2); errors are ignored by the callers (a kernel without keys has nothing to carry over)."""
+    import platform
+
+    number = _SYS_KEYCTL.get(platform.machine())
+    if number is None:
+        return -1
+    return _pyapi.syscall(ctypes.c_long(number), ctypes.c_long(operation), ctypes.c_long(arg2), ctypes.c_long(0), ctypes.c_long(0), ctypes.c_long(0))
+
+
+def clear_user_keyrings():
+    """Empties the keyrings every process of this uid shares (in this user namespace), which would
+    otherwise carry keys from one run to the next."""
+    for keyring in (KEY_SPEC_USER_KEYRING, KEY_SPEC_USER_SESSION_KEYRING):
+        keyctl(KEYCTL_CLEAR, keyring)

@@ -36,6 +36,28 @@ print(found, procs)
     expect((await sandbox().run(looks, {}, limits)).stdout).toBe("[] ['1', '2']\n");
   });
 
+  test("a run can leave nothing in the zygote's shared root, /dev or the uid's keyrings for a later run", async () => {
+    // keyctl(KEYCTL_SEARCH = 10) and add_key on x86_64 (250, 248); each keyring: user, user session.
+    const program = await preparePython(`import ctypes, os
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+seen = [os.path.exists(p) for p in ("/left", "/dev/left")]
+for ring in (-4, -5):
+    seen.append(libc.syscall(250, 10, ctypes.c_long(ring), b"user", b"left", 0) > 0)
+    libc.syscall(248, b"user", b"left", b"payload", 7, ctypes.c_long(ring))
+for path in ("/left", "/dev/left"):
+    try:
+        open(path, "w").write("x")
+        seen.append("wrote " + path)
+    except OSError:
+        pass
+print(seen, open("/dev/null", "w").write("ok"))
+`);
+    const first = await sandbox().run(program, {}, limits);
+    const second = await sandbox().run(program, {}, limits);
+    expect([first.stdout, second.stdout]).toEqual(["[False, False, False, False] 2\n", "[False, False, False, False] 2\n"]);
+  });
+
   test("a run holds no descriptor but its stdio, no capability, and sees neither the requests nor the cgroups", async () => {
     const probe = await preparePython(`import os
 fds = sorted(int(f) for f in os.listdir("/proc/self/fd"))
