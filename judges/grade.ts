@@ -325,6 +325,8 @@ export async function gradeSubmission(args: GradeArgs): Promise<Judgement> {
 
   let prepared: PrepareResult;
   try {
+    // A compile that would wait for the backend's set-up (a PCH build) waits here, off the slots.
+    if (!args.prepared) await sandbox.whenReadyToPrepare?.(program);
     prepared = args.prepared ?? (await runInSlot(args.slots, () => sandbox.prepare(program, args.compileLimits ?? DEFAULT_COMPILE_LIMITS)));
   } catch (error) {
     return judgeWithoutTests("SE", total, null, describeHarnessFailure(error, "sandbox failed to compile"));

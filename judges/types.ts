@@ -117,6 +117,12 @@ export interface RunOutcome {
 export interface Sandbox {
   readonly name: string;
   prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult>;
+  /**
+   * Optional: resolves once preparing `source` would start at once instead of waiting for the
+   * backend's shared set-up (the local sandbox's precompiled header while it builds). The grader
+   * awaits it before taking a slot for the compile, so a compile that would only wait holds no core.
+   */
+  whenReadyToPrepare?(source: SourceFile): Promise<void>;
   run(program: PreparedProgram, input: RunInput, limits: RunLimits): Promise<RunOutcome>;
   /**
    * Versions of the tools behind the sandbox (compiler, interpreter, sandbox itself), for provenance.

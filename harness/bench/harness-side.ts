@@ -141,6 +141,7 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
           },
         }
       : {}),
+    ...(inner.whenReadyToPrepare ? { whenReadyToPrepare: (source: SourceFile) => inner.whenReadyToPrepare?.(source) ?? Promise.resolve() } : {}),
     versions: () => inner.versions(),
     selfTest: () => inner.selfTest(),
     close: () => inner.close?.() ?? Promise.resolve(),

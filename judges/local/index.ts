@@ -9,11 +9,11 @@ import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, R
 import { LANGUAGES, SandboxError } from "../types.ts";
 import { selfTestSandbox } from "../self-test.ts";
 import { checkPython, compileCpp, CPP_FLAGS } from "./compile.ts";
-import { checkLauncherTools, createContext } from "./context.ts";
+import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
 import { createLazyContext } from "./lazy-context.ts";
 import { type LocalPairSide, runLocalPair } from "./pair.ts";
 import { createPchGate, isPchCached, type PchGate, preparePch, spareCoresNow } from "./pch.ts";
-import { createCachedPrepare, type Preparer } from "./prepare.ts";
+import { createCachedPrepare, isPrepared, type Preparer } from "./prepare.ts";
 import { type LocalProgramHandle, runProgram } from "./run.ts";
 import { LocalRunSession } from "./session.ts";
 import { locateTools, readVersion, requireTool, type ToolPaths } from "./tools.ts";
@@ -107,6 +107,14 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
   // One gate per compiler version; a cold build lets the cores other than its own compile without it.
   const pchGates = new Map<string, PchGate>();
   const warm = createWarmRunner(opts.warmPython ?? true, context);
+  const gateFor = (ctx: SandboxContext, gxx: string, key: string): PchGate => {
+    let gate = pchGates.get(key);
+    if (!gate) {
+      gate = createPchGate(() => preparePch(ctx, gxx, CPP_FLAGS, key), () => spareCoresNow(), isPchCached(cacheDir, CPP_FLAGS, key));
+      pchGates.set(key, gate);
+    }
+    return gate;
+  };
 
   const preparers = (language: Language): Preparer => {
     const tool: keyof ToolPaths = language === "cpp" ? "gxx" : "python3";
@@ -131,12 +139,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
           compiles++;
           return compileCpp(ctx, path, source, limits, null);
         }
-        let gate = pchGates.get(key);
-        if (!gate) {
-          gate = createPchGate(() => preparePch(ctx, path, CPP_FLAGS, key), () => spareCoresNow(), isPchCached(cacheDir, CPP_FLAGS, key));
-          pchGates.set(key, gate);
-        }
-        const lease = await gate.acquire();
+        const lease = await gateFor(ctx, path, key).acquire();
         try {
           compiles++;
           return await compileCpp(ctx, path, source, limits, lease.pch);
@@ -152,6 +155,13 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
   const sandbox: LocalSandbox = {
     name: "local",
     prepare,
+    async whenReadyToPrepare(source: SourceFile) {
+      // Only a C++ compile that uses the PCH can wait for it, and a program already cached compiles nothing.
+      if (source.language !== "cpp" || !tools.gxx || !USES_BITS.test(source.code)) return;
+      const key = version("gxx", [tools.gxx, "--version"]);
+      if (isPrepared(cacheDir, source, key)) return;
+      await gateFor(await context(), tools.gxx, key).whenReady();
+    },
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits) {
       if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");
       const ctx = await context();

@@ -177,6 +177,12 @@ export interface PchLease {
 /** Hands the PCH to compiles; see {@link createPchGate}. */
 export interface PchGate {
   acquire(): Promise<PchLease>;
+  /**
+   * Starts the build and resolves once a compile could start without waiting: the PCH is ready or a
+   * lane is free. A scheduler awaits it before giving a compile a core, so a compile that would only
+   * wait for the build holds none meanwhile (other work takes it).
+   */
+  whenReady(): Promise<void>;
   /** Settles once no build is running, so the sandbox's work folder outlives it. */
   settle(): Promise<void>;
 }
@@ -197,20 +203,40 @@ export function createPchGate(prepare: () => Promise<string | null>, spareLanes:
   let done = false;
   let lanesInUse = 0;
   const noLane = () => {};
+  // Waiters of whenReady(), woken (all, they check again) when a lane frees or the build ends.
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    const woken = waiters;
+    waiters = [];
+    for (const resolve of woken) resolve();
+  };
+  const start = (): Promise<string | null> => {
+    pending ??= prepare().finally(() => {
+      done = true;
+      wake();
+    });
+    return pending;
+  };
+  const laneFree = () => !done && !cached && lanesInUse < lanes();
   return {
+    async whenReady() {
+      void start();
+      while (!done && !laneFree()) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
     async acquire() {
-      if (!pending) pending = prepare().finally(() => (done = true));
-      if (!done && !cached && lanesInUse < lanes()) {
+      void start();
+      if (laneFree()) {
         lanesInUse++;
         let released = false;
         const release = () => {
           if (released) return;
           released = true;
           lanesInUse--;
+          wake();
         };
         return { pch: null, release };
       }
-      return { pch: await pending, release: noLane };
+      return { pch: await start(), release: noLane };
     },
     async settle() {
       await pending?.catch(() => null);

@@ -34,6 +34,11 @@ export function programKey(source: SourceFile, compilerVersion: string): string 
   return hashKey({ format: CACHE_FORMAT, language: source.language, code: source.code, extraFiles: source.extraFiles ?? {}, flags, compilerVersion });
 }
 
+/** Whether the cache holds a result for `source` (then prepare compiles nothing). */
+export function isPrepared(cacheDir: string, source: SourceFile, compilerVersion: string): boolean {
+  return readMeta<StoredMeta>(entryDir(cacheDir, KIND, programKey(source, compilerVersion))) !== null;
+}
+
 function assertSource(source: SourceFile): void {
   if (source.language !== "cpp" && source.language !== "python") {
     throw new SandboxError(`SourceFile.language: unsupported language ${JSON.stringify(source.language)} (known: cpp, python)`, "internal");

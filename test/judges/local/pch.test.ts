@@ -143,6 +143,41 @@ describe("the PCH gate", () => {
     expect((await gate.acquire()).pch).toBeNull();
   });
 
+  test("whenReady() starts the build and resolves while a lane is free, else once a lane frees or the build ends", async () => {
+    let finish: (dir: string) => void = () => {};
+    let builds = 0;
+    const gate = createPchGate(
+      () => {
+        builds++;
+        return new Promise<string | null>((resolve) => (finish = resolve));
+      },
+      1,
+      false,
+    );
+    await gate.whenReady();
+    expect(builds).toBe(1);
+    const lease = await gate.acquire();
+    expect(lease.pch).toBeNull();
+    let ready = 0;
+    const waiting = [gate.whenReady(), gate.whenReady()].map((p) => p.then(() => ready++));
+    await settleMicrotasks();
+    expect(ready).toBe(0);
+    lease.release();
+    await settleMicrotasks();
+    expect(ready).toBe(2);
+    // With the lane taken again, a waiter is released by the end of the build.
+    const again = await gate.acquire();
+    let afterBuild = false;
+    const last = gate.whenReady().then(() => (afterBuild = true));
+    await settleMicrotasks();
+    expect(afterBuild).toBe(false);
+    finish("/staged-pch");
+    await Promise.all([...waiting, last]);
+    expect(afterBuild).toBe(true);
+    again.release();
+    expect(builds).toBe(1);
+  });
+
   test("settle() waits for a build in progress and never throws", async () => {
     let finished = false;
     const gate = createPchGate(async () => {
