@@ -132,6 +132,7 @@ function runJob(py: Pyodide, job: PyJob, stdinHead: Uint8Array): void {
       const room = Math.max(0, STDERR_KEEP - errWritten);
       errWritten += buffer.length;
       if (room > 0) writeAll(2, buffer.subarray(0, Math.min(room, buffer.length)));
+      if (job.stderrKillBytes !== undefined && errWritten > job.stderrKillBytes) stopHere({ kind: "output" });
       return buffer.length;
     },
   });

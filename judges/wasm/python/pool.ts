@@ -72,8 +72,6 @@ export class PyodidePool {
       onStdout?.(chunk);
     };
     this.running.add(worker);
-    // The next run's worker starts loading while this one runs.
-    queueMicrotask(() => this.warm());
     worker.process.write(`${JSON.stringify(job)}\n`);
     feed(worker.process);
     try {
@@ -82,6 +80,9 @@ export class PyodidePool {
       return { result: readResult(done, job), stdout, stderr: done.log, workerCpuMs: done.cpuMs, workerWallMs: done.wallMs };
     } finally {
       this.running.delete(worker);
+      // Replacements start once a run is over, not while it runs: a loading worker (~0.4 s of CPU on
+      // several of the engine's compiler threads) would take CPU from the guest and stretch its wall time.
+      this.warm();
     }
   }
 

@@ -18,6 +18,8 @@ export interface PyJob {
   memoryMb: number;
   outputBytes: number;
   fileBytes: number;
+  /** stderr past this ends the run as "output" (a pair side, as the local judge's pairs); else it is only cut. */
+  stderrKillBytes?: number;
 }
 
 /** How a run ended, as the worker saw it (the host maps it to a RunOutcome). */

@@ -61,7 +61,11 @@ export function toRunOutcome(done: PyRunDone): RunOutcome {
 export function createPythonJudge(tools: ToolRunner, cacheDir: string, poolSize: number): PythonJudge {
   let runtime: Promise<{ pool: PyodidePool; mounts: PyodideMounts }> | null = null;
   const pool = async () => {
-    runtime ??= prepareRuntime(tools, cacheDir).then((mounts) => ({ mounts, pool: new PyodidePool(tools, mounts, poolSize) }));
+    runtime ??= prepareRuntime(tools, cacheDir).then((mounts) => {
+      const created = new PyodidePool(tools, mounts, poolSize);
+      created.warm();
+      return { mounts, pool: created };
+    });
     return (await runtime).pool;
   };
   const checked = new Map<string, Promise<PrepareResult>>();
@@ -84,7 +88,9 @@ export function createPythonJudge(tools: ToolRunner, cacheDir: string, poolSize:
       // Not "internal": the eval goes on, this sample is SE with this cause.
       throw new SandboxError(`judge 'wasm' cannot pair a Python side with a C++ ${which} (an interactive problem with a C++ interactor and a Python program): judge it with --judge local`, "sandbox_unavailable");
     }
-    return jobFor("run", side.program.handle, side.files ?? {}, side.args ?? [], side.collect ?? [], side.limits);
+    // As in the local judge's pairs, a side flooding stderr (function mode's driver sends a
+    // candidate's prints there) is stopped at its output limit.
+    return { ...jobFor("run", side.program.handle, side.files ?? {}, side.args ?? [], side.collect ?? [], side.limits), stderrKillBytes: side.limits.outputBytes };
   };
 
   return {
