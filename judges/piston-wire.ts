@@ -100,6 +100,11 @@ export const EXTENSIONS_HEADER = "x-piston-extensions";
 export const PAIR_EXTENSION = "execute-pair";
 /** Our server reads back the files an execute (or either side of a pair) names in `collect`. */
 export const COLLECT_EXTENSION = "collect";
+/**
+ * Our server compiles C++ once per content (a compile cache), so an execute per test costs a cache
+ * hit, not a compile; the Piston backend then does not batch tests (which would compile again).
+ */
+export const CACHED_COMPILE_EXTENSION = "cached-compile";
 
 /** Errors (400 bad field, 413 body too large, 429 busy, 401 no token) carry `{message}`. */
 export interface PistonErrorBody {

@@ -83,7 +83,7 @@ const piston: BackendDefinition<PistonSandboxOptions> = {
     "output-cap": { env: "HARNESS_PISTON_OUTPUT_CAP", help: "the servers' output cap in bytes when they do not state it (stock Piston: 1024)" },
     "cpp-version": { env: "HARNESS_PISTON_CPP_VERSION", help: "C++ runtime version to ask for (default: newest)" },
     "python-version": { env: "HARNESS_PISTON_PYTHON_VERSION", help: "Python runtime version to ask for (default: newest 3.x)" },
-    "batch-tests": { env: "HARNESS_PISTON_BATCH_TESTS", help: "C++ tests per batched execute, compile once run many (default 32; 1: one execute per test)" },
+    "batch-tests": { env: "HARNESS_PISTON_BATCH_TESTS", help: "C++ tests per batched execute, compile once run many (default: 32 unless every server caches compiles; 1: one execute per test)" },
   },
   configure(raw, opts) {
     if (opts.unsafeNoSandbox) throw new UsageError("--unsafe-no-sandbox does not apply to --judge piston: the Piston server decides how it sandboxes");

@@ -6,14 +6,15 @@
  * plus GET /health (load; never behind the token or the queue), and, when the sandbox can pair runs,
  * the extension POST /api/v2/execute-pair {program, peer} -> {program, peer} (pair.ts), advertised
  * by the `x-piston-extensions: execute-pair` header on every /api answer, and the `collect` extension
- * (an execute body's `collect` names files read back into the run stage's `files`). Errors are `{message}` with Piston's
+ * (an execute body's `collect` names files read back into the run stage's `files`), and
+ * `cached-compile` (compiles are cached by content, so clients need not batch tests). Errors are `{message}` with Piston's
  * status codes: 400 bad field, 413 body too large, 415 not JSON, 429 queue full, 500 sandbox failure;
  * 401 when a token is configured and the request lacks it.
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getConnInfo } from "hono/bun";
-import { COLLECT_EXTENSION, EXTENSIONS_HEADER, OUTPUT_CAP_HEADER, PAIR_EXTENSION, type PistonExecuteResponse, type PistonPairResponse } from "../../judges/piston-wire.ts";
+import { CACHED_COMPILE_EXTENSION, COLLECT_EXTENSION, EXTENSIONS_HEADER, OUTPUT_CAP_HEADER, PAIR_EXTENSION, type PistonExecuteResponse, type PistonPairResponse } from "../../judges/piston-wire.ts";
 import { bearerMatches } from "../serve-access.ts";
 import { createAdmission, type AdmissionOptions } from "./admission.ts";
 import { type PairJob, parsePairRequest } from "./pair.ts";
@@ -42,7 +43,7 @@ export function createPistonApp(o: PistonAppOptions): Hono {
   app.use("/api/*", async (c, next) => {
     if (o.token && !bearerMatches(c.req.header("authorization"), o.token)) return c.json({ message: "a valid bearer token is required" }, 401);
     c.header(OUTPUT_CAP_HEADER, String(o.limits.outputCapBytes));
-    c.header(EXTENSIONS_HEADER, o.executePair ? `${PAIR_EXTENSION}, ${COLLECT_EXTENSION}` : COLLECT_EXTENSION);
+    c.header(EXTENSIONS_HEADER, [...(o.executePair ? [PAIR_EXTENSION] : []), COLLECT_EXTENSION, CACHED_COMPILE_EXTENSION].join(", "));
     await next();
   });
 

@@ -8,7 +8,7 @@
  * stop with the grader's clear "no runPair" error. See judges/piston/README.md.
  */
 import { createHash } from "node:crypto";
-import { COLLECT_EXTENSION, PAIR_EXTENSION, STOCK_OUTPUT_CAP, type PistonExecuteRequest, type PistonFile, type PistonRuntime } from "../piston-wire.ts";
+import { CACHED_COMPILE_EXTENSION, COLLECT_EXTENSION, PAIR_EXTENSION, STOCK_OUTPUT_CAP, type PistonExecuteRequest, type PistonFile, type PistonRuntime } from "../piston-wire.ts";
 import { selfTestSandbox } from "../self-test.ts";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, PrepareResult, RunInput, RunLimits, RunOutcome, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
@@ -28,8 +28,10 @@ export interface PistonSandboxOptions {
   /** The servers' output cap per stream, bytes, when they do not state it (stock Piston: 1024). */
   outputCap?: number;
   /**
-   * C++ tests per batched execute (compile once, run many; batch.ts), at most; 1 turns batching off
-   * (default 32). A batch also stops at the stage limits and report size the server grants.
+   * C++ tests per batched execute (compile once, run many; batch.ts), at most; 1 turns batching off.
+   * Default: 32 when some endpoint compiles on every execute (stock Piston), off when every endpoint
+   * advertises a compile cache (serve --piston), where a batch would only compile a second time.
+   * A batch also stops at the stage limits and report size the server grants.
    */
   batchTests?: number;
   /** Bytes of test input per batched request (default 60 kB: stock Piston refuses bodies over 100 kB). */
@@ -116,6 +118,7 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
   /** Learnt from answers: the servers' output cap (the batch report must fit in it). */
   let statedCap: number | null = null;
   let batching = true;
+  let batchTests = o.batchTests ?? 32;
 
   /**
    * Compile once, run many (batch.ts): one execute runs a prefix of `inputs`. Anything a batch cannot
@@ -126,10 +129,10 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
     const h = program.handle as Handle;
     const alone = async () => [await sandbox.run(program, inputs[0]!, limits)];
     const plain = inputs.every((i) => !i.files && !i.collect && !i.args?.length);
-    if (!batching || program.language !== "cpp" || !plain || (o.batchTests ?? 32) < 2) return alone();
+    if (!batching || program.language !== "cpp" || !plain || batchTests < 2) return alone();
     const taken: string[] = [];
     let bytes = 0;
-    for (const input of inputs.slice(0, o.batchTests ?? 32)) {
+    for (const input of inputs.slice(0, batchTests)) {
       bytes += Buffer.byteLength(input.stdin ?? "", "utf8") + 16;
       if (taken.length > 0 && bytes > (o.batchInputBytes ?? 60_000)) break;
       taken.push(input.stdin ?? "");
@@ -222,7 +225,8 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       canCollect = extensions.has(COLLECT_EXTENSION);
       if (extensions.has(PAIR_EXTENSION)) sandbox.runPair = runPair;
       else delete sandbox.runPair;
-      if ((o.batchTests ?? 32) > 1) sandbox.runBatch = runBatch;
+      batchTests = o.batchTests ?? (extensions.has(CACHED_COMPILE_EXTENSION) ? 1 : 32);
+      if (batchTests > 1) sandbox.runBatch = runBatch;
       else delete sandbox.runBatch;
       await selfTestSandbox(sandbox, LANGUAGES, { describeTool: () => `the Piston endpoints (${client.pool.describe()})` });
     },

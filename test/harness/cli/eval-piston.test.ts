@@ -3,7 +3,8 @@
  * sandbox behind them) reproduces the local judge's verdicts on the built-in set's stdio problems
  * (the local eval test holds the local judge to samples/expected.json, so the same file is the
  * reference here), while one of the two servers is stopped in the middle of the eval: its in-flight
- * work is retried on the other, and no sample is lost or turned into SE.
+ * work is retried on the other, and no sample is lost or turned into SE. C++ tests go in batches
+ * (batch-tests=32; our servers alone would not be batched), so batches in flight are retried too.
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -41,7 +42,7 @@ describe("bun run eval --judge piston", () => {
     const victim = await startTestPistonServer({ limits: { outputCapBytes: 16 << 20 } });
     let stoppedMidEval = false;
     try {
-      const evalRun = runCli(["eval", "--dataset", dataset, "--samples", samples, "--name", "piston", "--db", join(dir, "p.db"), "--json", "--quiet", "--judge", "piston", "--judge-opt", `piston=${survivor.url},${victim.url}`]);
+      const evalRun = runCli(["eval", "--dataset", dataset, "--samples", samples, "--name", "piston", "--db", join(dir, "p.db"), "--json", "--quiet", "--judge", "piston", "--judge-opt", `piston=${survivor.url},${victim.url}`, "--judge-opt", "batch-tests=32"]);
       let finished = false;
       void evalRun.then(() => (finished = true));
       // Stops the victim once it is running a job of the eval (not a timed wait: it polls its load).

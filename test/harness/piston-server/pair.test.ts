@@ -28,7 +28,7 @@ const python = (code: string) => ({ language: "python3", version: "3.x", files: 
 describe("POST /api/v2/execute-pair", () => {
   test("is advertised by the x-piston-extensions header of the runtimes answer, with collect", async () => {
     const res = await fetch(`${server.url}/api/v2/runtimes`, { headers: { authorization: `Bearer ${TOKEN}` } });
-    expect(res.headers.get(EXTENSIONS_HEADER)).toBe("execute-pair, collect");
+    expect(res.headers.get(EXTENSIONS_HEADER)).toBe("execute-pair, collect, cached-compile");
   });
 
   test("reads back the files a side names in collect into its run stage's files", async () => {

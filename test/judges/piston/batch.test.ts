@@ -67,7 +67,8 @@ let piston: Sandbox;
 beforeAll(async () => {
   server = await startTestPistonServer();
   proxy = startPistonProxy(server.url);
-  piston = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }] });
+  // Our server caches compiles, where the backend does not batch by default: batching is asked for.
+  piston = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }], batchTests: 32 });
   await piston.selfTest();
 });
 afterAll(async () => {
@@ -86,10 +87,23 @@ describe("C++ tests batched into one execute (serve --piston behind)", () => {
     expect(BATCH_CPP_FLAGS).toEqual(CPP_FLAGS);
   });
 
-  test("batch-tests=1 turns batching off: no runBatch after the self-test", async () => {
-    const unbatched = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }], batchTests: 1 });
-    await unbatched.selfTest();
-    expect(unbatched.runBatch).toBeUndefined();
+  test("batch-tests=1 turns batching off, and by default a server that caches compiles is not batched", async () => {
+    for (const batchTests of [1, undefined]) {
+      const unbatched = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }], ...(batchTests ? { batchTests } : {}) });
+      await unbatched.selfTest();
+      expect(unbatched.runBatch).toBeUndefined();
+    }
+  });
+
+  test("by default a server without the cached-compile extension (stock Piston's shape) is batched", async () => {
+    const stockShaped = startPistonProxy(server.url, { stripExtensions: true });
+    try {
+      const sandbox = createPistonSandbox({ endpoints: [{ url: stockShaped.url, concurrency: 4 }] });
+      await sandbox.selfTest();
+      expect(sandbox.runBatch).toBeDefined();
+    } finally {
+      stockShaped.stop();
+    }
   });
 
   test("a right program is AC on all six tests in fewer executes than tests", async () => {

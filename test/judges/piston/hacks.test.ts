@@ -19,7 +19,8 @@ runHackCatalogue(
   "piston (against serve --piston)",
   async () => {
     server = await startTestPistonServer();
-    const sandbox = createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }] });
+    // batchTests: C++ stdio entries run through the batch runner (our server alone would not be batched).
+    const sandbox = createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }], batchTests: 32 });
     // The self-test is where the backend finds the execute-pair extension and offers runPair.
     await sandbox.selfTest();
     return sandbox;
