@@ -12,9 +12,10 @@ import { RunCgroup } from "../cgroup.ts";
 import { assertCollectNames } from "../collect.ts";
 import type { SandboxContext } from "../context-types.ts";
 import type { EnforcedLimit } from "../exec.ts";
-import { type LocalProgramHandle, STDERR_BYTES, stackBytesFor } from "../run.ts";
+import { markUsed } from "../cache-budget.ts";
+import { assertLimits, type LocalProgramHandle, STDERR_BYTES, stackBytesFor } from "../run.ts";
 import { filePagesBytes, scratchCapsFor, writeSandboxFiles } from "../scratch.ts";
-import type { RunInput, RunLimits, RunOutcome } from "../../types.ts";
+import { type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../../types.ts";
 import { FrameKind } from "./frames.ts";
 import { type SideReport, sideOutcome } from "./side-outcome.ts";
 import { WarmUnavailable } from "./unavailable.ts";
@@ -46,6 +47,12 @@ interface SideState {
 
 function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: number, side: WarmSide, piped: boolean): { dir: string; cgroup: RunCgroup; spec: object } {
   const { limits, input } = side;
+  // The same checks as a cold run's: a bad request is the caller's bug whichever path serves it.
+  assertLimits(limits);
+  const args = input.args ?? [];
+  if (!args.every((a) => typeof a === "string" && !a.includes("\0"))) throw new SandboxError("RunInput.args must be strings without NUL", "internal");
+  markUsed(dirname(side.handle.programDir));
+  if (!existsSync(side.handle.programDir)) throw new SandboxError(`the prepared program ${side.handle.programDir} is gone from the compile cache; prepare it again`, "internal");
   const files = input.files ?? {};
   const collect = input.collect ?? [];
   assertCollectNames(collect);
@@ -73,7 +80,7 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
   const spec = {
     dir: `${REQ_DEST}/${jobId}/${index}`,
     cgroups: joins,
-    argv: input.args ?? [],
+    argv: args,
     piped,
     rlimits: { cpuSoft, cpuHard: cpuSoft + 1, fsize: Math.floor(limits.fileBytes), stack: stackBytesFor(limits.memoryMb), nofile: NOFILE },
     scratch: scratchCapsFor(memoryBytes, files),
@@ -136,6 +143,8 @@ function exchange(zygote: Zygote, states: SideState[], specs: object[]): Promise
     const timers = states.map((state) => setTimeout(() => kill(state, "wall_time"), state.side.limits.wallMs));
     const poll = setInterval(() => {
       for (const state of states) {
+        // A kill that came before the run had joined its groups found nobody there: kill again.
+        if (state.limit !== null && !state.end) void state.cgroup.killAll();
         const ns = state.cgroup.readCpuNs();
         if (ns !== null && ns > state.side.limits.cpuMs * 1e6) kill(state, "cpu_time");
       }

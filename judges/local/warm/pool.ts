@@ -4,7 +4,7 @@
  * points that fall back to the cold path whenever a zygote cannot serve a job.
  */
 import type { SandboxContext } from "../context-types.ts";
-import type { RunOutcome } from "../../types.ts";
+import { type RunOutcome, SandboxError } from "../../types.ts";
 import { runWarmJob, type WarmSide } from "./job.ts";
 import { WarmUnavailable } from "./unavailable.ts";
 import { installScripts, Zygote } from "./zygote.ts";
@@ -24,7 +24,8 @@ export function supportsWarm(ctx: SandboxContext): boolean {
 }
 
 export class WarmPool {
-  private idle: Zygote[] = [];
+  /** Idle zygotes by kind: started without site (-S) or with it. */
+  private idle: Record<"site" | "noSite", Zygote[]> = { site: [], noSite: [] };
   private all = new Set<Zygote>();
   private scriptsDir: string | null = null;
   private closed = false;
@@ -35,10 +36,11 @@ export class WarmPool {
 
   constructor(private readonly ctx: SandboxContext) {}
 
-  private async acquire(): Promise<Zygote> {
-    for (let zygote = this.idle.pop(); zygote; zygote = this.idle.pop()) if (zygote.isAlive) return zygote;
+  private async acquire(noSite: boolean): Promise<Zygote> {
+    const idle = this.idle[noSite ? "noSite" : "site"];
+    for (let zygote = idle.pop(); zygote; zygote = idle.pop()) if (zygote.isAlive) return zygote;
     this.scriptsDir ??= installScripts(this.ctx);
-    const zygote = new Zygote(this.ctx, this.scriptsDir);
+    const zygote = new Zygote(this.ctx, this.scriptsDir, noSite);
     this.all.add(zygote);
     this.started++;
     try {
@@ -51,7 +53,8 @@ export class WarmPool {
   }
 
   private async release(zygote: Zygote): Promise<void> {
-    if (!this.closed && zygote.isAlive && this.idle.length < MAX_IDLE) this.idle.push(zygote);
+    const idle = this.idle[zygote.noSite ? "noSite" : "site"];
+    if (!this.closed && zygote.isAlive && idle.length < MAX_IDLE) idle.push(zygote);
     else await this.drop(zygote);
   }
 
@@ -62,10 +65,15 @@ export class WarmPool {
     this.stoppedCpuMs += Math.max(cpuMs, zygote.ownCpuMs());
   }
 
-  /** Runs one job on a zygote; throws WarmUnavailable when it could not (the caller then runs it cold). */
+  /**
+   * Runs one job on a zygote of the sides' kind (with or without site); throws WarmUnavailable when
+   * it could not (the caller then runs it cold), as for a pair whose sides differ in kind.
+   */
   async run(sides: WarmSide[], piped: boolean): Promise<RunOutcome[]> {
-    if (this.closed) throw new WarmUnavailable("the warm pool is closed");
-    const zygote = await this.acquire();
+    if (this.closed) throw new SandboxError("the local sandbox is closed", "internal");
+    const noSite = sides.map((side) => side.handle.noSite === true);
+    if (noSite.some((flag) => flag !== noSite[0])) throw new WarmUnavailable("the sides of this pair differ in site");
+    const zygote = await this.acquire(noSite[0] ?? false);
     try {
       return await runWarmJob(this.ctx, zygote, sides, piped);
     } finally {
@@ -76,7 +84,7 @@ export class WarmPool {
   /** Stops every zygote (the sandbox is closing). */
   async close(): Promise<void> {
     this.closed = true;
-    this.idle = [];
+    this.idle = { site: [], noSite: [] };
     await Promise.all([...this.all].map((zygote) => this.drop(zygote)));
   }
 

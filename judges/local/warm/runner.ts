@@ -8,7 +8,7 @@ import type { SandboxContext } from "../context-types.ts";
 import type { LocalPairSide } from "../pair.ts";
 import type { LocalProgramHandle } from "../run.ts";
 import { warnOnce } from "../warn.ts";
-import type { PairOutcome, RunInput, RunLimits, RunOutcome } from "../../types.ts";
+import { type PairOutcome, type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../../types.ts";
 import { supportsWarm, WarmPool } from "./pool.ts";
 import { WarmUnavailable } from "./unavailable.ts";
 import type { WarmSide } from "./job.ts";
@@ -31,6 +31,7 @@ function toWarmSide(side: LocalPairSide): WarmSide {
 export function createWarmRunner(enabled: boolean, context: () => Promise<SandboxContext>): WarmRunner {
   let pool: WarmPool | null = null;
   let fallbacks = 0;
+  let closed = false;
   const poolFor = async (): Promise<WarmPool | null> => {
     if (!enabled) return null;
     const ctx = await context();
@@ -45,6 +46,8 @@ export function createWarmRunner(enabled: boolean, context: () => Promise<Sandbo
       return await warmPool.run(sides, piped);
     } catch (error) {
       if (!(error instanceof WarmUnavailable)) throw error;
+      // A sandbox closed while the job was in flight has no cold path left either.
+      if (closed) throw new SandboxError("the local sandbox is closed", "internal");
       fallbacks++;
       warnOnce("warm-fallback", `a warm Python zygote could not serve a job (${error.message}); such jobs run cold`);
       return null;
@@ -65,6 +68,7 @@ export function createWarmRunner(enabled: boolean, context: () => Promise<Sandbo
     fallbacks: () => fallbacks,
     zygoteCpuMs: () => pool?.zygoteCpuMs() ?? 0,
     close: async () => {
+      closed = true;
       await pool?.close();
     },
   };

@@ -21,6 +21,8 @@ export interface ZygoteLaunch {
   pycDir: string;
   cgroupBases: Partial<Record<CgroupController, string>>;
   procsFiles: string[];
+  /** Start the interpreter with -S (for programs prepared with noSite), as a cold run would. */
+  noSite: boolean;
 }
 
 function rootEntryArgs(): string[] {
@@ -60,6 +62,6 @@ export function buildZygoteArgv(ctx: SandboxContext, launch: ZygoteLaunch): stri
   argv.push("--ro-bind", launch.scriptsDir, SCRIPTS_DEST, "--ro-bind", launch.reqDir, REQ_DEST, "--bind", launch.pycDir, "/pyc");
   for (const [controller, dir] of Object.entries(launch.cgroupBases) as [CgroupController, string][]) argv.push("--bind", dir, cgroupDest(controller));
   argv.push("--chdir", "/", "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "LANG", "C.UTF-8", "--setenv", "HOME", "/tmp");
-  argv.push("--", python3, "-E", "-s", "-B", `${SCRIPTS_DEST}/zygote.py`);
+  argv.push("--", python3, "-E", "-s", "-B", ...(launch.noSite ? ["-S"] : []), `${SCRIPTS_DEST}/zygote.py`);
   return argv;
 }

@@ -26,6 +26,10 @@ import atexit, bisect, builtins, collections, copy, datetime, decimal, fractions
 import importlib, io, itertools, json, keyword, linecache, math, operator, random, re, resource  # noqa: E401,F401
 import stat, string, threading, tokenize, traceback, types, typing  # noqa: E401,F401
 
+# Under -S this only loads the module (no paths added, no exit/quit builtins: site.main() is not
+# called), so the kit's complete_startup() finds it loaded.
+import site  # noqa: F401
+
 try:
     import _json  # noqa: F401
 except ImportError:

@@ -69,6 +69,8 @@ export class Zygote {
   constructor(
     private readonly ctx: SandboxContext,
     private readonly scriptsDir: string,
+    /** Interpreter started with -S: serves programs prepared with noSite only. */
+    readonly noSite: boolean,
   ) {
     this.id = ctx.nextId("zygote-");
     this.reqDir = join(ctx.workDir, this.id);
@@ -103,6 +105,7 @@ export class Zygote {
       pycDir: this.pycDir,
       cgroupBases: this.cgroupBases,
       procsFiles: this.self.procsFiles,
+      noSite: this.noSite,
     });
     const ready = new Promise<void>((resolve, reject) => {
       this.readyWaiters = { resolve, reject };

@@ -14,6 +14,15 @@ function side(program: PreparedProgram, extra: Partial<PairSide> = {}): PairSide
   return { program, limits, ...extra };
 }
 
+/** Kills a process that may already be gone (killing bwrap takes the zygote with it). */
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
 /** Host processes of this instance's zygotes (their cgroup is named after the instance's folder). */
 async function zygoteProcesses(): Promise<number[]> {
   const info = await sandbox().inspect();
@@ -40,7 +49,7 @@ describe("warm zygotes: lifetime, restarts and what a job leaves", () => {
     const hello = await preparePython("print('hello')\n");
     expect((await sandbox().run(hello, {}, limits)).stdout).toBe("hello\n");
     const before = (await sandbox().inspect()).zygotes;
-    for (const pid of await zygoteProcesses()) process.kill(pid, "SIGKILL");
+    for (const pid of await zygoteProcesses()) killIfAlive(pid);
     await Bun.sleep(200);
     expect((await sandbox().run(hello, {}, limits)).stdout).toBe("hello\n");
     expect((await sandbox().inspect()).zygotes).toBe(before + 1);
@@ -50,7 +59,7 @@ describe("warm zygotes: lifetime, restarts and what a job leaves", () => {
     const slow = await preparePython("import time\ntime.sleep(1)\nprint('done')\n");
     const running = sandbox().run(slow, {}, limits);
     await Bun.sleep(400);
-    for (const pid of await zygoteProcesses()) process.kill(pid, "SIGKILL");
+    for (const pid of await zygoteProcesses()) killIfAlive(pid);
     expect(await running).toMatchObject({ termination: "exited", stdout: "done\n" });
     expect((await sandbox().inspect()).warmFallbacks).toBeGreaterThan(0);
   });
