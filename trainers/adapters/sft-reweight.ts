@@ -15,6 +15,7 @@ const sftSection = z.strictObject({
   gradient_accumulation_steps: z.number().int().positive().optional(),
   max_length: z.number().int().positive().optional(),
   add_eos: z.boolean().optional(),
+  packing: z.boolean().optional(),
 });
 
 const schema = z.strictObject({ ...baseConfigShape, sft: sftSection.default({}) }) as unknown as z.ZodType<TrainConfig>;

@@ -1,7 +1,8 @@
 """SFT with per-token loss weights: tokens inside fenced code blocks weigh `w_code`, the other
 assistant tokens `w_noncode` (0 with `mask_noncode`), prompt tokens 0. The loss is
 sum(w * nll) / sum(w) over the whole optimizer step, so its scale does not move with the mix of
-code and prose."""
+code and prose. With `packing` (off by default) the examples share rows, attending only within
+themselves (packing.py), and the loss is the same as unpacked."""
 from __future__ import annotations
 
 import random
@@ -12,9 +13,10 @@ import torch
 import torch.nn.functional as F
 
 from .job import Job, read_jsonl
+from .packing import collate_packed, forward_packed, pack_examples
 
 SFT_DEFAULTS = {"w_code": 1.0, "w_noncode": 1.0, "mask_noncode": False, "batch_size": 8,
-                "gradient_accumulation_steps": 1, "max_length": 1024, "add_eos": True}
+                "gradient_accumulation_steps": 1, "max_length": 1024, "add_eos": True, "packing": False}
 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 
@@ -96,6 +98,16 @@ def pad_batch(examples, pad_id, device):
     return ids.to(device), attn.to(device), w.to(device)
 
 
+def micro_batch_loss(model, part, packing: bool, pad_id: int, device) -> tuple[torch.Tensor, int]:
+    """(sum of w * nll, real tokens) for one micro-batch: examples padded to the longest, or packed
+    rows (lists of examples) under the block-diagonal mask."""
+    if packing:
+        ids, w, pos, seg = collate_packed(part, pad_id, device)
+        return weighted_loss_sum(forward_packed(model, ids, pos, seg), ids, w), int((seg >= 0).sum())
+    ids, attn, w = pad_batch(part, pad_id, device)
+    return weighted_loss_sum(model(input_ids=ids, attention_mask=attn).logits, ids, w), int(attn.sum())
+
+
 def run_sft(job: Job) -> dict:
     c = {**SFT_DEFAULTS, **job.config.get("sft", {})}
     path = job.config.get("data", {}).get("train")
@@ -108,33 +120,36 @@ def run_sft(job: Job) -> dict:
                                   bool(c["mask_noncode"]), bool(c["add_eos"]))
         examples.append((ids[: c["max_length"]], w[: c["max_length"]]))
     examples = examples[job.rank:: job.world]
+    packing = bool(c["packing"])
+    # Packed once up front, as TRL packs its dataset; a batch is then `batch_size` packed rows.
+    items = pack_examples(examples, c["max_length"]) if packing else examples
     job.make_optimizer()
     step, _ = job.resume_if_any()
     # The data order is a pure function of the step so a resumed job sees the same batches.
-    batches_per_epoch = max(1, len(examples) // c["batch_size"])
+    batches_per_epoch = max(1, len(items) // c["batch_size"])
     accum = int(c["gradient_accumulation_steps"])
     last = {}
     while step < job.max_steps:
         epoch, k = divmod(step, batches_per_epoch)
-        perm = list(range(len(examples)))
+        perm = list(range(len(items)))
         random.Random(job.seed * 1000003 + epoch).shuffle(perm)
-        chosen = [examples[i] for i in perm[k * c["batch_size"]: (k + 1) * c["batch_size"]]] or [examples[perm[0]]]
+        chosen = [items[i] for i in perm[k * c["batch_size"]: (k + 1) * c["batch_size"]]] or [items[perm[0]]]
         t0 = time.time()
-        total_w = sum(sum(w[1:]) for _, w in chosen) or 1.0
+        in_step = [ex for row in chosen for ex in row] if packing else chosen
+        total_w = sum(sum(w[1:]) for _, w in in_step) or 1.0
         job.model.train()
         loss_total, tokens = 0.0, 0
         micro = max(1, len(chosen) // accum)
         for a in range(0, len(chosen), micro):
-            ids, attn, w = pad_batch(chosen[a: a + micro], job.tokenizer.pad_token_id, job.device)
-            logits = job.model(input_ids=ids, attention_mask=attn).logits
-            loss = weighted_loss_sum(logits, ids, w) / total_w
+            loss_sum, n = micro_batch_loss(job.model, chosen[a: a + micro], packing, job.tokenizer.pad_token_id, job.device)
+            loss = loss_sum / total_w
             loss.backward()
             loss_total += loss.item()
-            tokens += int(attn.sum())
+            tokens += n
         grad_norm = job.step_optimizer()
         step += 1
         last = {"loss": loss_total, "grad_norm": grad_norm, "lr": job.lr(), "tokens_per_s": tokens / max(1e-9, time.time() - t0),
-                "weight_sum": total_w}
+                "weight_sum": total_w, "examples": len(in_step)}
         job.metrics.write(step, last)
         job.maybe_save(step)
     job.maybe_save(step, force=True)

@@ -102,13 +102,20 @@ class TinyCausalLM(nn.Module):
         b, t = input_ids.shape
         if attention_mask is None:
             attention_mask = torch.ones_like(input_ids)
-        if position_ids is None:
-            position_ids = (attention_mask.long().cumsum(-1) - 1).clamp(min=0)
+        eye = torch.eye(t, dtype=torch.bool, device=input_ids.device)[None, None]
+        if attention_mask.dim() == 4:
+            # A prepared mask in transformers' custom 4D form (0 where a query may attend), e.g. the
+            # block-diagonal mask of packed SFT rows; the caller supplies the position ids with it.
+            mask = (attention_mask == 0) | eye
+            if position_ids is None:
+                position_ids = torch.arange(t, device=input_ids.device).expand(b, t)
+        else:
+            if position_ids is None:
+                position_ids = (attention_mask.long().cumsum(-1) - 1).clamp(min=0)
+            causal = torch.ones(t, t, dtype=torch.bool, device=input_ids.device).tril()
+            # Padding keys are hidden; a query always sees itself so an all-padding row stays finite.
+            mask = (causal[None, None] & attention_mask.bool()[:, None, None, :]) | eye
         position_ids = position_ids.clamp(max=self.config.max_position_embeddings - 1)
-        causal = torch.ones(t, t, dtype=torch.bool, device=input_ids.device).tril()
-        # Padding keys are hidden; a query always sees itself so an all-padding row stays finite.
-        mask = causal[None, None] & attention_mask.bool()[:, None, None, :]
-        mask = mask | torch.eye(t, dtype=torch.bool, device=input_ids.device)[None, None]
         x = self.embed_tokens(input_ids) + self.embed_positions(position_ids)
         for layer in self.layers:
             x = layer(x, mask)
