@@ -31,7 +31,10 @@ describe("wasm runPair", () => {
   });
 
   test("a program that never answers is stopped at the CPU limit, and its worker with it", async () => {
-    const outcome = await sandbox.runPair(await side(SPINNER), await side(ASKER));
+    // A pair is stopped at the sum of both CPU limits (2 s); the wall limit stays 10x above that, as
+    // in the conformance limits, so a busy machine cannot turn this CPU stop into a wall one.
+    const limits = { ...CONFORMANCE_LIMITS, wallMs: 20 * CONFORMANCE_LIMITS.cpuMs };
+    const outcome = await sandbox.runPair(await side(SPINNER, limits), await side(ASKER, limits));
     expect(outcome.program.termination).toBe("cpu_time");
     expect(outcome.peer.termination).not.toBe("exited");
   });
