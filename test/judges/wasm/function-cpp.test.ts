@@ -4,8 +4,10 @@
  * The one difference: a candidate that throws does not build for the target (CE, with a note).
  */
 import { afterAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { checkTokens } from "../../../judges/checkers/tokens.ts";
+import { gradeSubmission } from "../../../judges/grade.ts";
 import { CORRECT } from "../function/cpp-completions.ts";
-import { completeCppRow, cppRow, cppTask, judgeCpp, LIMITS } from "../function/cpp-support.ts";
+import { COMPILE_LIMITS, completeCppRow, cppRow, cppTask, judgeCpp, LIMITS } from "../function/cpp-support.ts";
 import { makeWasmSandbox } from "./make-sandbox.ts";
 
 // Two clang compiles and a pair of guests per case on a busy 2-core machine.
@@ -24,6 +26,15 @@ describe("C++ function mode on the WASM judge, real MultiPL-E rows", () => {
       expect(`${result.verdict} ${result.message ?? ""}`.trim()).toBe("AC");
     });
   }
+
+  test("graded by gradeSubmission as an eval grades it, a correct completion is AC with its peak memory and a wrong one WA", async () => {
+    const grade = (body: string) =>
+      gradeSubmission({ sandbox, task: cppRow("HumanEval_53_add"), source: { language: "cpp", code: completeCppRow("HumanEval_53_add", body) }, checker: checkTokens, compileLimits: COMPILE_LIMITS });
+    const [right, wrong] = [await grade("    return x + y;"), await grade("    return x - y;")];
+    expect([right.verdict, right.passed, right.total]).toEqual(["AC", 1, 1]);
+    expect(right.memoryKb).toBeGreaterThan(0);
+    expect([wrong.verdict, wrong.passed]).toEqual(["WA", 0]);
+  });
 
   test("a wrong completion of HumanEval_53_add is WA, naming the failed assert", async () => {
     const result = await judge("HumanEval_53_add", completeCppRow("HumanEval_53_add", "    return x * y;"));
