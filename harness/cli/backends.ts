@@ -143,7 +143,7 @@ export interface WasmBackendSettings {
 }
 
 const wasm: BackendDefinition<WasmBackendSettings> = {
-  description: "C/C++ compiled to wasm32-wasi by clang (in the local OS sandbox), run under @wasmer/sdk in killable worker processes",
+  description: "C/C++ compiled to wasm32-wasi by clang (in the local OS sandbox), run under @wasmer/sdk in killable worker processes; Python under Pyodide in single-use workers inside the local OS sandbox",
   settings: {
     "pool-size": { env: "HARNESS_WASM_POOL_SIZE", help: "guest worker processes kept warm (default: the number of cores)" },
     clang: { env: "HARNESS_WASM_CLANG", help: "path of clang++ (under /usr)" },
