@@ -27,7 +27,6 @@ import zygote_sys as zs
 PROG = "/prog"
 BOX = "/box"
 SCRATCH = "/.scratch"
-SANDBOX_ID = 65534
 
 
 def _write_all(fd, data):
@@ -146,7 +145,8 @@ def _write_pycs(dest):
     import importlib.util
     from importlib._bootstrap_external import _code_to_hash_pyc
 
-    tmp = dest + ".tmp%d" % os.getpid()
+    # Both sides of a pair may run one program, each as pid 1 of its own namespace: a random name.
+    tmp = dest + ".tmp-" + os.urandom(6).hex()
     try:
         os.mkdir(tmp, 0o755)
         for name in os.listdir(PROG):
