@@ -116,6 +116,12 @@ export interface RunOutcome {
 /** A sandbox runs programs. Harness failures throw {@link SandboxError}; bad programs are outcomes. */
 export interface Sandbox {
   readonly name: string;
+  /**
+   * Optional: runs the backend can carry at once (a Piston fleet: its endpoints' concurrency summed).
+   * The CLI sizes the grader's run slots, and the default number of samples in flight, from it;
+   * absent, one slot per local core (a local sandbox's CPU times must not depend on load).
+   */
+  readonly capacity?: number;
   prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult>;
   /**
    * Optional: resolves once preparing `source` would start at once instead of waiting for the

@@ -1,6 +1,5 @@
 /** `bun run eval`: generate (optionally), judge and rank samples; with no arguments, the built-in set. */
 import { basename } from "node:path";
-import { availableParallelism } from "node:os";
 import { listBuiltinSampleSets, BUILTIN_PROBLEMS_PATH } from "../../datasets/builtin/index.ts";
 import { datasetIdOf } from "../../datasets/dataset-id.ts";
 import { isHubSpec } from "../../datasets/hub/repo-id.ts";
@@ -256,8 +255,8 @@ async function evaluateJob(
       truncated: r.truncated,
     })),
     judge,
-    // Twice the cores: a sample waiting on its identical twin, or on a compile, must not idle a core.
-    concurrency: o.concurrency ?? 2 * availableParallelism(),
+    // Twice the judge's run slots (the cores, or a Piston fleet's total concurrency).
+    concurrency: o.concurrency ?? handle.concurrency,
     ks: o.ks,
     progress: createProgress({ quiet: o.quiet }),
     signal,

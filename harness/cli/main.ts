@@ -57,7 +57,7 @@ program
   .addOption(jsonOption())
   .addOption(judgeOption())
   .addOption(judgeOptOption())
-  .option("--concurrency <n>", "samples judged at once (default: 2 × cores; sandbox runs are capped at one per core)", parseIntArg)
+  .option("--concurrency <n>", "samples judged at once (default: 2 × cores, sandbox runs capped at one per core; --judge piston: 2 × the endpoints' total concurrency)", parseIntArg)
   .option("--all-tests", "run every test instead of stopping at the first failure")
   .option("--ks <list>", "k values for pass@k (a k above a problem's sample count is not computable)", parseKs, [1, 2, 5, 10])
   .option("--skip-invalid", "skip dataset rows that do not fit their format (counted, reported on stderr)")

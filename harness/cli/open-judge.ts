@@ -26,6 +26,8 @@ export interface JudgeHandle {
   judge: SampleJudge;
   sandbox: Sandbox;
   name: string;
+  /** Samples to judge at once when the command line does not say: twice the grader's run slots. */
+  concurrency: number;
   close(): Promise<void>;
 }
 
@@ -35,8 +37,9 @@ export async function openJudge(o: OpenJudgeOptions): Promise<JudgeHandle> {
   const sandbox = await openJudgeBackend(o.judge, { unsafeNoSandbox: o.unsafeNoSandbox, judgeOpt: o.judgeOpt });
   const testlibDir = o.testlib ?? process.env.HARNESS_TESTLIB_DIR;
   // One slot per core for every compile and test run, whatever number of samples is in flight:
-  // oversubscribed cores make CPU times, and so TLE verdicts, depend on load.
-  const slots = createPool(availableParallelism());
+  // oversubscribed cores make CPU times, and so TLE verdicts, depend on load. A remote backend (a
+  // Piston fleet) states its own capacity: its runs take no core here.
+  const slots = createPool(sandbox.capacity ?? availableParallelism());
   const judge = createSampleJudge({
     sandbox,
     makeChecker: (spec) => createChecker(spec, { sandbox, testlibDir }),
@@ -46,7 +49,8 @@ export async function openJudge(o: OpenJudgeOptions): Promise<JudgeHandle> {
     grading: { slots },
     testlibDir,
   });
-  return { judge, sandbox, name: sandbox.name, close: async () => void (await sandbox.close?.()) };
+  // Twice the slots: a sample waiting on its identical twin, or on a compile, must not idle a slot.
+  return { judge, sandbox, name: sandbox.name, concurrency: 2 * slots.size, close: async () => void (await sandbox.close?.()) };
 }
 
 /**
@@ -60,5 +64,5 @@ export function openAnswerOnlyJudge(o: Pick<OpenJudgeOptions, "limits">): JudgeH
   };
   const sandbox: Sandbox = { name: "none (answer mode)", prepare: refuse, run: refuse, versions: async () => ({}), selfTest: async () => {} };
   const judge = createSampleJudge({ sandbox, makeChecker: refuse, limits: o.limits });
-  return { judge, sandbox, name: sandbox.name, close: async () => {} };
+  return { judge, sandbox, name: sandbox.name, concurrency: 2 * availableParallelism(), close: async () => {} };
 }

@@ -1,5 +1,4 @@
 /** `bun run serve`: the report viewer, or with --rewards the reward server trainers call. */
-import { availableParallelism } from "node:os";
 import { openDataset } from "../../datasets/open.ts";
 import { UsageError } from "../../judges/errors.ts";
 import { resolveServerToken } from "../serve-access.ts";
@@ -67,7 +66,7 @@ async function serveRewards(o: ServeOptions): Promise<number> {
     problems: indexProblems(problems),
     hostname: o.host,
     port: o.port ?? 8321,
-    concurrency: o.concurrency ?? 2 * availableParallelism(),
+    concurrency: o.concurrency ?? handle.concurrency,
     deadlineMs: o.deadlineMs,
     ...(o.specialTokens !== undefined ? { specialTokens: o.specialTokens.split(",").map((t) => t.trim()).filter((t) => t !== "") } : {}),
     schemas: o.schemas ? loadSchemaFile(o.schemas) : [],

@@ -166,6 +166,8 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
 
   const sandbox: Sandbox = {
     name: "piston",
+    // The fleet's total: the grader's slots must not cap it at this machine's cores.
+    capacity: o.endpoints.reduce((sum, e) => sum + e.concurrency, 0),
     async prepare(source: SourceFile, limits: CompileLimits): Promise<PrepareResult> {
       const runtime = (await resolveRuntimes())[source.language];
       const main: PistonFile = { name: MAIN_FILE[source.language], content: source.code };
