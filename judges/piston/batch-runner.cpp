@@ -15,6 +15,12 @@
 //           or "TOKEN F index\n" (ran, but its output does not fit the report: run it alone),
 //           compile failure "TOKEN C\n", last "TOKEN E count\n".
 // term: x exited, n nonzero, s signaled, c cpu_time, w wall_time, m memory, o output.
+//
+// Slice mode (the limits line ends with "slice_offset slice_len", slice_len > 0; one test): for a
+// server whose output cap is below the run's output limit. The test runs as above, but its stdout
+// is only hashed and counted, and the report is "TOKEN S term code signal cpu wall mem total_len
+// sha256 slice_b64_len err_b64_len\n" followed by base64 of stdout bytes [offset, offset+len) and of
+// the first stderr bytes that fit; base64 so no slice boundary splits a UTF-8 character in transit.
 #include <dirent.h>
 #include <ftw.h>
 #include <set>
@@ -42,6 +48,67 @@
 
 static std::string token;
 static long long cpuMs, wallMs, memKb, outBytes, fileBytes, budgetMs, reportBytes;
+static long long sliceOffset = 0, sliceLen = 0;
+
+// SHA-256 (FIPS 180-4), streamed: slice mode hashes the whole stdout without keeping it.
+struct Sha256 {
+  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  unsigned char block[64];
+  size_t used = 0;
+  unsigned long long bits = 0;
+  static uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+  void compress() {
+    static const uint32_t k[64] = {
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+    uint32_t w[64];
+    for (int i = 0; i < 16; i++) w[i] = (uint32_t)block[4 * i] << 24 | (uint32_t)block[4 * i + 1] << 16 | (uint32_t)block[4 * i + 2] << 8 | block[4 * i + 3];
+    for (int i = 16; i < 64; i++) {
+      uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3), s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int i = 0; i < 64; i++) {
+      uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+      uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+      hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+  }
+  void update(const char* p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+      block[used++] = (unsigned char)p[i];
+      if (used == 64) compress(), used = 0;
+    }
+    bits += 8ULL * n;
+  }
+  std::string hex() {
+    unsigned long long total = bits;
+    unsigned char pad = 0x80;
+    update((const char*)&pad, 1);
+    pad = 0;
+    while (used != 56) update((const char*)&pad, 1);
+    for (int i = 7; i >= 0; i--) block[used++] = (unsigned char)(total >> (8 * i));
+    compress();
+    char out[65];
+    for (int i = 0; i < 8; i++) snprintf(out + 8 * i, 9, "%08x", h[i]);
+    return out;
+  }
+};
+
+static std::string base64(const std::string& in) {
+  static const char* abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (size_t i = 0; i < in.size(); i += 3) {
+    uint32_t v = (unsigned char)in[i] << 16 | (i + 1 < in.size() ? (unsigned char)in[i + 1] << 8 : 0) | (i + 2 < in.size() ? (unsigned char)in[i + 2] : 0);
+    out += abc[v >> 18 & 63], out += abc[v >> 12 & 63];
+    out += i + 1 < in.size() ? abc[v >> 6 & 63] : '=';
+    out += i + 2 < in.size() ? abc[v & 63] : '=';
+  }
+  return out;
+}
 
 static long long nowMs() {
   timespec t;
@@ -116,7 +183,8 @@ static long long childCpuMs(pid_t pid) {
   return (long long)(ut + st) * 1000 / sysconf(_SC_CLK_TCK);
 }
 
-struct Result { char term; int code, sig; long long cpu, wall, mem; std::string out, err; };
+// In slice mode `out` holds only the slice; `outTotal` and `outHash` cover the whole stdout.
+struct Result { char term; int code, sig; long long cpu, wall, mem; std::string out, err; long long outTotal; std::string outHash; };
 
 static void killStrays();
 static long long childrenCpuMs() {
@@ -151,7 +219,8 @@ static long long tmpfsGrowthKb(const TmpfsUse& base) {
 }
 
 static Result runTest(const std::string& input, bool box) {
-  Result r{'x', 0, 0, 0, 0, 0, "", ""};
+  Result r{'x', 0, 0, 0, 0, 0, "", "", 0, ""};
+  Sha256 hash;
   int in = (int)syscall(SYS_memfd_create, "stdin", 0);
   if (in < 0 || write(in, input.data(), input.size()) != (ssize_t)input.size() || lseek(in, 0, SEEK_SET) != 0) _exit(4);
   int out[2], err[2];
@@ -189,6 +258,15 @@ static Result runTest(const std::string& input, bool box) {
     for (int i = 0; i < 2; i++) {
       for (ssize_t n; fds[i].fd >= 0 && r.term == 'x' && (n = read(fds[i].fd, buf, sizeof buf)) != 0;) {
         if (n < 0) break;
+        if (i == 0 && sliceLen > 0) {
+          // Only the slice is kept; the whole stream is counted and hashed.
+          long long from = std::max(sliceOffset, r.outTotal), to = std::min(sliceOffset + sliceLen, r.outTotal + n);
+          if (from < to) r.out.append(buf + (from - r.outTotal), to - from);
+          hash.update(buf, n);
+          r.outTotal += n;
+          if (r.outTotal > outBytes) r.term = 'o';
+          continue;
+        }
         std::string& s = i == 0 ? r.out : r.err;
         s.append(buf, n);
         if ((long long)s.size() > outBytes) s.resize(outBytes), r.term = 'o';
@@ -213,6 +291,7 @@ static Result runTest(const std::string& input, bool box) {
   killStrays();  // reaps what the test left, so RUSAGE_CHILDREN holds their CPU time too
   close(out[0]), close(err[0]);
   r.cpu = childrenCpuMs() - cpuBefore;
+  r.outHash = hash.hex();
   r.mem = ru.ru_maxrss + written;
   if (r.term == 'm') r.mem = std::max(r.mem, memKb + 1);
   if (r.term != 'x') return r;
@@ -335,7 +414,8 @@ int main() {
     return s;
   };
   token = line();
-  if (sscanf(line().c_str(), "%lld %lld %lld %lld %lld %lld %lld", &cpuMs, &wallMs, &memKb, &outBytes, &fileBytes, &budgetMs, &reportBytes) != 7) _exit(2);
+  int limitFields = sscanf(line().c_str(), "%lld %lld %lld %lld %lld %lld %lld %lld %lld", &cpuMs, &wallMs, &memKb, &outBytes, &fileBytes, &budgetMs, &reportBytes, &sliceOffset, &sliceLen);
+  if (limitFields != 7 && limitFields != 9) _exit(2);
   std::vector<std::string> flags(atoi(line().c_str()));
   for (auto& f : flags) f = line();
   std::vector<std::string> inputs;
@@ -360,6 +440,17 @@ int main() {
     // A test starts only when its wall limit fits in what is left of the stage's time.
     if (nowMs() - started + wallMs + 200 > budgetMs) break;
     Result r = runTest(inputs[done], base.box);
+    if (sliceLen > 0) {
+      // Stderr gets what the report has left after the header and the slice (base64: 4 per 3 bytes).
+      std::string slice = base64(r.out);
+      long long room = std::max(0LL, (reportBytes - 256 - (long long)slice.size()) / 4 * 3);
+      std::string err = base64(r.err.substr(0, std::min((long long)r.err.size(), room)));
+      char head[320];
+      snprintf(head, sizeof head, " S %c %d %d %lld %lld %lld %lld %s %zu %zu\n", r.term, r.code, r.sig, r.cpu, r.wall, r.mem, r.outTotal, r.outHash.c_str(), slice.size(), err.size());
+      emit(token + head + slice + err);
+      done++;
+      break;
+    }
     if (used + (long long)(r.out.size() + r.err.size() + 128) > reportBytes) {
       emit(token + " F " + std::to_string(done) + "\n");
       break;

@@ -17,6 +17,7 @@ import { PistonClient } from "./client.ts";
 import type { EndpointSpec } from "./endpoints.ts";
 import { ServerMaxima } from "./maxima.ts";
 import { failedCompile, mapCompileFailure, mapRunStage } from "./outcome.ts";
+import { runInSlices, type SliceDeps } from "./slices.ts";
 
 export interface PistonSandboxOptions {
   endpoints: EndpointSpec[];
@@ -80,6 +81,7 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       }
     }
   };
+  const sliceDeps: SliceDeps = { execute: async (request, timeoutMs) => (await execute(request, timeoutMs)).body, grant: (field, value) => maxima.grant(field, value), slackMs: slack };
   let runtimes: Promise<Record<Language, PistonRuntime>> | null = null;
   /** Whether every endpoint reads files back (our server's `collect` extension; learnt at self-test). */
   let canCollect = false;
@@ -207,7 +209,14 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
         const how = compile.status ?? `code ${compile.code}`;
         throw new SandboxError(`piston: a program that compiled at prepare failed to compile at run (${how}): ${(compile.output ?? "").slice(0, 200)}`, "remote_unreachable");
       }
-      return mapRunStage(body.run, limits, outputCap ?? o.outputCap ?? STOCK_OUTPUT_CAP);
+      const cap = outputCap ?? o.outputCap ?? STOCK_OUTPUT_CAP;
+      // Output cut at a cap below our limit: read it back in slices (slices.ts), plain stdio runs only.
+      const cut = body.run.status === "OL" || body.run.status === "EL";
+      if (cut && cap < limits.outputBytes && !input.files && !input.collect && !input.args?.length) {
+        const job = { language: program.language, runtime: h.runtime, source: h.main.content, extra: h.extra, compile: h.compile, stdin: input.stdin ?? "", limits, cap };
+        return runInSlices(job, sliceDeps);
+      }
+      return mapRunStage(body.run, limits, cap);
     },
 
     async versions() {
