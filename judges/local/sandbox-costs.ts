@@ -1,20 +1,21 @@
 /**
- * What one sandbox start costs on this kernel, layer by layer (`bun harness/bench/sandbox-costs.ts
+ * What one sandbox start costs on this kernel, layer by layer (`bun judges/local/sandbox-costs.ts
  * [rounds]`, as root): a bare process, bwrap with one more namespace at a time, the harness's full
  * bwrap command line, a run cgroup (create, limits, join, kill, remove), a scratch tmpfs, and a whole
- * test of a trivial C++ program as a one-shot run and as a run of a session (judges/local/session.ts). Each
+ * test of a trivial C++ program as a one-shot run and as a run of a session (session.ts). Each
  * figure is the median wall time of `rounds` rounds, and the kernel CPU (system + softirq from
  * /proc/stat, machine-wide, so other load counts) per round over the whole loop, which also catches
  * work the kernel does after the process is gone (net namespaces are torn down by a worker).
- * The numbers are documented in harness/bench/README.md; nothing here is asserted.
+ * The numbers are in harness/bench/README.md; the script lives here because it uses the sandbox's
+ * own cgroup and mount code. Nothing here is asserted.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { detectCgroups, removeInstanceDirs } from "../../judges/local/cgroup-detect.ts";
-import { RunCgroup } from "../../judges/local/cgroup.ts";
-import { createLocalSandbox } from "../../judges/local/index.ts";
-import { mountTmpfs, unmountDetached } from "../../judges/local/mount.ts";
+import { detectCgroups, removeInstanceDirs } from "./cgroup-detect.ts";
+import { RunCgroup } from "./cgroup.ts";
+import { createLocalSandbox } from "./index.ts";
+import { mountTmpfs, unmountDetached } from "./mount.ts";
 
 const rounds = Number(process.argv[2] ?? 40);
 const BWRAP = Bun.which("bwrap") ?? "/usr/bin/bwrap";
