@@ -38,11 +38,15 @@ export class FrameParser {
     }
   }
 
+  /** The first chunk, grown to at least `n` bytes by joining only the chunks needed (never all: large outputs arrive in many). */
   private peek(n: number): Uint8Array {
     const first = this.chunks[0];
     if (first && first.length >= n) return first;
-    const joined = concat(this.chunks, this.size);
-    this.chunks = [joined];
+    let count = 0;
+    let size = 0;
+    while (size < n && count < this.chunks.length) size += this.chunks[count++]?.length ?? 0;
+    const joined = concat(this.chunks.slice(0, count), size);
+    this.chunks = [joined, ...this.chunks.slice(count)];
     return joined;
   }
 
