@@ -10,7 +10,7 @@ import { captureStream, decodeUtf8 } from "./capture.ts";
 import { RunCgroup } from "./cgroup.ts";
 import type { SandboxContext } from "./context.ts";
 import { buildLaunch, type Mount, type ProgramRlimits } from "./launch.ts";
-import { makeRunToken, parseStatusReport } from "./status.ts";
+import { makeRunToken, parseStatusReport, type StatusReport } from "./status.ts";
 
 export interface ExecLimits {
   cpuMs: number;
@@ -100,8 +100,21 @@ export function deriveRlimits(ctx: SandboxContext, limits: ExecLimits): ProgramR
 const ENOMEM = 12;
 
 /** sandbox-init's report, strictly parsed; harness failures throw, a forgery is a fact about the program. */
-function readStatus(statusPath: string, token: string, rlimits: ProgramRlimits): { status: InitStatus | null; forged: boolean; execNoMemory: boolean } {
-  const report = parseStatusReport(readFileSync(statusPath, "utf8"), token);
+function readStatus(statusPath: string, token: string, rlimits: ProgramRlimits): SettledStatus {
+  return settleStatusReport(parseStatusReport(readFileSync(statusPath, "utf8"), token), rlimits, "run");
+}
+
+export interface SettledStatus {
+  status: InitStatus | null;
+  forged: boolean;
+  execNoMemory: boolean;
+}
+
+/**
+ * What the harness believes of a parsed report (one run's, or one run's of a session): harness
+ * failures throw, naming `what` failed; a forgery is a fact about the program.
+ */
+export function settleStatusReport(report: StatusReport, rlimits: ProgramRlimits, what: "run" | "session"): SettledStatus {
   switch (report.kind) {
     case "exit":
     case "signal":
@@ -113,11 +126,11 @@ function readStatus(statusPath: string, token: string, rlimits: ProgramRlimits):
     case "execfail":
       // Under RLIMIT_AS (no memory cgroup) a program whose image does not fit cannot be exec'd: its own MLE.
       if (report.errno === ENOMEM && rlimits.asBytes > 0) return { status: null, forged: false, execNoMemory: true };
-      throw new SandboxError(`the sandbox could not start the program (errno ${report.errno})`, "internal");
+      throw new SandboxError(`the sandbox ${what === "session" ? "session " : ""}could not start the program (errno ${report.errno})`, "internal");
     case "setupfail":
-      throw new SandboxError(`sandbox-init failed to set limits (errno ${report.errno})`, "sandbox_unavailable");
+      throw new SandboxError(`sandbox-init failed to set ${what === "session" ? "a session run up" : "limits"} (errno ${report.errno})`, "sandbox_unavailable");
     case "cgroupfail":
-      throw new SandboxError("could not move the run into its cgroup", "sandbox_unavailable");
+      throw new SandboxError(`could not move the ${what} into its cgroup`, "sandbox_unavailable");
   }
 }
 

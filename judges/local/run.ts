@@ -9,7 +9,7 @@ import { type Language, type RunInput, type RunLimits, type RunOutcome, SandboxE
 import { CPP_BINARY, PY_SOURCE, pythonFlagsFor } from "./compile.ts";
 import { markUsed } from "./cache-budget.ts";
 import type { SandboxContext } from "./context.ts";
-import { type ExecPipe, execInSandbox } from "./exec.ts";
+import { type ExecLimits, type ExecPipe, execInSandbox } from "./exec.ts";
 import { assertCollectNames, collectFiles } from "./collect.ts";
 import { buildRunOutcome } from "./outcome.ts";
 import { createRunDir, filePagesBytes, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
@@ -29,6 +29,19 @@ export const NOFILE = 128;
 /** Stack = half the memory limit (at least 8 MiB): deep recursion works, runaway recursion is a SIGSEGV before an MLE. */
 export function stackBytesFor(memoryMb: number): number {
   return Math.max(8 << 20, Math.floor((memoryMb * 1024 * 1024) / 2));
+}
+
+/** A run's limits as the sandbox enforces them (bytes, stack and descriptors included). */
+export function execLimitsFor(limits: RunLimits): ExecLimits {
+  return {
+    cpuMs: limits.cpuMs,
+    wallMs: limits.wallMs,
+    memoryBytes: limits.memoryMb * 1024 * 1024,
+    processes: limits.processes,
+    fileBytes: limits.fileBytes,
+    stackBytes: stackBytesFor(limits.memoryMb),
+    nofile: NOFILE,
+  };
 }
 
 export function commandFor(language: Language, python3: string | null, args: string[], noSite: boolean | undefined): string[] {
@@ -88,15 +101,7 @@ export async function runProgram(
       stdinPath,
       pipe,
       statusPath: run.statusPath,
-      limits: {
-        cpuMs: limits.cpuMs,
-        wallMs: limits.wallMs,
-        memoryBytes: limits.memoryMb * 1024 * 1024,
-        processes: limits.processes,
-        fileBytes: limits.fileBytes,
-        stackBytes: stackBytesFor(limits.memoryMb),
-        nofile: NOFILE,
-      },
+      limits: execLimitsFor(limits),
       stdoutBytes: limits.outputBytes,
       stderrBytes: STDERR_BYTES,
       // In a pair stdout is the channel to the other side, so a program's prints go to stderr: they count against the output limit there.

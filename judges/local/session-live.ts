@@ -18,7 +18,7 @@ import { decodeUtf8 } from "./capture.ts";
 import { deriveRlimits, type EnforcedLimit, type ExecLimits, type ExecResult, LAUNCH_TASKS } from "./exec.ts";
 import { buildLaunch, type ProgramRlimits } from "./launch.ts";
 import { buildRunOutcome } from "./outcome.ts";
-import { commandFor, type LocalProgramHandle, NOFILE, STDERR_BYTES, stackBytesFor } from "./run.ts";
+import { commandFor, execLimitsFor, type LocalProgramHandle, STDERR_BYTES } from "./run.ts";
 import { createRunDir, filePagesBytes, type RunDir, type ScratchCaps, writeSandboxFiles } from "./scratch.ts";
 import { SessionStream } from "./session-stream.ts";
 import { parseSessionReport, sessionMarker } from "./session-status.ts";
@@ -41,18 +41,6 @@ export interface LiveSandbox {
   /** Runs so far. */
   readonly runs: number;
   dispose(): Promise<void>;
-}
-
-function execLimitsFor(limits: RunLimits): ExecLimits {
-  return {
-    cpuMs: limits.cpuMs,
-    wallMs: limits.wallMs,
-    memoryBytes: limits.memoryMb * 1024 * 1024,
-    processes: limits.processes,
-    fileBytes: limits.fileBytes,
-    stackBytes: stackBytesFor(limits.memoryMb),
-    nofile: NOFILE,
-  };
 }
 
 /** The control message of one run: "run", the argument count, the arguments, each NUL-terminated. */

@@ -3,12 +3,9 @@
  * run, "TOKEN SEQ exit|signal ...", before the run's end markers. Each run's share of the file must
  * be exactly that line with the run's number; anything else is a forgery, as in one-shot mode.
  */
-import { SandboxError } from "../types.ts";
-import type { InitStatus } from "./exec.ts";
+import { type SettledStatus, settleStatusReport } from "./exec.ts";
 import type { ProgramRlimits } from "./launch.ts";
 import { parseStatusReport, type StatusReport } from "./status.ts";
-
-const ENOMEM = 12;
 
 /** The end marker sandbox-init writes on stdout and stderr after run `seq`'s report. */
 export function sessionMarker(token: string, seq: number): string {
@@ -26,22 +23,6 @@ function parseLine(text: string, token: string, seq: number): StatusReport {
 }
 
 /** What the harness believes of run `seq`'s share of the status file; harness failures throw. */
-export function parseSessionReport(text: string, token: string, seq: number, rlimits: ProgramRlimits): { status: InitStatus | null; forged: boolean; execNoMemory: boolean } {
-  const report = parseLine(text, token, seq);
-  switch (report.kind) {
-    case "exit":
-    case "signal":
-      return { status: report, forged: false, execNoMemory: false };
-    case "none":
-      return { status: null, forged: false, execNoMemory: false };
-    case "forged":
-      return { status: null, forged: true, execNoMemory: false };
-    case "execfail":
-      if (report.errno === ENOMEM && rlimits.asBytes > 0) return { status: null, forged: false, execNoMemory: true };
-      throw new SandboxError(`the sandbox session could not start the program (errno ${report.errno})`, "internal");
-    case "setupfail":
-      throw new SandboxError(`sandbox-init failed to set a session run up (errno ${report.errno})`, "sandbox_unavailable");
-    case "cgroupfail":
-      throw new SandboxError("could not move the session into its cgroup", "sandbox_unavailable");
-  }
+export function parseSessionReport(text: string, token: string, seq: number, rlimits: ProgramRlimits): SettledStatus {
+  return settleStatusReport(parseLine(text, token, seq), rlimits, "session");
 }
