@@ -13,6 +13,7 @@ import { assertCollectNames } from "../collect.ts";
 import type { SandboxContext } from "../context-types.ts";
 import type { EnforcedLimit } from "../exec.ts";
 import { markUsed } from "../cache-budget.ts";
+import { endPhase, startPhase } from "../../profile.ts";
 import { assertLimits, type LocalProgramHandle, STDERR_BYTES, stackBytesFor } from "../run.ts";
 import { filePagesBytes, scratchCapsFor, writeSandboxFiles } from "../scratch.ts";
 import { type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../../types.ts";
@@ -119,16 +120,24 @@ export async function runWarmJob(ctx: SandboxContext, zygote: Zygote, sides: War
   const jobId = zygote.nextJobId();
   const states: SideState[] = [];
   try {
+    const setupStarted = startPhase();
     const specs = sides.map((side, index) => {
       const written = writeSide(ctx, zygote, jobId, index, side, piped);
       states.push({ side, dir: written.dir, cgroup: written.cgroup, stdout: [], stderr: [], result: [], end: null, limit: null, wallMs: 0 });
       return written.spec;
     });
+    endPhase("warm: request folders and cgroups (all sides)", setupStarted);
+    const exchangeStarted = startPhase();
     await exchange(zygote, states, specs);
+    endPhase("warm: zygote job (send to job end)", exchangeStarted);
     return states.map((state) => sideOutcome(toReport(state), state.side.limits, state.side.input));
   } finally {
+    const teardownStarted = startPhase();
     await Promise.all(states.map((state) => state.cgroup.remove()));
+    endPhase("warm: cgroup remove", teardownStarted);
+    const rmStarted = startPhase();
     rmSync(join(zygote.reqDir, jobId), { recursive: true, force: true });
+    endPhase("warm: request folder removal", rmStarted);
   }
 }
 
