@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { Database } from "bun:sqlite";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -62,19 +62,34 @@ test("a grpo-tinylora job's page follows it live to completion, then links its e
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${server.url}/jobs/${job_id}`);
+  const read = () => page.evaluate(() => [document.querySelector('[data-field="state"]')?.textContent ?? "", document.querySelector('[data-field="lastStep"]')?.textContent ?? ""]);
   // The steps the page showed while the job ran (its script redraws them from the event stream, and
   // reloads once when a metric it has no curve for appears).
   const seen: string[] = [];
+  // A tiny job can finish between two looks at the page, so it is held (SIGSTOP to the launcher's
+  // process group) once it has written its first step, until the page shows that step while running.
+  const held = await holdAtFirstStep(job_id);
+  try {
+    for (;;) {
+      // A read that meets the page's own reload finds no document; the next one does.
+      const [state = "", step = ""] = await read().catch(() => ["", ""]);
+      if (state === "running" && step === String(held.step)) {
+        seen.push(step);
+        break;
+      }
+      await Bun.sleep(100);
+    }
+  } finally {
+    process.kill(-held.pid, "SIGCONT");
+  }
   for (;;) {
-    const read = () => page.evaluate(() => [document.querySelector('[data-field="state"]')?.textContent ?? "", document.querySelector('[data-field="lastStep"]')?.textContent ?? ""]);
-    // A read that meets the page's own reload finds no document; the next one does.
     const [state = "", step = ""] = await read().catch(() => ["", ""]);
     if (step !== "" && seen.at(-1) !== step) seen.push(step);
     if (state === "completed") break;
     await Bun.sleep(200);
   }
+  expect(Number(seen[0])).toBeLessThan(8);
   expect(seen.at(-1)).toBe("8");
-  expect(seen.length).toBeGreaterThan(1);
   expect(await page.locator('figure[data-metric="reward_mean"] polyline').count()).toBe(1);
 
   // The evaluator (base, steps 4 and 8) may still be judging after the job ended.
@@ -94,3 +109,35 @@ test("a grpo-tinylora job's page follows it live to completion, then links its e
   expect(await page.content()).toContain(`${job_id}@step-0`);
   expect(errors).toEqual([]);
 });
+
+/** Waits for the job's first metrics line, then stops its process group; returns the step and the group's leader. */
+async function holdAtFirstStep(jobId: string): Promise<{ pid: number; step: number }> {
+  const reader = new Database(db, { readonly: true });
+  try {
+    for (;;) {
+      const row = reader.query("SELECT launcher_id AS launcherId, metrics_path AS metricsPath FROM jobs WHERE id = ?").get(jobId) as { launcherId: string | null; metricsPath: string };
+      const text = existsSync(row.metricsPath) ? readFileSync(row.metricsPath, "utf8") : "";
+      const first = text.split("\n").find((line) => line.includes('"step"'));
+      if (row.launcherId && first) {
+        const pid = Number(row.launcherId.split(":")[0]);
+        process.kill(-pid, "SIGSTOP");
+        // The step on disk when stopped (lines written since the first look count too; a line cut
+        // short by the stop is not one yet).
+        const steps = readFileSync(row.metricsPath, "utf8").split("\n").flatMap((line) => {
+          try {
+            const step = (JSON.parse(line) as { step?: unknown }).step;
+            return typeof step === "number" ? [step] : [];
+          } catch {
+            return [];
+          }
+        });
+        const step = Math.max(...steps);
+        if (!(step < 8)) throw new Error(`the job reached step ${step} before it could be held`);
+        return { pid, step };
+      }
+      await Bun.sleep(5);
+    }
+  } finally {
+    reader.close();
+  }
+}
