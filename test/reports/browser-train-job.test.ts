@@ -132,7 +132,10 @@ async function holdAtFirstStep(jobId: string): Promise<{ pid: number; step: numb
           }
         });
         const step = Math.max(...steps);
-        if (!(step < 8)) throw new Error(`the job reached step ${step} before it could be held`);
+        if (!(step < 8)) {
+          process.kill(-pid, "SIGCONT");
+          throw new Error(`the job reached step ${step} before it could be held`);
+        }
         return { pid, step };
       }
       await Bun.sleep(5);
