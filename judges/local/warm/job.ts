@@ -74,7 +74,8 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
   for (const [controller, base] of Object.entries(zygote.cgroupBases) as [CgroupController, string][]) {
     if (seen.has(base)) continue;
     seen.add(base);
-    chownSync(join(base, name, "cgroup.procs"), 65534, 65534);
+    // The run's init joins by writing its own thread to `tasks` (see zygote_child.py run_side).
+    chownSync(join(base, name, "tasks"), 65534, 65534);
     joins.push(`${controller}/${name}`);
   }
   const cpuSoft = Math.ceil(limits.cpuMs / 1000) + 1;

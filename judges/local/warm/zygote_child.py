@@ -86,8 +86,11 @@ def run_side(spec, report_w, cap_last):
         # Its own session and process group: kill(0, ...) must not reach the zygote's group, whose
         # members share this uid and would accept the signal across the pid namespace.
         os.setsid()
+        # `tasks`, not `cgroup.procs`: this process has one thread, so moving the thread moves it all,
+        # and a thread move skips the kernel's global threadgroup lock, whose write side waits for an
+        # RCU grace period per write (1.2 ms per hierarchy here: 4.8 -> 1.5 ms for the four joins).
         for procs in spec["cgroups"]:
-            with open("/cg/%s/cgroup.procs" % procs, "w") as f:
+            with open("/cg/%s/tasks" % procs, "w") as f:
                 f.write("0")
         zs.mount("proc", "/proc", "proc", zs.MS_NOSUID | zs.MS_NODEV | zs.MS_NOEXEC, None)
         request = spec["dir"]
