@@ -15,7 +15,11 @@ describe("runFunctionBench", () => {
     expect(report.harness.cpu_ms_per_sample).toBeGreaterThan(0);
     expect(report.speedup).toBeGreaterThan(0);
     const phases = report.profile?.phases ?? {};
-    expect(phases["sandboxed process (Bun.spawn to exit)"]?.count).toBeGreaterThanOrEqual(24);
+    // Each sample's two sides ran sandboxed: forked from a warm zygote (one zygote job per pair), or
+    // where warm Python is unavailable (cgroup v2) as two cold sandboxed processes.
+    const warmJobs = phases["warm: zygote job (send to job end)"]?.count ?? 0;
+    const coldProcesses = phases["sandboxed process (Bun.spawn to exit)"]?.count ?? 0;
+    expect(warmJobs >= 12 || coldProcesses >= 24).toBe(true);
     expect(Object.keys(phases)).toContain("cgroup create");
     expect(report.profile?.calibration.sandboxed_ms).toBeGreaterThan(0);
     expect(formatFunctionBench(report)).toContain("speed-up (baseline wall / harness wall)");
