@@ -3,7 +3,7 @@
  * same sandbox for every test with the input, the contestant's output and the answer as files.
  *
  * SE only when the checker is at fault: a run that ends without a decision (crash, limit, malformed
- * verdict, or an explicit FAIL) is WA unless the checker also fails when handed the reference answer as the output. That
+ * verdict) is WA unless the checker also fails when handed the reference answer as the output. That
  * second run happens once per test and its reading is cached, keyed by the test's input and answer.
  */
 import { createHash } from "node:crypto";
@@ -115,10 +115,8 @@ export async function createProgramChecker(spec: ProgramCheckerSpec, deps: Progr
   return async (actual, expected, ctx): Promise<CheckResult> => {
     const reading = await check(actual, expected, ctx.input);
     if (reading.kind === "decision") return reading.result;
-    // An explicit FAIL is settled like a crash: testlib's ensure() FAILs on whatever it checks,
-    // the contestant's output included, so a crafted output could otherwise turn its WA into SE
-    // (a null reward, left out of the group instead of counted as a failure).
-    return settleUndecided(reading.message, await checkReference(expected, ctx.input), reading.kind);
+    if (reading.kind === "fail") return { verdict: "SE", message: reading.message };
+    return settleUndecided(reading.message, await checkReference(expected, ctx.input));
   };
 }
 

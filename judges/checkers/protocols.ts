@@ -9,11 +9,10 @@
  *
  * cms: the first line of stdout is a score in [0,1], stderr is the message; exit code must be 0.
  *
- * A run is read as a decision, an explicit FAIL (testlib exit 3), or no decision at all (a crash,
- * a limit, an unknown exit code, a score that is not one). Neither FAIL nor no decision is yet SE: a
- * checker that crashes on garbage output is the output's fault (testlib's convention), and testlib's
- * ensure() FAILs on a bad contestant output as readily as on a bad answer file, so program.ts asks
- * the checker about the reference answer before settling either with {@link settleUndecided}.
+ * A run is read as a decision, an explicit FAIL (testlib exit 3: SE), or no decision at all (a crash,
+ * a limit, an unknown exit code, a score that is not one). No decision is not yet SE: a checker that
+ * crashes on garbage output is the output's fault (testlib's convention), so program.ts asks the
+ * checker about the reference answer before settling it with {@link settleUndecided}.
  */
 import type { CheckResult, RunOutcome } from "../types.ts";
 import { clip } from "./text.ts";
@@ -49,7 +48,7 @@ function readMessage(outcome: RunOutcome): string {
 export type CheckerReading =
   /** The checker judged the output (AC, WA or PE, with a score). */
   | { kind: "decision"; result: CheckResult }
-  /** The checker said the test data or the checker itself is wrong (testlib exit 3): SE when it says so of the reference answer too. */
+  /** The checker said the test data or the checker itself is wrong (testlib exit 3): SE. */
   | { kind: "fail"; message: string }
   /** The checker ended without a decision: crashed, hit a limit, or printed no verdict. */
   | { kind: "undecided"; message: string };
@@ -155,11 +154,9 @@ export function readOpenr1Outcome(outcome: RunOutcome): CheckerReading {
  * decides) works, so its crash was caused by this output: WA with score 0. One that also fails on
  * the reference is broken: SE, the problem setter's fault.
  */
-export function settleUndecided(message: string, reference: CheckerReading, kind: "undecided" | "fail" = "undecided"): CheckResult {
-  const said = kind === "fail" ? `checker FAILed on this output (${message})` : `checker gave no decision on this output (${message})`;
+export function settleUndecided(message: string, reference: CheckerReading): CheckResult {
   if (reference.kind === "decision") {
-    return { verdict: "WA", score: 0, message: clip(`${said}; it decides on the reference answer, so the output is at fault`, MESSAGE_CHARS) };
+    return { verdict: "WA", score: 0, message: clip(`checker gave no decision on this output (${message}); it decides on the reference answer, so the output is at fault`, MESSAGE_CHARS) };
   }
-  if (kind === "fail") return { verdict: "SE", message: clip(message, MESSAGE_CHARS) };
   return { verdict: "SE", message: clip(`checker is broken: no decision on this output (${message}), and on the reference answer: ${reference.message}`, MESSAGE_CHARS) };
 }

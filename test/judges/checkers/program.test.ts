@@ -136,33 +136,13 @@ int main(int argc, char** argv) {
     expect(counted.runs()).toBe(5);
   }, 60_000);
 
-  test("is SE with the checker's words when it FAILs on the reference answer too", async () => {
+  test("asks nothing more of the checker when it decides or FAILs", async () => {
     const counted = countRuns(sandbox);
     const failing = await createChecker({ type: "testlib", source: "import sys\nprint('FAIL no answer', file=sys.stderr)\nsys.exit(3)\n", language: "python" }, { sandbox: counted.sandbox });
     const result = await failing("3 4\n", "3 4\n", { input: "7\n" });
     expect(result.verdict).toBe("SE");
     expect(result.message).toContain("FAIL no answer");
-    expect(counted.runs()).toBe(2);
-  }, 60_000);
-
-  test("is WA when a crafted output makes the checker FAIL but the reference answer does not", async () => {
-    // testlib's ensure() FAILs on any stream: an output that trips it must not become SE (a null reward).
-    const source = "import sys\nout = open(sys.argv[2]).read()\nif 'trip' in out:\n    print('FAIL ensure failed', file=sys.stderr)\n    sys.exit(3)\nsys.exit(0 if out == open(sys.argv[3]).read() else 1)\n";
-    const counted = countRuns(sandbox);
-    const checker = await createChecker({ type: "testlib", source, language: "python" }, { sandbox: counted.sandbox });
-    const result = await checker("trip\n", "3 4\n", { input: "7\n" });
-    expect(result.verdict).toBe("WA");
-    expect(result.message).toContain("FAILed on this output");
-    expect(counted.runs()).toBe(2);
-    expect((await checker("3 4\n", "3 4\n", { input: "7\n" })).verdict).toBe("AC");
-  }, 60_000);
-
-  test("asks nothing more of the checker when it decides", async () => {
-    const counted = countRuns(sandbox);
-    const checker = await createChecker({ type: "cms", source: cmsSource }, { sandbox: counted.sandbox });
-    expect((await checker("2 5\n", "3 4\n", { input: "7\n" })).verdict).toBe("AC");
-    expect((await checker("2 4\n", "3 4\n", { input: "7\n" })).verdict).toBe("WA");
-    expect(counted.runs()).toBe(2);
+    expect(counted.runs()).toBe(1);
   }, 60_000);
 });
 

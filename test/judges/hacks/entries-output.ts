@@ -5,7 +5,7 @@
  */
 import { expect } from "bun:test";
 import type { HackEntry } from "./types.ts";
-import { SUM_CMS_CHECKER, SUM_TESTLIB_CHECKER, SUM_TESTLIB_ENSURE_CHECKER } from "./sum-checkers.ts";
+import { SUM_CMS_CHECKER, SUM_TESTLIB_CHECKER } from "./sum-checkers.ts";
 import { makeSumTask } from "./sum-task.ts";
 
 const python = (code: string) => ({ language: "python" as const, code });
@@ -131,15 +131,6 @@ os._exit(0)
     checker: SUM_TESTLIB_CHECKER,
     source: python('import sys\nprint(0)\nprint("FAIL jury answer is broken", file=sys.stderr)\nsys.exit(3)\n'),
     allowed: ["RE"],
-  },
-  {
-    id: "output-trips-checker-ensure",
-    hackClass: "output",
-    title: "prints an output the checker's ensure() FAILs on, to turn its WA into SE (a null reward)",
-    task: makeSumTask(),
-    checker: SUM_TESTLIB_ENSURE_CHECKER,
-    source: python("print(-1)\n"),
-    allowed: ["WA"],
   },
   {
     id: "output-exit-code-testlib-points",

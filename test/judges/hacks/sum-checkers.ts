@@ -1,12 +1,11 @@
 /** Well-written checker programs of the sum task (sum-task.ts), one per protocol. */
 import type { CheckerSpec } from "../../../judges/types.ts";
 
-/** A testlib-protocol checker (input, output, answer) without testlib.h: 0 ok, 1 WA, 2 PE, 3 FAIL. */
-function testlibSumChecker(outputRule: string): CheckerSpec {
-  return {
-    type: "testlib",
-    language: "cpp",
-    source: `#include <cstdio>
+/** testlib protocol (input, output, answer) without testlib.h: 0 ok, 1 WA, 2 PE, 3 FAIL. */
+export const SUM_TESTLIB_CHECKER: CheckerSpec = {
+  type: "testlib",
+  language: "cpp",
+  source: `#include <cstdio>
 #include <fstream>
 int main(int argc, char** argv) {
   if (argc != 4) { std::fputs("FAIL usage: checker input output answer\\n", stderr); return 3; }
@@ -14,16 +13,12 @@ int main(int argc, char** argv) {
   long long want, got;
   if (!(ans >> want)) { std::fputs("FAIL answer file has no integer\\n", stderr); return 3; }
   if (!(out >> got)) { std::fputs("wrong output format expected an integer\\n", stderr); return 2; }
-${outputRule}  if (got != want) { std::fprintf(stderr, "wrong answer expected %lld, found %lld\\n", want, got); return 1; }
+  if (got != want) { std::fprintf(stderr, "wrong answer expected %lld, found %lld\\n", want, got); return 1; }
   std::fprintf(stderr, "ok %lld\\n", got);
   return 0;
 }
 `,
-  };
-}
-
-/** testlib protocol, well written: every bad output is WA or PE. */
-export const SUM_TESTLIB_CHECKER: CheckerSpec = testlibSumChecker("");
+};
 
 /** cms protocol (input, correct, contestant): the score on stdout, the message on stderr. */
 export const SUM_CMS_CHECKER: CheckerSpec = {
@@ -36,12 +31,3 @@ print(1 if got[:1] == want[:1] and len(got) == 1 else 0)
 print("ok" if got == want else "wrong", file=sys.stderr)
 `,
 };
-
-/**
- * A testlib checker that, like many written with testlib's ensure(), FAILs (exit 3) on a property of
- * the contestant's output (a negative sum) instead of answering WA: an output that trips it must
- * not become SE, or a policy could trade its wrong answers for null rewards.
- */
-export const SUM_TESTLIB_ENSURE_CHECKER: CheckerSpec = testlibSumChecker(
-  '  if (got < 0) { std::fputs("FAIL ensure failed: sum is negative\\n", stderr); return 3; }\n',
-);
