@@ -153,30 +153,31 @@ static bool compileCandidate(const std::vector<std::string>& flags) {
   return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
 
+// Reads /proc/PID/NAME into buf (NUL-terminated); false when unreadable (the child is gone).
+static bool readProcFile(pid_t pid, const char* name, char* buf, size_t size) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/%s", pid, name);
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return false;
+  ssize_t n = read(fd, buf, size - 1);
+  close(fd);
+  if (n <= 0) return false;
+  buf[n] = 0;
+  return true;
+}
+
 // Resident memory of a running child, KiB, from /proc (0 when unreadable).
 static long long childRssKb(pid_t pid) {
-  char path[64], buf[4096];
-  snprintf(path, sizeof path, "/proc/%d/status", pid);
-  int fd = open(path, O_RDONLY);
-  if (fd < 0) return 0;
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
-  if (n <= 0) return 0;
-  buf[n] = 0;
+  char buf[4096];
+  if (!readProcFile(pid, "status", buf, sizeof buf)) return 0;
   const char* p = strstr(buf, "VmRSS:");
   return p ? atoll(p + 6) : 0;
 }
 
 // CPU time of a running child, ms, from /proc (0 when unreadable).
 static long long childCpuMs(pid_t pid) {
-  char path[64], buf[1024];
-  snprintf(path, sizeof path, "/proc/%d/stat", pid);
-  int fd = open(path, O_RDONLY);
-  if (fd < 0) return 0;
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
-  if (n <= 0) return 0;
-  buf[n] = 0;
+  char buf[1024];
+  if (!readProcFile(pid, "stat", buf, sizeof buf)) return 0;
   char* p = strrchr(buf, ')');
   unsigned long long ut = 0, st = 0;
   if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) != 2) return 0;

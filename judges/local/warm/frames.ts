@@ -45,7 +45,7 @@ export class FrameParser {
     let count = 0;
     let size = 0;
     while (size < n && count < this.chunks.length) size += this.chunks[count++]?.length ?? 0;
-    const joined = concat(this.chunks.slice(0, count), size);
+    const joined = Buffer.concat(this.chunks.slice(0, count), size);
     this.chunks = [joined, ...this.chunks.slice(count)];
     return joined;
   }
@@ -57,14 +57,4 @@ export class FrameParser {
     this.size -= n;
     return joined.subarray(0, n);
   }
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

@@ -32,17 +32,6 @@ interface InitReport {
   files?: [string, number | "over" | null][];
 }
 
-function join(chunks: Uint8Array[]): Uint8Array {
-  const size = chunks.reduce((sum, c) => sum + c.length, 0);
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
 const OK = "ok\n";
 
 /**
@@ -72,7 +61,7 @@ function statusOf(report: InitReport | null): InitStatus | null {
 
 /** The side's RunOutcome; throws WarmUnavailable when the side could not be set up (the harness's failure). */
 export function sideOutcome(side: SideReport, limits: RunLimits, input: RunInput): RunOutcome {
-  const { report, rest, setupFailure } = parseReport(join(side.result));
+  const { report, rest, setupFailure } = parseReport(Buffer.concat(side.result));
   // A side killed at a limit before its program said "ok" has no report either: the limit decides.
   if (setupFailure !== null && side.limit === null && !side.oom) throw new WarmUnavailable(`the zygote could not set the run up: ${setupFailure}`);
   const status = statusOf(report);
@@ -85,8 +74,8 @@ export function sideOutcome(side: SideReport, limits: RunLimits, input: RunInput
     cpuMs: Math.round(Math.max((status?.cpuUs ?? 0) / 1000, (side.cgroupCpuNs ?? 0) / 1e6)),
     wallMs: side.wallMs,
     memoryKb: Math.round(Math.max((side.peakBytes ?? 0) / 1024, status?.maxRssKb ?? 0)),
-    stdout: decodeUtf8(join(side.stdout)),
-    stderr: decodeUtf8(join(side.stderr)),
+    stdout: decodeUtf8(Buffer.concat(side.stdout)),
+    stderr: decodeUtf8(Buffer.concat(side.stderr)),
     stderrTotal: side.stderrTotal,
   };
   const used = typeof report?.scratchUsed === "number" ? Math.max(0, report.scratchUsed - side.inputPagesBytes) : null;
