@@ -92,18 +92,24 @@ describe("precompiled <bits/stdc++.h>", () => {
 /** Lets pending promise callbacks run, so a waiter that could proceed has. */
 const settleMicrotasks = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A gate with one spare lane whose build runs until the test calls `finish(dir)`, counting builds. */
+function gateWithHeldBuild() {
+  let finish: (dir: string) => void = () => {};
+  let builds = 0;
+  const gate = createPchGate(
+    () => {
+      builds++;
+      return new Promise<string | null>((resolve) => (finish = resolve));
+    },
+    1,
+    false,
+  );
+  return { gate, finish: (dir: string) => finish(dir), builds: () => builds };
+}
+
 describe("the PCH gate", () => {
   test("while a cold build runs, the spare lanes compile without the PCH and further compiles wait for it", async () => {
-    let finish: (dir: string) => void = () => {};
-    let builds = 0;
-    const gate = createPchGate(
-      () => {
-        builds++;
-        return new Promise<string | null>((resolve) => (finish = resolve));
-      },
-      1,
-      false,
-    );
+    const { gate, finish, builds } = gateWithHeldBuild();
     const first = await gate.acquire();
     expect(first.pch).toBeNull();
     let waiting: string | null | undefined;
@@ -118,7 +124,7 @@ describe("the PCH gate", () => {
     expect(await second).toBe("/staged-pch");
     third.release();
     expect((await gate.acquire()).pch).toBe("/staged-pch");
-    expect(builds).toBe(1);
+    expect(builds()).toBe(1);
   });
 
   test("with no spare lane or a PCH already cached, every compile waits for it", async () => {
@@ -144,18 +150,9 @@ describe("the PCH gate", () => {
   });
 
   test("whenReady() starts the build and resolves while a lane is free, else once a lane frees or the build ends", async () => {
-    let finish: (dir: string) => void = () => {};
-    let builds = 0;
-    const gate = createPchGate(
-      () => {
-        builds++;
-        return new Promise<string | null>((resolve) => (finish = resolve));
-      },
-      1,
-      false,
-    );
+    const { gate, finish, builds } = gateWithHeldBuild();
     await gate.whenReady();
-    expect(builds).toBe(1);
+    expect(builds()).toBe(1);
     const lease = await gate.acquire();
     expect(lease.pch).toBeNull();
     let ready = 0;
@@ -175,7 +172,7 @@ describe("the PCH gate", () => {
     await Promise.all([...waiting, last]);
     expect(afterBuild).toBe(true);
     again.release();
-    expect(builds).toBe(1);
+    expect(builds()).toBe(1);
   });
 
   test("settle() waits for a build in progress and never throws", async () => {
