@@ -5,6 +5,7 @@ import { createLocalSandbox, type LocalSandbox } from "../../judges/local/index.
 import type { GradeTask, Sandbox, SourceFile } from "../../judges/types.ts";
 import { sharedTestCacheDir } from "../support/test-cache.ts";
 import { HACK_COMPILE_LIMITS } from "./hacks/catalogue.ts";
+import { fileIoTask } from "./support/file-io-task.ts";
 
 // Sandboxed compiles and runs on a busy 2-core machine.
 setDefaultTimeout(120_000);
@@ -17,20 +18,6 @@ afterAll(async () => {
   await sandbox.close?.();
 });
 
-/** A file-IO task as CodeContests and Codeforces publish them: read input.txt, write output.txt. */
-function fileTask(): GradeTask {
-  return {
-    mode: "stdio",
-    tests: [
-      { input: "1 2\n", output: "3\n", kind: "public" },
-      { input: "40 2\n", output: "42\n", kind: "private" },
-    ],
-    inputFile: "input.txt",
-    outputFile: "output.txt",
-    limits: { cpuMs: 2000, wallMs: 10_000, memoryMb: 256, outputBytes: 1 << 20, processes: 8, fileBytes: 1 << 20 },
-  };
-}
-
 async function grade(task: GradeTask, source: SourceFile) {
   return gradeSubmission({ sandbox, task, source, checker: await createChecker({ type: "tokens" }, { sandbox }), compileLimits: HACK_COMPILE_LIMITS });
 }
@@ -38,7 +25,7 @@ async function grade(task: GradeTask, source: SourceFile) {
 describe("file-IO problems", () => {
   test("a Python program that opens input.txt and writes output.txt is AC", async () => {
     const code = "with open('input.txt') as f:\n    a, b = map(int, f.read().split())\nwith open('output.txt', 'w') as f:\n    f.write(str(a + b) + '\\n')\n";
-    const j = await grade(fileTask(), { language: "python", code });
+    const j = await grade(fileIoTask(), { language: "python", code });
     expect(j.error).toBeUndefined();
     expect(j.verdict).toBe("AC");
   });
@@ -53,23 +40,23 @@ int main() {
   std::fprintf(out, "%lld\\n", ${expr});
 }
 `;
-    expect((await grade(fileTask(), { language: "cpp", code: code("a + b") })).verdict).toBe("AC");
-    expect((await grade(fileTask(), { language: "cpp", code: code("a - b") })).verdict).toBe("WA");
+    expect((await grade(fileIoTask(), { language: "cpp", code: code("a + b") })).verdict).toBe("AC");
+    expect((await grade(fileIoTask(), { language: "cpp", code: code("a - b") })).verdict).toBe("WA");
   });
 
   test("a program that reads stdin and writes stdout is judged on its stdout when it writes no output file", async () => {
-    const j = await grade(fileTask(), { language: "python", code: "a, b = map(int, input().split())\nprint(a + b)\n" });
+    const j = await grade(fileIoTask(), { language: "python", code: "a, b = map(int, input().split())\nprint(a + b)\n" });
     expect(j.verdict).toBe("AC");
   });
 
   test("the output file wins over stdout when the program writes both", async () => {
     const code = "print(0)\nwith open('input.txt') as f:\n    a, b = map(int, f.read().split())\nopen('output.txt', 'w').write(str(a + b))\n";
-    expect((await grade(fileTask(), { language: "python", code })).verdict).toBe("AC");
+    expect((await grade(fileIoTask(), { language: "python", code })).verdict).toBe("AC");
   });
 
   test("an output file that is a link to a host file is not read: the judge sees no file and falls back to stdout", async () => {
     const code = "import os\nos.symlink('/etc/passwd', 'output.txt')\nprint('nothing')\n";
-    const j = await grade(fileTask(), { language: "python", code });
+    const j = await grade(fileIoTask(), { language: "python", code });
     expect(j.verdict).toBe("WA");
     expect(j.tests[0]?.checkerMessage ?? "").not.toContain("root:");
   });
@@ -86,13 +73,13 @@ int main() {
       selfTest: () => sandbox.selfTest(),
     };
     const code = "a, b = map(int, open('input.txt').read().split())\nopen('output.txt', 'w').write(str(a + b))\n";
-    const j = await gradeSubmission({ sandbox: blind, task: fileTask(), source: { language: "python", code }, checker: await createChecker({ type: "tokens" }, { sandbox }), compileLimits: HACK_COMPILE_LIMITS });
+    const j = await gradeSubmission({ sandbox: blind, task: fileIoTask(), source: { language: "python", code }, checker: await createChecker({ type: "tokens" }, { sandbox }), compileLimits: HACK_COMPILE_LIMITS });
     expect(j.verdict).toBe("SE");
     expect(j.error).toContain("does not read files back");
   });
 
   test("a stdio problem gets no input file: its folder holds nothing the harness wrote", async () => {
-    const task = { ...fileTask(), inputFile: undefined, outputFile: undefined };
+    const task = { ...fileIoTask(), inputFile: undefined, outputFile: undefined };
     const code = "import os\na, b = map(int, input().split())\nprint(a + b if not os.path.exists('input.txt') else -1)\n";
     expect((await grade(task, { language: "python", code })).verdict).toBe("AC");
   });

@@ -16,6 +16,7 @@ import { startTestPistonServer } from "../../support/piston-server.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
 import { HACK_COMPILE_LIMITS } from "../hacks/catalogue.ts";
 import { makeRulerTask, RULER_OFF_BY_ONE, RULER_SOLUTION } from "../hacks/ruler-task.ts";
+import { fileIoTask } from "../support/file-io-task.ts";
 
 setDefaultTimeout(180_000);
 
@@ -53,16 +54,7 @@ async function judge(sandbox: Sandbox, task: GradeTask, source: SourceFile) {
   return gradeSubmission({ sandbox, task, source, checker, compileLimits: HACK_COMPILE_LIMITS });
 }
 
-const FILE_TASK: GradeTask = {
-  mode: "stdio",
-  tests: [
-    { input: "1 2\n", output: "3\n", kind: "public" },
-    { input: "40 2\n", output: "42\n", kind: "private" },
-  ],
-  inputFile: "input.txt",
-  outputFile: "output.txt",
-  limits: { cpuMs: 2000, wallMs: 10_000, memoryMb: 256, outputBytes: 1 << 20, processes: 8, fileBytes: 1 << 20 },
-};
+const FILE_TASK = fileIoTask();
 const FILE_PROGRAMS: Record<string, SourceFile> = {
   "writes the sum to output.txt": { language: "python", code: "a, b = map(int, open('input.txt').read().split())\nopen('output.txt', 'w').write(f'{a + b}\\n')\n" },
   "writes a wrong sum to output.txt and the right one to stdout": { language: "python", code: "a, b = map(int, input().split())\nprint(a + b)\nopen('output.txt', 'w').write(f'{a - b}\\n')\n" },
