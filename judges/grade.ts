@@ -10,7 +10,6 @@
  * with its cause, so one broken run does not stop an evaluation; a `missing_tool` SandboxError is
  * rethrown, because then no sample can be judged at all. Other exceptions are bugs and propagate.
  */
-import { canBatch, createBatchTestRunner } from "./batch-tests.ts";
 import { DEFAULT_COMPILE_LIMITS } from "./compile-limits.ts";
 import { HarnessError } from "./errors.ts";
 import { type FunctionRun, functionKitFor, hasRunPair, runFunctionPair } from "./function/index.ts";
@@ -133,18 +132,25 @@ interface TestRunner {
 
 /**
  * A lane's runner: one session of the sandbox for all the lane's tests when it offers sessions
- * (opened at the first test, so an SE there is that test's), else one `run` per test. Interactive
- * tests run as pairs and never use it.
+ * (opened at the first test, so an SE there is that test's), else one `run` per test. A lone lane
+ * walks the tests in order, so its session is told the inputs still to come (`upcoming`: a backend
+ * may run them ahead, as Piston batches them); lanes that share the tests cannot say which comes
+ * next. Interactive tests run as pairs and never use it.
  */
-function createTestRunner(args: GradeArgs, program: PreparedProgram, interactor?: PreparedProgram): TestRunner {
-  const { sandbox } = args;
-  const { limits } = args.task;
-  if (!interactor && canBatch(sandbox, args.task, args.testConcurrency ?? 1)) return createBatchTestRunner(sandbox, program, args.task.tests, limits);
+function createTestRunner(args: GradeArgs, program: PreparedProgram, lanes: number, interactor?: PreparedProgram): TestRunner {
+  const { sandbox, task } = args;
+  const { limits } = task;
   if (interactor || !sandbox.openSession) return { run: (input) => sandbox.run(program, input, limits), close: async () => {} };
   let session: Promise<RunSession> | null = null;
+  let runs = 0;
   return {
     async run(input) {
-      session ??= sandbox.openSession?.(program, limits) ?? Promise.reject(new Error("openSession disappeared"));
+      if (!session) {
+        // A lone lane runs test `runs` now; after a failed open (all tests wanted) it reopens from there.
+        const upcoming = lanes === 1 ? task.tests.slice(runs).map((test) => buildStdioInput(task, test)) : undefined;
+        session = sandbox.openSession?.(program, limits, upcoming) ?? Promise.reject(new Error("openSession disappeared"));
+      }
+      runs++;
       const opened = await session.catch((error: unknown) => {
         session = null; // a later test (all tests wanted) tries again
         throw error;
@@ -159,18 +165,20 @@ function createTestRunner(args: GradeArgs, program: PreparedProgram, interactor?
   };
 }
 
-/**
- * The run of one stdio test. File-IO problems get the input also as their input file, and their
- * output file read back: what the program wrote there is its output, else its stdout.
- */
-async function runStdioTest(args: GradeArgs, runner: TestRunner, test: TestCase): Promise<{ outcome: RunOutcome; output: string }> {
-  const { inputFile, outputFile, limits } = args.task;
-  const input = {
+/** What a stdio test's run receives. File-IO problems get the input also as their input file, and their output file read back. */
+function buildStdioInput(task: GradeTask, test: TestCase): RunInput {
+  const { inputFile, outputFile } = task;
+  return {
     stdin: test.input,
     ...(inputFile ? { files: { [inputFile]: test.input } } : {}),
     ...(outputFile ? { collect: [outputFile] } : {}),
   };
-  const outcome = await runner.run(input);
+}
+
+/** The run of one stdio test. For file-IO problems, what the program wrote to the output file is its output, else its stdout. */
+async function runStdioTest(args: GradeArgs, runner: TestRunner, test: TestCase): Promise<{ outcome: RunOutcome; output: string }> {
+  const { outputFile } = args.task;
+  const outcome = await runner.run(buildStdioInput(args.task, test));
   if (outputFile && outcome.files === undefined) {
     // A backend that ignores RunInput.collect would make every program that writes the file WA.
     throw new SandboxError(`the ${args.sandbox.name} sandbox does not read files back (RunInput.collect), so it cannot judge file-IO problems`, "internal");
@@ -363,7 +371,7 @@ async function walkStdioTests(args: GradeArgs, program: PreparedProgram, interac
   let next = 0;
   let broken = false;
   const lane = async () => {
-    const runner = createTestRunner(args, program, interactor);
+    const runner = createTestRunner(args, program, lanes, interactor);
     try {
       while (!broken && next < firstFailure) {
         const index = next++;

@@ -144,14 +144,6 @@ export interface Sandbox {
    */
   runPair?(program: PairSide, peer: PairSide): Promise<PairOutcome>;
   /**
-   * Runs several stdio tests of one program, in order, as one unit of work, for a backend whose every
-   * run carries a large fixed cost (Piston compiles on every execute). Each test keeps its own limits
-   * and outcome, as with {@link run}. Answers the outcomes of a non-empty prefix of `inputs`: the
-   * backend may stop after any test (its batch is full), and stops after a run that did not exit 0,
-   * where the grader stops anyway. The grader uses it for plain stdio tests only (no collect).
-   */
-  runBatch?(program: PreparedProgram, inputs: RunInput[], limits: RunLimits): Promise<RunOutcome[]>;
-  /**
    * Proves the backend works before anything is judged: prepares and runs a tiny known-good program
    * per language it supports (see judges/self-test.ts) and throws a {@link SandboxError} naming what
    * is broken. The CLI runs it once at start-up of every command that judges, so a broken toolchain
@@ -160,12 +152,22 @@ export interface Sandbox {
   selfTest(): Promise<void>;
   /**
    * Opens a session for running one program many times with the same limits (a sample's stdio
-   * tests): the backend may keep one sandbox for all its runs. Each {@link RunSession.run} must be
-   * exactly as strict as {@link Sandbox.run} with these limits: its own CPU, wall, memory and output
-   * limits and outcome, fresh stdin, and nothing left from the runs before it (files, processes).
-   * Backends without it are run test by test.
+   * tests): the one way a backend can run a sample's tests as a unit. Each {@link RunSession.run}
+   * must be exactly as strict as {@link Sandbox.run} with these limits: its own CPU, wall, memory
+   * and output limits and outcome, fresh stdin, and nothing left from the runs before it (files,
+   * processes). The local backend keeps one sandbox for all the runs.
+   *
+   * `upcoming`, when given, is the inputs the caller will run next, in order (the grader knows them
+   * when it walks a sample's tests one at a time). A backend whose every run carries a large fixed
+   * cost may then run several of them as one unit of work (Piston: compile once, run many in one
+   * execute) and answer the later `run` calls from what it ran, each with its own outcome. It must
+   * still answer every `run` with the outcome of the input it was given: an input that is not the
+   * next upcoming one runs alone. The caller may stop early (the grader stops at the first failure),
+   * so a backend should not run ahead past a run that did not exit 0. A harness failure while opening
+   * or running is a thrown {@link SandboxError}, which the grader makes that test's SE. Backends
+   * without sessions are run test by test.
    */
-  openSession?(program: PreparedProgram, limits: RunLimits): Promise<RunSession>;
+  openSession?(program: PreparedProgram, limits: RunLimits, upcoming?: readonly RunInput[]): Promise<RunSession>;
   close?(): Promise<void>;
 }
 

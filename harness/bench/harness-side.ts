@@ -123,10 +123,10 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
     // Stdio tests of one sample in one session where the backend offers them: each run counted as above.
     ...(inner.openSession
       ? {
-          openSession: async (program: PreparedProgram, limits: RunLimits) => {
+          openSession: async (program: PreparedProgram, limits: RunLimits, upcoming?: readonly RunInput[]) => {
             const openSession = inner.openSession?.bind(inner);
             if (!openSession) throw new Error("openSession disappeared from the sandbox");
-            const session = await openSession(program, limits);
+            const session = await openSession(program, limits, upcoming);
             return {
               run: async (input: RunInput) => {
                 const phase = startPhase();

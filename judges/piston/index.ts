@@ -12,7 +12,8 @@ import { CACHED_COMPILE_EXTENSION, COLLECT_EXTENSION, PAIR_EXTENSION, STOCK_OUTP
 import { selfTestSandbox } from "../self-test.ts";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, PrepareResult, RunInput, RunLimits, RunOutcome, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
-import { batchRequest, desiredStage, newBatchPlan, readBatchReport } from "./batch.ts";
+import { createBatcher } from "./batch-execute.ts";
+import { openBatchSession } from "./batch-session.ts";
 import { PistonClient } from "./client.ts";
 import type { EndpointSpec } from "./endpoints.ts";
 import { ServerMaxima } from "./maxima.ts";
@@ -117,54 +118,22 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
     return { program: mapRunStage(body.program.run, program.limits, cap), peer: mapRunStage(body.peer.run, peer.limits, cap) };
   };
 
-  /** Learnt from answers: the servers' output cap (the batch report must fit in it). */
+  /** Learnt from answers: the servers' output cap (a batch's report must fit in it). */
   let statedCap: number | null = null;
-  let batching = true;
-  let batchTests = o.batchTests ?? 32;
-
-  /**
-   * Compile once, run many (batch.ts): one execute runs a prefix of `inputs`. Anything a batch cannot
-   * settle (no report, the candidate not compiling with the runner's flags, a server refusing the
-   * stage's limits) is answered by running the first test alone, as `run` would.
-   */
-  const runBatch = async (program: PreparedProgram, inputs: RunInput[], limits: RunLimits): Promise<RunOutcome[]> => {
-    const h = program.handle as Handle;
-    const alone = async () => [await sandbox.run(program, inputs[0]!, limits)];
-    const plain = inputs.every((i) => !i.files && !i.collect && !i.args?.length);
-    if (!batching || program.language !== "cpp" || !plain || batchTests < 2) return alone();
-    const taken: string[] = [];
-    let bytes = 0;
-    for (const input of inputs.slice(0, batchTests)) {
-      bytes += Buffer.byteLength(input.stdin ?? "", "utf8") + 16;
-      if (taken.length > 0 && bytes > (o.batchInputBytes ?? 60_000)) break;
-      taken.push(input.stdin ?? "");
-    }
-    if (taken.length < 2) return alone();
-    const reportBytes = Math.floor((statedCap ?? o.outputCap ?? STOCK_OUTPUT_CAP) * 0.9);
-    const plan = newBatchPlan(taken, limits, reportBytes);
-    const want = desiredStage(h.compile, limits, taken.length);
-    let answer;
-    for (;;) {
-      const stage = { wallMs: maxima.grant("run_timeout", want.wallMs), cpuMs: maxima.grant("run_cpu_time", want.cpuMs), memoryBytes: maxima.grant("run_memory_limit", want.memoryBytes) };
-      // The stage must hold the runner's own compile and at least one test at its limits.
-      if (stage.memoryBytes < limits.memoryMb * 1024 * 1024 || stage.wallMs < limits.wallMs * 2 || stage.cpuMs < limits.cpuMs * 2) return alone();
-      const request = maxima.apply(batchRequest(h.runtime, h.main.content, h.extra, plan, h.compile, stage));
-      try {
-        answer = await client.execute(request, h.compile.wallMs + stage.wallMs + 2000 + slack);
-        break;
-      } catch (err) {
-        if (!maxima.learn(err)) throw err;
-      }
-    }
-    if (answer.outputCap !== null) statedCap = answer.outputCap;
-    if (failedCompile(answer.body.compile)) {
-      // The servers' g++ cannot build the runner: batching is off from now on, and nothing is lost.
-      batching = false;
-      return alone();
-    }
-    const report = readBatchReport(answer.body.run.stdout, plan);
-    return "outcomes" in report ? report.outcomes : alone();
-  };
+  // No batching until the self-test has seen whether every endpoint caches compiles (the CLI runs it first).
+  const batcher = createBatcher(
+    {
+      client,
+      maxima,
+      slackMs: slack,
+      inputBytes: o.batchInputBytes ?? 60_000,
+      outputCap: () => statedCap ?? o.outputCap ?? STOCK_OUTPUT_CAP,
+      noteOutputCap: (cap) => {
+        statedCap = cap;
+      },
+    },
+    1,
+  );
 
   const sandbox: Sandbox = {
     name: "piston",
@@ -219,6 +188,16 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       return mapRunStage(body.run, limits, cap);
     },
 
+    // A sample's tests in one session: its upcoming C++ stdio tests batched into one execute (batch-session.ts).
+    async openSession(program: PreparedProgram, limits: RunLimits, upcoming?: readonly RunInput[]) {
+      const h = program.handle as Handle;
+      const deps = {
+        runAlone: (input: RunInput) => sandbox.run(program, input, limits),
+        runBatch: (inputs: readonly RunInput[]) => batcher.run({ ...h, language: program.language }, inputs, limits),
+      };
+      return openBatchSession(deps, upcoming);
+    },
+
     async versions() {
       const rts = await resolveRuntimes();
       return {
@@ -236,9 +215,7 @@ export function createPistonSandbox(o: PistonSandboxOptions): Sandbox {
       canCollect = extensions.has(COLLECT_EXTENSION);
       if (extensions.has(PAIR_EXTENSION)) sandbox.runPair = runPair;
       else delete sandbox.runPair;
-      batchTests = o.batchTests ?? (extensions.has(CACHED_COMPILE_EXTENSION) ? 1 : 32);
-      if (batchTests > 1) sandbox.runBatch = runBatch;
-      else delete sandbox.runBatch;
+      batcher.testsPerBatch = o.batchTests ?? (extensions.has(CACHED_COMPILE_EXTENSION) ? 1 : 32);
       await selfTestSandbox(sandbox, LANGUAGES, { describeTool: () => `the Piston endpoints (${client.pool.describe()})` });
     },
   };

@@ -21,9 +21,13 @@ function outcome(stdout: string): RunOutcome {
   return { termination: "exited", exitCode: 0, signal: null, timeMs: 5, wallMs: 6, memoryKb: 100, stdout, stderr: "" };
 }
 
-/** A double whose sessions echo the input, except the inputs in `wrong`; it records opens, runs and closes. */
-function sessionSandbox(options: { wrong?: string[]; openFails?: boolean } = {}) {
+/**
+ * A double whose sessions echo the input (and into each file asked for), except the inputs in
+ * `wrong`; it records opens, runs and closes, and the upcoming inputs each open was told.
+ */
+function sessionSandbox(options: { wrong?: string[]; openFails?: boolean; firstOpenFails?: boolean } = {}) {
   const log: string[] = [];
+  const announced: (readonly RunInput[] | undefined)[] = [];
   const sandbox: Sandbox = {
     name: "sessions",
     prepare: async () => ({ ok: true, program, log: "", timeMs: 1, cached: false }),
@@ -31,14 +35,16 @@ function sessionSandbox(options: { wrong?: string[]; openFails?: boolean } = {})
       log.push(`run ${input.stdin?.trim()}`);
       return outcome(input.stdin ?? "");
     },
-    openSession: async () => {
-      if (options.openFails) throw new SandboxError("no sandbox today", "sandbox_unavailable");
+    openSession: async (_program, _limits, upcoming) => {
+      announced.push(upcoming);
+      if (options.openFails || (options.firstOpenFails && announced.length === 1)) throw new SandboxError("no sandbox today", "sandbox_unavailable");
       const id = log.filter((line) => line.startsWith("open")).length + 1;
       log.push(`open ${id}`);
       return {
         run: async (input: RunInput) => {
           log.push(`session ${id} run ${input.stdin?.trim()}`);
-          return outcome(options.wrong?.includes(input.stdin ?? "") ? "0\n" : (input.stdin ?? ""));
+          const ran = outcome(options.wrong?.includes(input.stdin ?? "") ? "0\n" : (input.stdin ?? ""));
+          return input.collect ? { ...ran, files: Object.fromEntries(input.collect.map((name) => [name, ran.stdout])) } : ran;
         },
         close: async () => {
           log.push(`close ${id}`);
@@ -48,7 +54,7 @@ function sessionSandbox(options: { wrong?: string[]; openFails?: boolean } = {})
     versions: async () => ({}),
     selfTest: async () => {},
   };
-  return { sandbox, log };
+  return { sandbox, log, announced };
 }
 
 describe("gradeSubmission with sessions", () => {
@@ -80,6 +86,34 @@ describe("gradeSubmission with sessions", () => {
     const judgement = await gradeSubmission({ sandbox, task, source, checker: checkTokens });
     expect(judgement.verdict).toBe("SE");
     expect(judgement.error).toBe("sandbox failed on test 1: no sandbox today");
+  });
+});
+
+describe("the upcoming tests a session is told (Sandbox.openSession's upcoming)", () => {
+  test("a lone lane's session is told every test's input, in order, when it opens", async () => {
+    const { sandbox, announced } = sessionSandbox();
+    await gradeSubmission({ sandbox, task, source, checker: checkTokens });
+    expect(announced).toEqual([tests.map((t) => ({ stdin: t.input }))]);
+  });
+
+  test("a file-IO task's upcoming inputs carry the input file and name the output file to read back", async () => {
+    const { sandbox, announced } = sessionSandbox();
+    const judgement = await gradeSubmission({ sandbox, task: { ...task, inputFile: "in.txt", outputFile: "out.txt" }, source, checker: checkTokens });
+    expect(judgement.verdict).toBe("AC");
+    expect(announced[0]?.[1]).toEqual({ stdin: "2\n", files: { "in.txt": "2\n" }, collect: ["out.txt"] });
+  });
+
+  test("lanes that share a sample's tests are told nothing of what comes next", async () => {
+    const { sandbox, announced } = sessionSandbox();
+    await gradeSubmission({ sandbox, task, source, checker: checkTokens, testConcurrency: 2 });
+    expect(announced).toEqual([undefined, undefined]);
+  });
+
+  test("a session reopened after a failed open is told the tests from the one it runs first", async () => {
+    const { sandbox, announced } = sessionSandbox({ firstOpenFails: true });
+    const judgement = await gradeSubmission({ sandbox, task, source, checker: checkTokens, allTests: true });
+    expect(judgement.tests.map((t) => t.verdict)).toEqual(["SE", "AC", "AC", "AC"]);
+    expect(announced.map((inputs) => inputs?.map((i) => i.stdin))).toEqual([tests.map((t) => t.input), ["2\n", "3\n", "4\n"]]);
   });
 });
 

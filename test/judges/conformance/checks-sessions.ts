@@ -1,7 +1,7 @@
 /**
  * Conformance checks about samples with several tests. A backend that offers sessions
- * (Sandbox.openSession) runs them in one session, as the grader does, one that batches
- * (Sandbox.runBatch) in batches; others run them one by one,
+ * (Sandbox.openSession) runs them in one session told the inputs to come, as the grader does: the
+ * local backend in one sandbox, Piston in batched executes (C++). Others run them one by one,
  * where the checks hold trivially. Either way no test may see what an earlier one left, and every
  * test gets its own limits and verdict.
  */
@@ -11,27 +11,17 @@ import { CONFORMANCE_LIMITS, type ConformanceContext } from "./fixture-runner.ts
 
 const LIMITS = CONFORMANCE_LIMITS;
 
-/** Runs `inputs` in order, in one session when the sandbox offers sessions. */
+/** Runs `inputs` in order, in one session (told them all) when the sandbox offers sessions. */
 async function runTests(ctx: ConformanceContext, file: string, inputs: RunInput[]): Promise<RunOutcome[]> {
   const prepared = await ctx.prepare(file);
   if (!prepared.ok) throw new Error(`fixture ${file} did not prepare (${prepared.cause}):\n${prepared.log}`);
   const sandbox = ctx.sandbox();
   const outcomes: RunOutcome[] = [];
-  if (sandbox.runBatch) {
-    // A batching backend (Piston) answers a prefix of the tests per batch; the rest go in the next.
-    while (outcomes.length < inputs.length) {
-      const batch = await sandbox.runBatch(prepared.program, inputs.slice(outcomes.length), LIMITS);
-      if (batch.length === 0) throw new Error("runBatch answered no outcome");
-      outcomes.push(...batch);
-      // It stops after a run that did not exit 0; the next test starts a new batch.
-    }
-    return outcomes;
-  }
   if (!sandbox.openSession) {
     for (const input of inputs) outcomes.push(await sandbox.run(prepared.program, input, LIMITS));
     return outcomes;
   }
-  const session = await sandbox.openSession(prepared.program, LIMITS);
+  const session = await sandbox.openSession(prepared.program, LIMITS, inputs);
   try {
     for (const input of inputs) outcomes.push(await session.run(input));
   } finally {

@@ -76,23 +76,34 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** Executes `proxy` forwarded while `work` ran. */
+async function countExecutes(proxy: PistonProxy, work: () => Promise<unknown>): Promise<number> {
+  const before = proxy.counts.get("POST /api/v2/execute") ?? 0;
+  await work();
+  return (proxy.counts.get("POST /api/v2/execute") ?? 0) - before;
+}
+
 async function judge(sandbox: Sandbox, source: SourceFile): Promise<Judgement> {
   const checker = await createChecker({ type: "tokens" }, { sandbox });
   return gradeSubmission({ sandbox, task: TASK, source, checker, compileLimits: HACK_COMPILE_LIMITS });
 }
 
 describe("C++ tests batched into one execute (serve --piston behind)", () => {
-  test("the backend offers runBatch after its self-test, and the runner uses the local judge's flags", () => {
-    expect(piston.runBatch).toBeDefined();
+  test("the runner compiles the candidate with the local judge's flags", () => {
     expect(BATCH_CPP_FLAGS).toEqual(CPP_FLAGS);
   });
 
-  test("batch-tests=1 turns batching off, and by default a server that caches compiles is not batched", async () => {
+  test("batch-tests=1 turns batching off, and by default a server that caches compiles is not batched: one execute per test", async () => {
     for (const batchTests of [1, undefined]) {
       const unbatched = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }], ...(batchTests ? { batchTests } : {}) });
       await unbatched.selfTest();
-      expect(unbatched.runBatch).toBeUndefined();
+      expect(await countExecutes(proxy, () => judge(unbatched, PROGRAMS["a right program"]!))).toBe(1 + TASK.tests.length);
     }
+  });
+
+  test("before its self-test the backend does not batch, even when asked to", async () => {
+    const untested = createPistonSandbox({ endpoints: [{ url: proxy.url, concurrency: 4 }], batchTests: 32 });
+    expect(await countExecutes(proxy, () => judge(untested, PROGRAMS["a right program"]!))).toBe(1 + TASK.tests.length);
   });
 
   test("by default a server without the cached-compile extension (stock Piston's shape) is batched", async () => {
@@ -100,18 +111,33 @@ describe("C++ tests batched into one execute (serve --piston behind)", () => {
     try {
       const sandbox = createPistonSandbox({ endpoints: [{ url: stockShaped.url, concurrency: 4 }] });
       await sandbox.selfTest();
-      expect(sandbox.runBatch).toBeDefined();
+      // One execute for prepare's compile check and one for the batch of six.
+      expect(await countExecutes(stockShaped, () => judge(sandbox, PROGRAMS["a right program"]!))).toBe(2);
     } finally {
       stockShaped.stop();
     }
   });
 
+  test("file-IO tests are not batched: each runs in an execute of its own, and is judged as locally", async () => {
+    const fileIo: GradeTask = { ...TASK, inputFile: "sum.in", outputFile: "sum.out" };
+    const source = cpp('freopen("sum.out", "w", stdout);');
+    const checker = await createChecker({ type: "tokens" }, { sandbox: piston });
+    let j: Judgement | null = null;
+    const executes = await countExecutes(proxy, async () => {
+      j = await gradeSubmission({ sandbox: piston, task: fileIo, source, checker, compileLimits: HACK_COMPILE_LIMITS });
+    });
+    expect([j!.verdict, j!.passed]).toEqual(["AC", 6]);
+    expect(executes).toBe(1 + TASK.tests.length);
+  });
+
   test("a right program is AC on all six tests in fewer executes than tests", async () => {
-    const before = proxy.counts.get("POST /api/v2/execute") ?? 0;
-    const j = await judge(piston, PROGRAMS["a right program"]!);
-    expect([j.verdict, j.passed, j.error]).toEqual(["AC", 6, undefined]);
+    let j: Judgement | null = null;
+    const executes = await countExecutes(proxy, async () => {
+      j = await judge(piston, PROGRAMS["a right program"]!);
+    });
+    expect([j!.verdict, j!.passed, j!.error]).toEqual(["AC", 6, undefined]);
     // One execute for prepare's compile check and one for the batch of six.
-    expect((proxy.counts.get("POST /api/v2/execute") ?? 0) - before).toBe(2);
+    expect(executes).toBe(2);
   });
 
   for (const [name, source] of Object.entries(PROGRAMS)) {

@@ -22,8 +22,8 @@ runSandboxConformance("piston (against serve --piston)", async () => {
   server = await startTestPistonServer();
   // batchTests: our server caches compiles, so the backend would not batch unless told to.
   const sandbox = createPistonSandbox({ endpoints: [{ url: server.url, concurrency: 4 }], batchTests: 32 });
-  // The self-test is where the backend turns on runPair, collect and batching (runBatch), so the
-  // multi-test checks run C++ fixtures through the batch runner.
+  // The self-test is where the backend turns on runPair, collect and batching (its sessions batch
+  // the upcoming tests), so the multi-test checks run C++ fixtures through the batch runner.
   await sandbox.selfTest();
   return sandbox;
 });
