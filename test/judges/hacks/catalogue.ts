@@ -6,7 +6,7 @@
  * AC, never SE, and one of the entry's `allowed` verdicts; `verify` adds checks on the figures
  * (time, memory) the judge reports. Entries live in one file per hack class (entries-*.ts).
  */
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
 import { createChecker } from "../../../judges/checkers/index.ts";
 import { gradeSubmission } from "../../../judges/grade.ts";
 import type { CompileLimits, Judgement, Sandbox } from "../../../judges/types.ts";
@@ -60,20 +60,26 @@ function assertKnownSkips(name: string, skips: Record<string, string>): void {
 }
 
 /**
- * Registers the catalogue for one sandbox. `skips` maps an entry id to the reason it cannot apply to
- * this backend (an unknown id is an error, so a typo cannot silently skip nothing).
+ * Registers the catalogue for one sandbox, made at the first entry run and closed after the last.
+ * `skips` maps an entry id to the reason it cannot apply to this backend (an unknown id is an error,
+ * so a typo cannot silently skip nothing). `entries`: the catalogue, or part of it (the runner's own test).
  */
-export function runHackCatalogue(name: string, makeSandbox: () => Promise<Sandbox> | Sandbox, skips: Record<string, string> = {}): void {
+export function runHackCatalogue(name: string, makeSandbox: () => Promise<Sandbox> | Sandbox, skips: Record<string, string> = {}, entries: readonly HackEntry[] = HACK_CATALOGUE): void {
   assertKnownSkips(name, skips);
   const ids = new Set<string>();
-  for (const entry of HACK_CATALOGUE) {
+  for (const entry of entries) {
     if (ids.has(entry.id)) throw new Error(`hack catalogue: duplicate id ${entry.id}`);
     ids.add(entry.id);
   }
   describe(`reward-hacking catalogue: ${name}`, () => {
-    let sandbox: Sandbox | null = null;
-    const getSandbox = async () => (sandbox ??= await makeSandbox());
-    for (const entry of HACK_CATALOGUE) {
+    let sandbox: Promise<Sandbox> | null = null;
+    const getSandbox = () => (sandbox ??= Promise.resolve(makeSandbox()));
+    afterAll(async () => {
+      // A backend's helper processes, pools and caches' locks must not outlive its catalogue.
+      const made = await sandbox?.catch(() => null);
+      await made?.close?.();
+    });
+    for (const entry of entries) {
       const title = `${entry.title} [${entry.hackClass}/${entry.id}]`;
       const reason = skips[entry.id];
       if (reason) {
