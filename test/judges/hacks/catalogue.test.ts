@@ -21,7 +21,7 @@ function makeCountedSandbox(): Sandbox {
     ...inner,
     close: async () => {
       closed++;
-      await inner.close();
+      await inner.close?.();
     },
   };
 }
