@@ -44,9 +44,12 @@ export function openBatchSession(deps: BatchSessionDeps, upcoming: readonly RunI
   };
 }
 
-/** Whether two inputs are the same run (stdin, args, files, files read back). */
+/** Whether two inputs are the same run (stdin, args, files, files read back); no copies of large inputs. */
 function sameInput(a: RunInput, b: RunInput): boolean {
   if (a === b) return true;
-  const shape = (i: RunInput) => JSON.stringify([i.stdin ?? "", i.args ?? [], Object.entries(i.files ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)), i.collect ?? []]);
-  return shape(a) === shape(b);
+  const sameList = (x: readonly string[] = [], y: readonly string[] = []) => x.length === y.length && x.every((v, i) => v === y[i]);
+  const [fa, fb] = [a.files ?? {}, b.files ?? {}];
+  const names = Object.keys(fa);
+  const sameFiles = names.length === Object.keys(fb).length && names.every((name) => Object.hasOwn(fb, name) && fa[name] === fb[name]);
+  return (a.stdin ?? "") === (b.stdin ?? "") && sameList(a.args, b.args) && sameList(a.collect, b.collect) && sameFiles;
 }

@@ -128,6 +128,27 @@ describe("a batching session", () => {
     expect(alone).toEqual(["1\n", "2\n", "3\n", "5\n"]);
   });
 
+  test("an input that differs from the announced one only in its files, args or files read back runs alone", async () => {
+    const announced: RunInput = { stdin: "1\n", args: ["a"], files: { "in.txt": "1\n" }, collect: ["out.txt"] };
+    const variants: RunInput[] = [
+      { ...announced, files: { "in.txt": "2\n" } },
+      { ...announced, files: { "other.txt": "1\n" } },
+      { ...announced, args: ["b"] },
+      { ...announced, collect: [] },
+    ];
+    for (const variant of variants) {
+      const ran: string[] = [];
+      const exited: RunOutcome = { termination: "exited", exitCode: 0, signal: null, timeMs: 1, wallMs: 1, memoryKb: 1, stdout: "", stderr: "" };
+      const deps: BatchSessionDeps = {
+        runAlone: async () => (ran.push("alone"), exited),
+        runBatch: async (batch) => (ran.push(`batch of ${batch.length}`), batch.map(() => exited)),
+      };
+      await openBatchSession(deps, [announced, announced]).run(variant);
+      await openBatchSession(deps, [announced, announced]).run({ ...announced, files: { ...announced.files } });
+      expect(ran).toEqual(["alone", "batch of 2"]);
+    }
+  });
+
   test("a batcher that answers no outcome is a harness bug, thrown", async () => {
     const session = openBatchSession({ runAlone: () => Promise.reject(new Error("not expected")), runBatch: async () => [] }, inputs);
     await expect(session.run(inputs[0]!)).rejects.toThrow("the piston batcher answered no outcome");
