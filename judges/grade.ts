@@ -13,6 +13,7 @@
 import { DEFAULT_COMPILE_LIMITS } from "./compile-limits.ts";
 import { HarnessError } from "./errors.ts";
 import { type FunctionRun, functionKitFor, hasRunPair, runFunctionPair } from "./function/index.ts";
+import { pairSlotsFor } from "./function/pair-slots.ts";
 import { readInteraction, runInteractiveTest } from "./interactive.ts";
 import {
   SandboxError,
@@ -285,6 +286,8 @@ async function gradeFunction(args: GradeArgs): Promise<Judgement> {
       source,
       compileLimits: args.compileLimits ?? DEFAULT_COMPILE_LIMITS,
       inSlot: (work) => runInSlot(args.slots, work),
+      // A pair's sides take turns, so pairs share slots (judges/function/pair-slots.ts).
+      inPairSlot: (work) => (args.slots ? pairSlotsFor(args.slots).run(work) : work()),
     });
     return judgeFunctionRun(run);
   } catch (error) {

@@ -49,6 +49,8 @@ export interface FunctionRunArgs {
   compileLimits: CompileLimits;
   /** Runs one unit of sandbox work (a compile, the pair) in a shared slot. */
   inSlot: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Runs the pair where pairs may share a slot (pair-slots.ts); default: `inSlot`. */
+  inPairSlot?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Prepares both programs (the tester is the same for many samples, so usually cached) and runs the pair. */
@@ -60,7 +62,7 @@ export async function runFunctionPair(args: FunctionRunArgs): Promise<FunctionRu
   if (!program.ok) return { kind: "not_compiled", prepared: program };
   if (!peer.ok) return { kind: "tester_not_compiled", prepared: peer };
   const side = (ready: PreparedProgram, files: Record<string, string> | undefined, limits: RunLimits) => ({ program: ready, files, limits });
-  const outcome = await args.inSlot(() =>
+  const outcome = await (args.inPairSlot ?? args.inSlot)(() =>
     sandbox.runPair(side(program.program, plan.programFiles, task.limits), side(peer.program, plan.peerFiles, testerLimits(task.limits))),
   );
   return { kind: "ran", prepared: program, outcome, verdict: kit.interpret(outcome) };
