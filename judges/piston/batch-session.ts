@@ -17,20 +17,21 @@ export interface BatchSessionDeps {
 }
 
 export function openBatchSession(deps: BatchSessionDeps, upcoming: readonly RunInput[] = []): RunSession {
-  /** Inputs not yet asked for; `ready` holds the outcomes already run for the first of them. */
-  let queue = [...upcoming];
+  /** `announced[next]` is the input expected next; `ready` holds the outcomes already run from it on. */
+  let announced = upcoming;
+  let next = 0;
   let ready: RunOutcome[] = [];
   return {
     async run(input) {
-      const expected = queue.shift();
+      const expected = announced[next++];
       if (!expected || !sameInput(expected, input)) {
         // A caller out of step with what it announced: its inputs run alone from now on.
-        queue = [];
+        announced = [];
         ready = [];
         return deps.runAlone(input);
       }
       if (ready.length === 0) {
-        const batch = await deps.runBatch([expected, ...queue]);
+        const batch = await deps.runBatch(announced.slice(next - 1));
         if (!batch) return deps.runAlone(input);
         if (batch.length === 0) throw new Error("the piston batcher answered no outcome");
         ready = batch;
@@ -38,7 +39,7 @@ export function openBatchSession(deps: BatchSessionDeps, upcoming: readonly RunI
       return ready.shift()!;
     },
     close: async () => {
-      queue = [];
+      announced = [];
       ready = [];
     },
   };
