@@ -9,13 +9,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type PhaseTotal, readProfile, setProfiling } from "../../judges/profile.ts";
+import type { Sandbox } from "../../judges/types.ts";
+import { createJudgeBackend } from "../cli/backends.ts";
 import { DEFAULT_LIMIT_OPTIONS } from "../eval/limits.ts";
 import { type BenchCorpus, INTENTS } from "./corpus.ts";
 import { generateFunctionCorpus } from "./function-corpus.ts";
 import { BASELINE_WORKERS, judgeFunctionBaseline } from "./function-baseline.ts";
 import { measureSandboxStart, type StartCalibration } from "./function-calibrate.ts";
 import { judgeWithHarness } from "./harness-side.ts";
-import { readCpuMs } from "./process-cpu.ts";
+import { readCpuMs, readOwnCpuMs } from "./process-cpu.ts";
 
 export interface FunctionBenchOptions {
   submissions?: number;
@@ -27,7 +29,11 @@ export interface FunctionBenchOptions {
 
 export interface FunctionSide {
   wall_ms: number;
-  /** CPU of this process and every child it waited for (sandboxes included), per sample. */
+  /**
+   * CPU per sample. Baseline: this process and every child it waited for. Harness: this process's
+   * own CPU plus every sandboxed process's, from the sandbox's cgroups (bwrap does not pass its
+   * children's CPU up to the reaped-children figure, so that figure would miss them).
+   */
   cpu_ms_per_sample: number;
   samples_per_s: number;
   passed: number;
@@ -40,7 +46,16 @@ export interface FunctionBenchReport {
   failures: string[];
   machine: { cores: number; load_before: number[]; load_after: number[] };
   corpus: { dataset: string; problems: number; samples: number; intents: Record<string, number> };
-  harness: FunctionSide & { verdicts: Record<string, number>; pairs: number; candidate_cpu_ms_mean: number; tester_cpu_ms_mean: number; pair_wall_ms_mean: number };
+  harness: FunctionSide & {
+    verdicts: Record<string, number>;
+    pairs: number;
+    candidate_cpu_ms_mean: number;
+    tester_cpu_ms_mean: number;
+    pair_wall_ms_mean: number;
+    /** cpu_ms_per_sample split: the harness process itself, and every sandboxed process (runs and zygotes). */
+    process_cpu_ms_per_sample: number;
+    sandbox_cpu_ms_per_sample: number | null;
+  };
   baseline: FunctionSide & { workers: number; timed_out: number };
   /** Baseline wall / harness wall: above 1, the harness is faster. */
   speedup: number;
@@ -56,18 +71,38 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
   return counts;
 }
 
+/** What the local sandbox says of its sandboxed processes' CPU (`inspect().sandboxCpuMs`), when it says. */
+async function readSandboxCpuMs(sandbox: Sandbox): Promise<number | null> {
+  const inspect = (sandbox as { inspect?: () => Promise<{ sandboxCpuMs: number | null }> }).inspect;
+  return inspect ? (await inspect.call(sandbox)).sandboxCpuMs : null;
+}
+
+/** The local backend, with its sandboxed processes' CPU read just before it closes (zygotes still up). */
+async function openCountedSandbox(cacheDir: string, counted: { sandboxCpuMs: number | null }): Promise<Sandbox> {
+  const sandbox = await createJudgeBackend("local", { cacheDir });
+  const close = sandbox.close?.bind(sandbox);
+  sandbox.close = async () => {
+    counted.sandboxCpuMs = await readSandboxCpuMs(sandbox);
+    await close?.();
+  };
+  return sandbox;
+}
+
 async function judgeHarnessSide(corpus: BenchCorpus, opts: FunctionBenchOptions, cores: number) {
   const cacheDir = mkdtempSync(join(tmpdir(), "bench-function-cache-"));
   try {
-    const cpuBefore = readCpuMs();
+    const counted = { sandboxCpuMs: null as number | null };
+    const ownBefore = readOwnCpuMs();
     const result = await judgeWithHarness(corpus, {
       cacheDir,
       limits: DEFAULT_LIMIT_OPTIONS,
       concurrency: opts.concurrency ?? 2 * cores,
       slots: opts.slots ?? cores,
       testConcurrency: 1,
+      openSandbox: () => openCountedSandbox(cacheDir, counted),
     });
-    return { result, cpuMs: readCpuMs() - cpuBefore, profile: readProfile() };
+    // The launchers this process reaps joined the runs' cgroups first: counted there, not twice.
+    return { result, ownCpuMs: readOwnCpuMs() - ownBefore, sandboxCpuMs: counted.sandboxCpuMs, profile: readProfile() };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
@@ -108,7 +143,9 @@ export async function runFunctionBench(opts: FunctionBenchOptions = {}): Promise
     corpus: { dataset: "HumanEval (test/datasets/fixtures/real)", problems: corpus.problems.length, samples: n, intents: Object.fromEntries(INTENTS.map((i) => [i, corpus.submissions.filter((s) => s.intent === i).length])) },
     harness: {
       wall_ms: Math.round(harness.result.wallMs),
-      cpu_ms_per_sample: round(harness.cpuMs / n),
+      cpu_ms_per_sample: round((harness.ownCpuMs + (harness.sandboxCpuMs ?? 0)) / n),
+      process_cpu_ms_per_sample: round(harness.ownCpuMs / n),
+      sandbox_cpu_ms_per_sample: harness.sandboxCpuMs === null ? null : round(harness.sandboxCpuMs / n),
       samples_per_s: round(n / (harness.result.wallMs / 1000)),
       passed: harness.result.judgements.filter((j) => j.verdict === "AC").length,
       verdicts: countBy(harness.result.judgements, (j) => j.verdict),
@@ -136,7 +173,7 @@ export function formatFunctionBench(r: FunctionBenchReport): string {
   const b = r.baseline;
   const lines = [
     `function mode: ${r.corpus.samples} samples of ${r.corpus.problems} problems (${r.corpus.dataset}); load ${r.machine.load_before[0]?.toFixed(1)} -> ${r.machine.load_after[0]?.toFixed(1)} on ${r.machine.cores} cores`,
-    `  harness (sandboxed): ${(h.wall_ms / 1000).toFixed(1)} s wall, ${h.samples_per_s} samples/s, ${h.cpu_ms_per_sample} ms CPU/sample (candidate ${h.candidate_cpu_ms_mean} + tester ${h.tester_cpu_ms_mean}), pair wall ${h.pair_wall_ms_mean} ms, ${h.passed} passed`,
+    `  harness (sandboxed): ${(h.wall_ms / 1000).toFixed(1)} s wall, ${h.samples_per_s} samples/s, ${h.cpu_ms_per_sample} ms CPU/sample (this process ${h.process_cpu_ms_per_sample} + sandboxed ${h.sandbox_cpu_ms_per_sample ?? "not counted"}; of those, candidate ${h.candidate_cpu_ms_mean} + tester ${h.tester_cpu_ms_mean}), pair wall ${h.pair_wall_ms_mean} ms, ${h.passed} passed`,
     `  baseline (python3 per sample, ${b.workers} workers, no sandbox): ${(b.wall_ms / 1000).toFixed(1)} s wall, ${b.samples_per_s} samples/s, ${b.cpu_ms_per_sample} ms CPU/sample, ${b.passed} passed, ${b.timed_out} timed out`,
     `  speed-up (baseline wall / harness wall): ${r.speedup}x; agreement: ${r.ok ? "all samples" : `${r.failures.length} disagreements`}`,
   ];

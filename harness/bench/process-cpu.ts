@@ -9,6 +9,15 @@ const TICKS_PER_S = 100;
 
 /** CPU ms used so far by this process and its reaped children; 0 where /proc is unavailable. */
 export function readCpuMs(): number {
+  return readStatCpuMs([11, 12, 13, 14]);
+}
+
+/** CPU ms used so far by this process alone (utime, stime); 0 where /proc is unavailable. */
+export function readOwnCpuMs(): number {
+  return readStatCpuMs([11, 12]);
+}
+
+function readStatCpuMs(indexes: number[]): number {
   let stat: string;
   try {
     stat = readFileSync("/proc/self/stat", "utf8");
@@ -18,6 +27,6 @@ export function readCpuMs(): number {
   // Fields after the command name, which is in parentheses and may hold spaces.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // utime is field 14 of the whole line, i.e. index 11 after the state field (field 3).
-  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+  const ticks = indexes.reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
   return (ticks * 1000) / TICKS_PER_S;
 }

@@ -13,6 +13,12 @@ describe("runFunctionBench", () => {
     expect(report.harness.pairs).toBe(12);
     expect(report.harness.candidate_cpu_ms_mean).toBeGreaterThan(0);
     expect(report.harness.cpu_ms_per_sample).toBeGreaterThan(0);
+    // The full count: this process plus the sandboxed processes, which hold at least the candidates' CPU.
+    const sandboxCpu = report.harness.sandbox_cpu_ms_per_sample;
+    if (sandboxCpu !== null) {
+      expect(sandboxCpu).toBeGreaterThan(report.harness.candidate_cpu_ms_mean);
+      expect(report.harness.cpu_ms_per_sample).toBeGreaterThan(sandboxCpu);
+    }
     expect(report.speedup).toBeGreaterThan(0);
     const phases = report.profile?.phases ?? {};
     // Each sample's two sides ran sandboxed: forked from a warm zygote (one zygote job per pair), or
