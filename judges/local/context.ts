@@ -4,13 +4,14 @@
  * user, or no bwrap at all in unsafe mode).
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { SandboxError } from "../types.ts";
 import { type CgroupLayout, detectCgroups, removeInstanceDirs } from "./cgroup-detect.ts";
 import type { SandboxContext } from "./context-types.ts";
 import { buildInitHelper } from "./init-helper.ts";
 import type { LauncherConfig } from "./launch.ts";
+import { mountTmpfs, unmountDetached } from "./mount.ts";
 import { bwrapSupports, locateTools, requireTool, type ToolPaths } from "./tools.ts";
 import { sweepStaleDirs } from "./scratch.ts";
 import { probeTmpfs, ScratchSpace } from "./scratch-space.ts";
@@ -93,11 +94,13 @@ export async function createContext(options: ContextOptions): Promise<SandboxCon
     );
   }
   const scratch = new ScratchSpace(workDir, tmpfsFailure === null);
+  const runs = makeRunsDir(workDir, tmpfsFailure === null);
   let counter = 0;
   const layout = cgroups;
   // A harness that exits without close() still leaves no scratch behind.
   const removeOnExit = () => {
     scratch.detachAll();
+    if (runs.mounted) unmountDetached(runs.dir);
     rmSync(workDir, { recursive: true, force: true });
   };
   process.once("exit", removeOnExit);
@@ -107,6 +110,7 @@ export async function createContext(options: ContextOptions): Promise<SandboxCon
     launcher,
     cgroups,
     workDir,
+    runsDir: runs.dir,
     scratch,
     cacheDir: options.cacheDir,
     tools: options.tools,
@@ -115,7 +119,23 @@ export async function createContext(options: ContextOptions): Promise<SandboxCon
       process.removeListener("exit", removeOnExit);
       if (layout) removeInstanceDirs(layout.bases);
       scratch.detachAll();
+      if (runs.mounted) unmountDetached(runs.dir);
       rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Bytes and inodes of the runs tmpfs: only the harness writes there (inputs, program copies), so it needs no tight cap. */
+const RUNS_TMPFS = { bytes: Math.floor(totalmem() / 2), inodes: 1 << 20 };
+
+/** The folder run folders go in: a tmpfs where mounts work (see SandboxContext.runsDir), else a plain folder. */
+function makeRunsDir(workDir: string, tmpfs: boolean): { dir: string; mounted: boolean } {
+  const dir = join(workDir, "runs");
+  mkdirSync(dir, { mode: 0o711 });
+  chmodSync(dir, 0o711);
+  if (!tmpfs) return { dir, mounted: false };
+  const self = { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
+  const failure = mountTmpfs(dir, { ...RUNS_TMPFS, mode: 0o711, ...self });
+  if (failure) warnOnce("runs-tmpfs", `the instance's run folders stay on disk (${failure}): each sandbox's set-up and removal costs more.`);
+  return { dir, mounted: failure === null };
 }

@@ -16,6 +16,7 @@ import { createPchGate, isPchCached, type PchGate, preparePch, spareCoresNow } f
 import { createCachedPrepare, isPrepared, type Preparer } from "./prepare.ts";
 import { type LocalProgramHandle, runProgram } from "./run.ts";
 import { LocalRunSession } from "./session.ts";
+import { SessionPool } from "./session-pool.ts";
 import { locateTools, readVersion, requireTool, type ToolPaths } from "./tools.ts";
 import { createWarmRunner } from "./warm/runner.ts";
 import { warnOnce } from "./warn.ts";
@@ -50,6 +51,8 @@ export interface LocalSandboxInfo {
   uid: number;
   cgroup: { version: 1 | 2; dirs: string[] } | null;
   workDir: string;
+  /** Where run folders live (inside workDir; the instance's runs tmpfs when it could mount one). */
+  runsDir: string;
   /** Compiler and interpreter invocations so far (cache hits and shared in-flight compiles excluded). */
   compiles: number;
   /** Warm Python zygotes started so far (0 when the warm path is off or unused). */
@@ -150,6 +153,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     };
   };
   const prepare = createCachedPrepare(cacheDir, preparers, opts.cacheMaxMb === undefined ? undefined : opts.cacheMaxMb * 1024 * 1024);
+  const sessionPool = new SessionPool();
 
   let selfTestPromise: Promise<void> | null = null;
   const sandbox: LocalSandbox = {
@@ -171,7 +175,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
     async openSession(program: PreparedProgram, limits: RunLimits) {
       if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");
       const handle = program.handle;
-      const session = new LocalRunSession(await context(), program.language, handle, limits);
+      const session = new LocalRunSession(await context(), sessionPool, program.language, handle, limits);
       if (program.language !== "python") return session;
       // Python forks from a warm zygote where it can (cheaper still); the session serves the rest.
       return { run: async (input: RunInput) => (await warm.run(handle, input, limits)) ?? session.run(input), close: () => session.close() };
@@ -206,6 +210,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         uid: ctx.owner?.uid ?? process.getuid?.() ?? -1,
         cgroup: ctx.cgroups ? { version: ctx.cgroups.version, dirs } : null,
         workDir: ctx.workDir,
+        runsDir: ctx.runsDir,
         compiles,
         zygotes: warm.started(),
         warmFallbacks: warm.fallbacks(),
@@ -216,6 +221,8 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       // A PCH still building uses the work folder that closing removes.
       await Promise.all([...pchGates.values()].map((gate) => gate.settle()));
       await warm.close();
+      // Spares and session sandboxes still being torn down use the work folder that closing removes.
+      await sessionPool.close();
       await lazy.close();
     },
   };

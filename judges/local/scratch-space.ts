@@ -5,7 +5,7 @@
  * `rm -rf` (which walks deep trees with openat, in linear time), so a grading slot never waits.
  */
 import { mkdirSync, renameSync, rmdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { mountTmpfs, type TmpfsOptions, unmountDetached } from "./mount.ts";
 import { warnOnce } from "./warn.ts";
 
@@ -40,7 +40,8 @@ export class ScratchSpace {
 
   /** Removes `path` in the background, after renaming it out of the way (constant time here). */
   discard(path: string): void {
-    const trash = join(this.workDir, `trash-${++this.trashed}`);
+    // Beside the folder, on its file system (run folders may sit on the instance's runs tmpfs).
+    const trash = join(dirname(path), `trash-${++this.trashed}`);
     try {
       renameSync(path, trash);
     } catch {

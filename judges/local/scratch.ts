@@ -61,7 +61,7 @@ function mountScratch(ctx: SandboxContext, root: string, caps: ScratchCaps): str
 
 /** Creates a fresh run folder inside the instance's work folder; `caps` puts its writable parts on a capped tmpfs. */
 export function createRunDir(ctx: SandboxContext, prefix: string, caps?: ScratchCaps): RunDir {
-  const root = join(ctx.workDir, ctx.nextId(prefix));
+  const root = join(ctx.runsDir, ctx.nextId(prefix));
   mkdirSync(root, { mode: 0o711 });
   const scratch = caps ? mountScratch(ctx, root, caps) : null;
   const makeDir = (name: string, writable: boolean) => {

@@ -36,6 +36,13 @@ const SESSION_FLAG = "--session";
 
 export interface LiveSandbox {
   readonly caps: ScratchCaps;
+  /**
+   * Puts the program at /prog (a copy; /prog is a read-only bind of a host folder, so a copy made
+   * after the start is seen inside). Once, before the first run: a sandbox serves one program.
+   */
+  adopt(handle: LocalProgramHandle): void;
+  /** Whether bwrap is still running and the sandbox was not disposed (a pre-started one may have died). */
+  readonly alive: boolean;
   /** Runs one input; `reusable` false means the sandbox is gone or dirty and must be disposed. */
   run(input: RunInput): Promise<{ outcome: RunOutcome; reusable: boolean }>;
   /** Runs so far. */
@@ -43,24 +50,34 @@ export interface LiveSandbox {
   dispose(): Promise<void>;
 }
 
+/** What a session's sandbox is started for: everything but the program itself (see LiveSandbox.adopt). */
+export interface LiveSpec {
+  language: Language;
+  /** Python's `-S` (the handle's noSite). */
+  noSite: boolean;
+  limits: RunLimits;
+  caps: ScratchCaps;
+}
+
 /** The control message of one run: "run", the argument count, the arguments, each NUL-terminated. */
 function encodeCommand(args: string[]): string {
   return ["run", String(args.length), ...args].map((field) => `${field}\0`).join("");
 }
 
-/** Starts a session's sandbox for `language`'s program; throws SandboxError when that fails. */
-export function startLiveSandbox(ctx: SandboxContext, language: Language, handle: LocalProgramHandle, limits: RunLimits, caps: ScratchCaps): LiveSandbox {
-  const started = startPhase();
+/**
+ * Starts a session's sandbox, without its program (see LiveSandbox.adopt), so it can start before
+ * the program is compiled; throws SandboxError when that fails.
+ */
+export function startLiveSandbox(ctx: SandboxContext, spec: LiveSpec): LiveSandbox {
+  const { language, limits, caps } = spec;
   const exec = execLimitsFor(limits);
   const rlimits = deriveRlimits(ctx, exec);
-  markUsed(dirname(handle.programDir));
   const run = createRunDir(ctx, "session-", caps);
   let cgroup: RunCgroup | null = null;
   try {
     const box = run.makeDir("box", true);
     const exe = run.makeDir("prog", false);
     const inDir = run.makeDir("in", false);
-    cpSync(handle.programDir, exe, { recursive: true });
     const scratchMounts = run.scratchMounts();
     const writable = [box, ...scratchMounts.map((m) => m.src)];
     const stats = statfsSync(box);
@@ -69,7 +86,7 @@ export function startLiveSandbox(ctx: SandboxContext, language: Language, handle
     const launch = buildLaunch(
       ctx.launcher,
       {
-        command: [SESSION_FLAG, ...commandFor(language, ctx.tools.python3, [], handle.noSite)],
+        command: [SESSION_FLAG, ...commandFor(language, ctx.tools.python3, [], spec.noSite)],
         mounts: [{ src: box, dest: "/box", writable: true }, { src: exe, dest: "/prog" }, { src: inDir, dest: "/.in" }, ...scratchMounts],
         cwd: "/box",
         env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8", HOME: "/tmp" },
@@ -91,8 +108,7 @@ export function startLiveSandbox(ctx: SandboxContext, language: Language, handle
       closeSync(tokenFd);
     }
     countSandboxStart();
-    endPhase("session start (run folder, cgroup, spawn)", started);
-    return createLive({ ctx, run, cgroup, proc, token, box, inDir, writable, baseInodes, caps, limits, rlimits });
+    return createLive({ ctx, run, cgroup, proc, token, box, exe, inDir, writable, baseInodes, caps, limits, rlimits });
   } catch (error) {
     void cgroup?.remove();
     void run.dispose();
@@ -108,6 +124,7 @@ interface LiveParts {
   proc: Bun.Subprocess<"pipe", "pipe", "pipe">;
   token: string;
   box: string;
+  exe: string;
   inDir: string;
   writable: string[];
   baseInodes: number;
@@ -231,12 +248,25 @@ function createLive(parts: LiveParts): LiveSandbox {
     return { outcome, reusable };
   };
 
+  let adopted = false;
   return {
     caps: parts.caps,
     get runs() {
       return seq;
     },
-    run: runOne,
+    get alive() {
+      return disposed === null && proc.exitCode === null && proc.signalCode === null;
+    },
+    adopt(handle) {
+      if (adopted) throw new SandboxError("a session's sandbox serves one program", "internal");
+      adopted = true;
+      markUsed(dirname(handle.programDir));
+      cpSync(handle.programDir, parts.exe, { recursive: true });
+    },
+    run(input) {
+      if (!adopted) throw new SandboxError("a session's sandbox has no program yet", "internal");
+      return runOne(input);
+    },
     dispose() {
       disposed ??= (async () => {
         const started = startPhase();

@@ -13,7 +13,8 @@ import { assertCollectNames } from "./collect.ts";
 import type { SandboxContext } from "./context.ts";
 import { assertLimits, type LocalProgramHandle, runProgram } from "./run.ts";
 import { scratchCapsFor } from "./scratch.ts";
-import { type LiveSandbox, startLiveSandbox } from "./session-live.ts";
+import type { LiveSandbox } from "./session-live.ts";
+import type { SessionPool } from "./session-pool.ts";
 
 /** Whether sessions keep every per-run guarantee in this context. */
 export function sessionsSupported(ctx: SandboxContext): boolean {
@@ -28,16 +29,20 @@ function assertInput(input: RunInput): void {
 
 export class LocalRunSession implements RunSession {
   private live: LiveSandbox | null = null;
+  /** Whether `live` came pre-started from the pool (it may have died while it waited). */
+  private prestarted = false;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(
     private readonly ctx: SandboxContext,
+    private readonly pool: SessionPool,
     private readonly language: Language,
     private readonly handle: LocalProgramHandle,
     private readonly limits: RunLimits,
   ) {
     assertLimits(limits);
+    pool.sessionOpened();
   }
 
   run(input: RunInput): Promise<RunOutcome> {
@@ -47,9 +52,11 @@ export class LocalRunSession implements RunSession {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await this.queue;
     await this.drop();
+    await this.pool.sessionClosed();
   }
 
   private async runNow(input: RunInput): Promise<RunOutcome> {
@@ -60,8 +67,10 @@ export class LocalRunSession implements RunSession {
     try {
       return await this.runOnLive(input);
     } catch (error) {
+      // A sandbox that served runs, or waited as a spare, may have broken since: retried once on a fresh one.
+      const retry = error instanceof SandboxError && (reused || this.prestarted);
       await this.drop();
-      if (!(error instanceof SandboxError) || !reused) throw error;
+      if (!retry) throw error;
       try {
         return await this.runOnLive(input);
       } catch (retryError) {
@@ -75,7 +84,10 @@ export class LocalRunSession implements RunSession {
     const caps = scratchCapsFor(this.limits.memoryMb * 1024 * 1024, input.files ?? {});
     // Input files larger than the scratch was made for need a bigger one (a new sandbox).
     if (this.live && (caps.bytes > this.live.caps.bytes || caps.inodes > this.live.caps.inodes)) await this.drop();
-    this.live ??= startLiveSandbox(this.ctx, this.language, this.handle, this.limits, caps);
+    if (!this.live) {
+      const spec = { language: this.language, noSite: this.handle.noSite ?? false, limits: this.limits, caps };
+      ({ live: this.live, prestarted: this.prestarted } = this.pool.take(this.ctx, spec, this.handle));
+    }
     const { outcome, reusable } = await this.live.run(input);
     if (!reusable) await this.drop();
     return outcome;
@@ -84,6 +96,7 @@ export class LocalRunSession implements RunSession {
   private async drop(): Promise<void> {
     const live = this.live;
     this.live = null;
-    await live?.dispose();
+    this.prestarted = false;
+    if (live) await this.pool.release(live);
   }
 }

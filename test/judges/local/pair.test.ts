@@ -88,7 +88,7 @@ describe("local runPair", () => {
     const groups = (info.cgroup?.dirs ?? []).map((dir) => basename(dir));
     const left = listHostProcesses().filter((p) => p.pid !== process.pid && groups.some((g) => p.cgroup.includes(`/${g}/`)));
     expect(describeProcesses(left)).toEqual([]);
-    expect(readdirSync(info.workDir).filter((name) => name.startsWith("run-"))).toEqual([]);
+    expect(readdirSync(info.runsDir).filter((name) => name.startsWith("run-"))).toEqual([]);
     for (const dir of info.cgroup?.dirs ?? []) {
       expect(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)).toEqual([]);
     }

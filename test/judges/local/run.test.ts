@@ -117,7 +117,7 @@ describe("local run", () => {
     const program = await preparePython("print('x')\n");
     await Promise.all(Array.from({ length: 4 }, () => sandbox().run(program, {}, limits)));
     const info = await sandbox().inspect();
-    expect(readdirSync(info.workDir).filter((name) => name.startsWith("run-") || name.startsWith("compile-"))).toEqual([]);
+    expect(readdirSync(info.runsDir).filter((name) => name.startsWith("run-") || name.startsWith("compile-"))).toEqual([]);
     for (const dir of info.cgroup?.dirs ?? []) {
       expect(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)).toEqual([]);
     }

@@ -90,7 +90,20 @@ describe("a run's scratch tmpfs", () => {
     expect(existsSync(run.root)).toBe(false);
     expect(mountsUnder(run.root)).toEqual([]);
     await ctx.scratch.settle();
-    expect(readdirSync(ctx.workDir).filter((name) => name.startsWith("trash-"))).toEqual([]);
+    expect(readdirSync(ctx.runsDir).filter((name) => name.startsWith("trash-"))).toEqual([]);
+  });
+});
+
+describe("the instance's runs folder", () => {
+  test("is a tmpfs of its own when the harness is root, holds the run folders, and is detached when the context is disposed", async () => {
+    const own = await createContext({ unsafeNoSandbox: false, cacheDir: sharedTestCacheDir(), tools: locateTools() });
+    const run = createRunDir(own, "onruns-");
+    expect(run.root.startsWith(`${own.runsDir}/`)).toBe(true);
+    expect(mountsUnder(own.workDir)).toEqual(isRoot ? [own.runsDir] : []);
+    await run.dispose();
+    own.dispose();
+    expect(mountsUnder(own.workDir)).toEqual([]);
+    expect(existsSync(own.workDir)).toBe(false);
   });
 });
 
@@ -163,9 +176,10 @@ int main() {
       expect(depth).toBe(3000);
       // Files and folders share the inode cap.
       if (isRoot) expect(made + depth).toBeLessThanOrEqual(scratchCapsFor(limits.memoryMb << 20, {}).inodes);
-      const { workDir } = await sandbox.inspect();
-      expect(readdirSync(workDir).filter((name) => name.startsWith("run-"))).toEqual([]);
-      expect(mountsUnder(workDir)).toEqual([]);
+      const { runsDir } = await sandbox.inspect();
+      expect(readdirSync(runsDir).filter((name) => name.startsWith("run-"))).toEqual([]);
+      // The instance's runs tmpfs itself stays until close; no run's scratch is mounted below it.
+      expect(mountsUnder(runsDir).filter((target) => target !== runsDir)).toEqual([]);
     } finally {
       await sandbox.close?.();
     }
