@@ -27,6 +27,14 @@ describe("tokens checker", () => {
   test("accepts empty output against a whitespace-only answer", () => {
     expect(checkTokens("", " \n", ctx).verdict).toBe("AC");
   });
+
+  test("accepts a large output equal to the answer, and finds one changed token deep inside another", () => {
+    const answer = Array.from({ length: 200_000 }, (_, i) => String(i * 7)).join("\n");
+    expect(checkTokens(answer, answer, ctx).verdict).toBe("AC");
+    expect(checkTokens(`${answer.replace(/\n/g, " ")}\n`, answer, ctx).verdict).toBe("AC");
+    const changed = answer.replace("\n700000\n", "\n700001\n");
+    expect(checkTokens(changed, answer, ctx)).toEqual({ verdict: "WA", message: 'token 100001: expected "700000", got "700001"' });
+  });
 });
 
 describe("yesno checker", () => {
