@@ -187,6 +187,12 @@ export interface PairSide {
   /** Files read back from this side's scratch folder after the run (see {@link RunInput.collect}). */
   collect?: string[];
   limits: RunLimits;
+  /**
+   * On the peer: it is trusted code that bounds what it reads from the program and writes little, and
+   * no one needs either side's stdout. A backend may then join the sides with plain pipes instead of
+   * relaying (both outcomes' `stdout` are then empty and stdout is not capped); it may also relay.
+   */
+  directPipe?: boolean;
 }
 
 /**

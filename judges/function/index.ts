@@ -62,8 +62,7 @@ export async function runFunctionPair(args: FunctionRunArgs): Promise<FunctionRu
   if (!program.ok) return { kind: "not_compiled", prepared: program };
   if (!peer.ok) return { kind: "tester_not_compiled", prepared: peer };
   const side = (ready: PreparedProgram, files: Record<string, string> | undefined, limits: RunLimits) => ({ program: ready, files, limits });
-  const outcome = await (args.inPairSlot ?? args.inSlot)(() =>
-    sandbox.runPair(side(program.program, plan.programFiles, task.limits), side(peer.program, plan.peerFiles, testerLimits(task.limits))),
-  );
+  const testerSide = { ...side(peer.program, plan.peerFiles, testerLimits(task.limits)), ...(plan.directPipe ? { directPipe: true } : {}) };
+  const outcome = await (args.inPairSlot ?? args.inSlot)(() => sandbox.runPair(side(program.program, plan.programFiles, task.limits), testerSide));
   return { kind: "ran", prepared: program, outcome, verdict: kit.interpret(outcome) };
 }

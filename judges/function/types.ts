@@ -15,6 +15,8 @@ export interface FunctionRunPlan {
   peer: SourceFile;
   programFiles?: Record<string, string>;
   peerFiles?: Record<string, string>;
+  /** The tester bounds what it reads from the candidate: the sides may be joined by plain pipes ({@link PairSide.directPipe}). */
+  directPipe?: boolean;
 }
 
 export interface FunctionKit {

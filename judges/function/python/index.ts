@@ -28,6 +28,8 @@ function plan(task: GradeTask, source: SourceFile): FunctionRunPlan {
     peer: { language: "python", code: tester, extraFiles, noSite: true },
     programFiles: { "solution.py": source.code },
     peerFiles: { "task.json": JSON.stringify(spec) },
+    // The tester reads one bounded line at a time (fm_protocol.MAX_LINE) and never needs stdout captured.
+    directPipe: true,
   };
 }
 

@@ -22,6 +22,13 @@ import { type SideReport, sideOutcome } from "./side-outcome.ts";
 import { WarmUnavailable } from "./unavailable.ts";
 import { REQ_DEST, type Zygote } from "./zygote.ts";
 
+/**
+ * How a job's sides are joined: one run alone ("none"); a pair relayed by the zygote (each side's
+ * stdout captured, capped and copied to the other's stdin); or a pair on plain pipes ("direct", when
+ * the peer is trusted and bounds what it reads: PairSide.directPipe), nothing relayed or captured.
+ */
+export type Piping = "none" | "relayed" | "direct";
+
 export interface WarmSide {
   handle: LocalProgramHandle;
   input: RunInput;
@@ -117,7 +124,8 @@ function placeCachedCode(zygote: Zygote, handle: LocalProgramHandle, progDir: st
 }
 
 /** Runs the job; resolves one RunOutcome per side, or throws WarmUnavailable. */
-export async function runWarmJob(ctx: SandboxContext, zygote: Zygote, sides: WarmSide[], piped: boolean): Promise<RunOutcome[]> {
+export async function runWarmJob(ctx: SandboxContext, zygote: Zygote, sides: WarmSide[], piping: Piping): Promise<RunOutcome[]> {
+  const piped = piping !== "none";
   const jobId = zygote.nextJobId();
   const states: SideState[] = [];
   try {
@@ -129,7 +137,7 @@ export async function runWarmJob(ctx: SandboxContext, zygote: Zygote, sides: War
     });
     endPhase("warm: request folders and cgroups (all sides)", setupStarted);
     const exchangeStarted = startPhase();
-    await exchange(zygote, states, specs);
+    await exchange(zygote, states, { sides: specs, ...(piping === "direct" ? { direct: true } : {}) });
     endPhase("warm: zygote job (send to job end)", exchangeStarted);
     return states.map((state) => sideOutcome(toReport(state), state.side.limits, state.side.input));
   } finally {
@@ -142,7 +150,7 @@ export async function runWarmJob(ctx: SandboxContext, zygote: Zygote, sides: War
   }
 }
 
-function exchange(zygote: Zygote, states: SideState[], specs: object[]): Promise<void> {
+function exchange(zygote: Zygote, states: SideState[], request: { sides: object[]; direct?: boolean }): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const started = performance.now();
     const kill = (state: SideState, reason: EnforcedLimit) => {
@@ -173,7 +181,7 @@ function exchange(zygote: Zygote, states: SideState[], specs: object[]): Promise
     }, longest + HUNG_GRACE_MS);
     try {
       zygote.send(
-        { sides: specs },
+        request,
         {
           onGone: (reason) => finish(new WarmUnavailable(reason)),
           onFrame: (frame) => {

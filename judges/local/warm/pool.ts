@@ -5,7 +5,7 @@
  */
 import type { SandboxContext } from "../context-types.ts";
 import { type RunOutcome, SandboxError } from "../../types.ts";
-import { runWarmJob, type WarmSide } from "./job.ts";
+import { type Piping, runWarmJob, type WarmSide } from "./job.ts";
 import { WarmUnavailable } from "./unavailable.ts";
 import { installScripts, Zygote } from "./zygote.ts";
 
@@ -69,7 +69,7 @@ export class WarmPool {
    * Runs one job on a zygote of the sides' kind (with or without site); throws WarmUnavailable when
    * it could not (the caller then runs it cold), as for a pair whose sides differ in kind.
    */
-  async run(sides: WarmSide[], piped: boolean): Promise<RunOutcome[]> {
+  async run(sides: WarmSide[], piped: Piping): Promise<RunOutcome[]> {
     if (this.closed) throw new SandboxError("the local sandbox is closed", "internal");
     const noSite = sides.map((side) => side.handle.noSite === true);
     if (noSite.some((flag) => flag !== noSite[0])) throw new WarmUnavailable("the sides of this pair differ in site");

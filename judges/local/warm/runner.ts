@@ -11,7 +11,7 @@ import { warnOnce } from "../warn.ts";
 import { type PairOutcome, type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../../types.ts";
 import { supportsWarm, WarmPool } from "./pool.ts";
 import { WarmUnavailable } from "./unavailable.ts";
-import type { WarmSide } from "./job.ts";
+import type { Piping, WarmSide } from "./job.ts";
 
 export interface WarmRunner {
   run(handle: LocalProgramHandle, input: RunInput, limits: RunLimits): Promise<RunOutcome | null>;
@@ -39,7 +39,7 @@ export function createWarmRunner(enabled: boolean, context: () => Promise<Sandbo
     pool ??= new WarmPool(ctx);
     return pool;
   };
-  const attempt = async (sides: WarmSide[], piped: boolean): Promise<RunOutcome[] | null> => {
+  const attempt = async (sides: WarmSide[], piped: Piping): Promise<RunOutcome[] | null> => {
     const warmPool = await poolFor();
     if (!warmPool) return null;
     try {
@@ -55,12 +55,12 @@ export function createWarmRunner(enabled: boolean, context: () => Promise<Sandbo
   };
   return {
     async run(handle, input, limits) {
-      const outcomes = await attempt([{ handle, input, limits }], false);
+      const outcomes = await attempt([{ handle, input, limits }], "none");
       return outcomes?.[0] ?? null;
     },
     async runPair(program, peer) {
       if (program.language !== "python" || peer.language !== "python") return null;
-      const outcomes = await attempt([toWarmSide(program), toWarmSide(peer)], true);
+      const outcomes = await attempt([toWarmSide(program), toWarmSide(peer)], peer.directPipe === true ? "direct" : "relayed");
       const [programOutcome, peerOutcome] = outcomes ?? [];
       return programOutcome && peerOutcome ? { program: programOutcome, peer: peerOutcome } : null;
     },

@@ -1,6 +1,8 @@
 """Warm Python zygote (trusted): one long-lived interpreter per run slot of the local sandbox, inside
 its own bwrap sandbox. It imports what programs commonly need once, then serves jobs from the
-harness, one at a time: a job is one run, or two runs joined stdout-to-stdin (runPair). Each side
+harness, one at a time: a job is one run, or two runs joined stdout-to-stdin (runPair: relayed
+through this process, which captures and caps each side's stdout, or with "direct" on plain pipes
+between the sides, when the peer is trusted and bounds what it reads). Each side
 is cloned (zygote_child.py) into fresh mount, pid and IPC namespaces with a fresh scratch tmpfs,
 its own cgroups, rlimits, no capabilities and no descriptor but its stdio.
 
@@ -114,12 +116,31 @@ class Side:
         self.open = 3
         self.relay = None  # into this side's stdin
 
-    def start(self):
+    @staticmethod
+    def direct_pair(specs):
+        """Two sides joined by plain pipes: each side's stdout is the other's stdin, and this process
+        holds neither end once both are cloned (no relay, no stdout frames, no stdout cap: the peer is
+        trusted and bounds what it reads). A side's end closes its stdout, so the other reads end of file."""
+        sides = [Side(i, spec, False) for i, spec in enumerate(specs)]
+        for side in sides:
+            os.close(side.out_r)
+            os.close(side.out_w)
+            side.out_r = None
+            side.open = 2
+        sides[0].in_r, sides[1].out_w = os.pipe()
+        sides[1].in_r, sides[0].out_w = os.pipe()
+        return sides
+
+    def start(self, direct=False):
+        """Clones the side's init (which keeps only its own stdio and result pipe)."""
         pid = zs.clone_into_namespaces(zs.CLONE_NEWNS | zs.CLONE_NEWPID | zs.CLONE_NEWIPC)
         if pid == 0:
             zygote_child.run_init(self.spec, self.in_r, self.out_w, self.err_w, self.res_w, CAP_LAST)
         self.pid = pid
-        for fd in (self.out_w, self.err_w, self.res_w, self.in_r):
+        # In a direct pair this side's stdin and stdout ends are the other side's too: closed only once
+        # both are cloned, by the caller.
+        mine = (self.err_w, self.res_w) if direct else (self.out_w, self.err_w, self.res_w, self.in_r)
+        for fd in mine:
             if fd is not None:
                 os.close(fd)
         for fd in (self.out_r, self.err_r, self.res_r, self.in_w):
@@ -139,15 +160,25 @@ class Side:
 
 def run_job(request):
     specs = request["sides"]
-    piped = len(specs) == 2
-    sides = [Side(i, spec, piped) for i, spec in enumerate(specs)]
-    for side in sides:
-        side.start()
+    direct = request.get("direct") is True and len(specs) == 2
+    piped = len(specs) == 2 and not direct
+    if direct:
+        sides = Side.direct_pair(specs)
+        for side in sides:
+            side.start(direct=True)
+        for side in sides:
+            os.close(side.in_r)
+            os.close(side.out_w)
+    else:
+        sides = [Side(i, spec, piped) for i, spec in enumerate(specs)]
+        for side in sides:
+            side.start()
     if piped:
         sides[0].relay, sides[1].relay = Relay(sides[0].in_w, RELAY_VIEWS[0]), Relay(sides[1].in_w, RELAY_VIEWS[1])
     selector = selectors.DefaultSelector()
     for side in sides:
-        selector.register(side.out_r, selectors.EVENT_READ, (side, STDOUT))
+        if not direct:
+            selector.register(side.out_r, selectors.EVENT_READ, (side, STDOUT))
         selector.register(side.err_r, selectors.EVENT_READ, (side, STDERR))
         selector.register(side.res_r, selectors.EVENT_READ, (side, RESULT))
     paused = set()
