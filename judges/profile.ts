@@ -11,13 +11,25 @@ export interface PhaseTotal {
   count: number;
 }
 
+/** One timed call of a phase, on the `performance.now()` clock (for a timeline of idle gaps). */
+export interface PhaseSpan {
+  phase: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** Phase names of a local PCH build's steps (judges/local/pch.ts), which the bench's timeline draws. */
+export const PCH_PHASES = { lookup: "PCH: header lookup", build: "PCH: build", store: "PCH: copy into the cache", probe: "PCH: use probe" } as const;
+
 let enabled = false;
 const totals = new Map<string, PhaseTotal>();
+const spans: PhaseSpan[] = [];
 
 /** Turns the timers on (and clears what they held) or off. */
 export function setProfiling(on: boolean): void {
   enabled = on;
   totals.clear();
+  spans.length = 0;
 }
 
 /** A start mark for {@link endPhase}; 0 when profiling is off. */
@@ -28,10 +40,17 @@ export function startPhase(): number {
 /** Adds the time since `started` to `phase`. */
 export function endPhase(phase: string, started: number): void {
   if (!enabled) return;
+  const now = performance.now();
   const total = totals.get(phase) ?? { totalMs: 0, count: 0 };
-  total.totalMs += performance.now() - started;
+  total.totalMs += now - started;
   total.count++;
   totals.set(phase, total);
+  spans.push({ phase, startMs: started, endMs: now });
+}
+
+/** Every timed call since profiling was turned on, in the order they ended. */
+export function readSpans(): PhaseSpan[] {
+  return spans.map((span) => ({ ...span }));
 }
 
 /** What the timers hold, by phase, in the order phases were first seen. */

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { createChecker } from "../../judges/checkers/index.ts";
-import { endPhase, readSandboxStarts, startPhase } from "../../judges/profile.ts";
+import { endPhase, PCH_PHASES, readSandboxStarts, startPhase } from "../../judges/profile.ts";
 import type { Checker, CompileLimits, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile, Verdict } from "../../judges/types.ts";
 import { createJudgeBackend } from "../cli/backends.ts";
 import { createSampleJudge } from "../eval/judge-sample.ts";
@@ -15,6 +15,7 @@ import { type BenchStore, openBenchStore } from "./bench-store.ts";
 import type { BenchCorpus } from "./corpus.ts";
 import { type CoreBusy, startCoreBusy } from "./core-busy.ts";
 import { readCpuMs } from "./process-cpu.ts";
+import type { TimelineKinds } from "./timeline.ts";
 
 export interface HarnessSideOptions {
   cacheDir: string;
@@ -40,6 +41,13 @@ export const HARNESS_PHASES = {
   checker: "harness: checker",
   store: "harness: store (SQLite, as eval)",
 } as const;
+
+/** What the --profile timeline draws as compiles, runs and PCH steps. */
+export const TIMELINE_KINDS: TimelineKinds = {
+  compile: [HARNESS_PHASES.compile],
+  run: [HARNESS_PHASES.run],
+  pch: [PCH_PHASES.lookup, PCH_PHASES.build, PCH_PHASES.store, PCH_PHASES.probe],
+};
 
 export interface HarnessJudgement {
   verdict: Verdict;
@@ -69,6 +77,9 @@ export interface HarnessSideResult {
   /** CPU of this process and its reaped children over the run, ms. */
   cpuMs: number;
   coreBusy: CoreBusy;
+  /** The pass's clock on `performance.now()`: from creating the sandbox to closing it (for --profile's timeline). */
+  startedMs: number;
+  endedMs: number;
 }
 
 /** Wraps a sandbox to count what it really does (the grader and the dedupe decide how often it is called). */
@@ -208,6 +219,7 @@ export async function judgeWithHarness(corpus: BenchCorpus, opts: HarnessSideOpt
     await sandbox.close?.();
     store?.close();
   }
-  const wallMs = performance.now() - started - versionsMs;
-  return { wallMs, judgements, versions, ...stats, sandboxStarts: readSandboxStarts() - startsBefore, cpuMs: readCpuMs() - cpuBefore, coreBusy: measureCores() };
+  const endedMs = performance.now();
+  const wallMs = endedMs - started - versionsMs;
+  return { wallMs, startedMs: started, endedMs, judgements, versions, ...stats, sandboxStarts: readSandboxStarts() - startsBefore, cpuMs: readCpuMs() - cpuBefore, coreBusy: measureCores() };
 }

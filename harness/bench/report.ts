@@ -4,6 +4,7 @@ import { computeQuantile } from "../rewards/stats.ts";
 import type { Agreement } from "./agreement.ts";
 import type { CoreBusy } from "./core-busy.ts";
 import { formatPhases, type PhaseFigure } from "./phase-profile.ts";
+import { formatTimeline, type TimelineRow } from "./timeline.ts";
 import type { WarmFigures } from "./warm-pass.ts";
 import type { BaselineJudgement } from "./baseline.ts";
 import { INTENTS, type BenchCorpus, type Intent } from "./corpus.ts";
@@ -38,7 +39,7 @@ export interface LanguageReport {
   /** A second pass with the cache the first one left (null with `warmPass: false`). */
   warm: WarmFigures | null;
   /** `--profile`: phase timers of the first pass and of the warm pass. */
-  profile?: { first: Record<string, PhaseFigure>; warm: Record<string, PhaseFigure> | null };
+  profile?: { first: Record<string, PhaseFigure>; warm: Record<string, PhaseFigure> | null; /** The first pass, second by second. */ timeline: TimelineRow[] };
   baseline: SideFigures & { runs: number; compile_cpu_ms_mean: number; run_cpu_ms_mean: number };
   /** Baseline wall time / harness wall time. */
   speedup: number;
@@ -222,6 +223,7 @@ export function formatBenchReport(r: BenchReport): string {
         : []),
       ...(l.profile ? formatPhases("profile, first pass", l.profile.first) : []),
       ...(l.profile?.warm ? formatPhases("profile, warm pass", l.profile.warm) : []),
+      ...(l.profile?.timeline.length ? formatTimeline(l.profile.timeline, r.machine.cores) : []),
       `${"".padEnd(8)}agreement: ${l.agreement.agreed}/${l.agreement.compared} agree${l.agreement.excused ? `, ${l.agreement.excused} excused (MLE/OLE)` : ""}, ${l.agreement.disagreements.length} disagree, ${l.agreement.intentMismatches.length} off-intent`,
     );
   }

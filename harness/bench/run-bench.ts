@@ -12,10 +12,11 @@ import { checkAgreement, describeAgreementFailures } from "./agreement.ts";
 import { type BaselineJudgement, judgeWithBaseline } from "./baseline.ts";
 import { BENCH_TIME_LIMIT_MS, DEFAULT_SUBMISSIONS, DEFAULT_TESTS, generateCorpus } from "./corpus.ts";
 import { estimateFloor, readCppFlags } from "./floor.ts";
-import { judgeWithHarness } from "./harness-side.ts";
+import { judgeWithHarness, TIMELINE_KINDS } from "./harness-side.ts";
 import { describePhases, type PhaseFigure } from "./phase-profile.ts";
+import { buildTimeline } from "./timeline.ts";
 import { buildWarmFigures } from "./warm-pass.ts";
-import { readProfile, setProfiling } from "../../judges/profile.ts";
+import { readProfile, readSpans, setProfiling } from "../../judges/profile.ts";
 import { type BenchReport, buildLanguageReport, type LanguageReport, sumLanguages } from "./report.ts";
 
 export interface BenchOptions {
@@ -87,7 +88,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     if (!opts.warm) process.once("exit", removeCache);
     let harness: Awaited<ReturnType<typeof judgeWithHarness>>;
     let warmHarness: typeof harness | null = null;
-    let profile: { first: Record<string, PhaseFigure>; warm: Record<string, PhaseFigure> | null } | undefined;
+    let profile: LanguageReport["profile"];
     const storeDir = opts.profile ? mkdtempSync(join(tmpdir(), "bench-store-")) : null;
     const side = (pass: string) => ({ cacheDir, limits, concurrency, slots, testConcurrency, cores, ...(storeDir ? { storePath: join(storeDir, `${pass}.db`) } : {}) });
     try {
@@ -95,12 +96,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
       setProfiling(opts.profile ?? false);
       harness = await judgeWithHarness(corpus, side("first"));
       const first = describePhases(readProfile());
+      const timeline = opts.profile ? buildTimeline(readSpans(), TIMELINE_KINDS, harness.startedMs, harness.endedMs, cores) : [];
       if (opts.warmPass ?? true) {
         progress(`${language}: harness ${(harness.wallMs / 1000).toFixed(1)} s; warm pass (same cache)`);
         setProfiling(opts.profile ?? false);
         warmHarness = await judgeWithHarness(corpus, side("warm"));
       }
-      if (opts.profile) profile = { first, warm: warmHarness ? describePhases(readProfile()) : null };
+      if (opts.profile) profile = { first, warm: warmHarness ? describePhases(readProfile()) : null, timeline };
     } finally {
       setProfiling(false);
       if (storeDir) rmSync(storeDir, { recursive: true, force: true });

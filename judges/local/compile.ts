@@ -12,6 +12,13 @@ import { createRunDir, scratchCapsFor, writeSandboxFiles } from "./scratch.ts";
 
 /** The C++ flag set (part of the cache key and of the PCH key). */
 export const CPP_FLAGS = ["-std=c++17", "-O2", "-pipe", "-DONLINE_JUDGE"];
+/**
+ * The linker, where /usr has gold: it links a solution in ~16 ms of CPU against ~42 ms for the default
+ * ld.bfd (g++ 12.2, binutils 2.40, measured), about a tenth of a compile with the PCH, and makes the
+ * same program. Apart from CPP_FLAGS, which Piston's batch compiles share; part of the program cache
+ * key, not of the PCH key (a driver flag: the .gch is the same and stays valid).
+ */
+export const CPP_LINK_FLAGS: readonly string[] = Bun.which("ld.gold", { PATH: "/usr/bin:/bin" }) ? ["-fuse-ld=gold"] : [];
 /** Python runs without user site-packages and PYTHON* variables, and writes no .pyc files. */
 export const PYTHON_FLAGS = ["-E", "-s", "-B"];
 /** Added for a source that asks for it ({@link SourceFile.noSite}): no `site` module, so no `.pth` start-up code. */
@@ -102,7 +109,7 @@ export async function compileCpp(ctx: SandboxContext, gxx: string, source: Sourc
       ...run.scratchMounts(),
     ];
     if (pchDir) mounts.push({ src: pchDir, dest: PCH_DEST, writable: false });
-    const command = [gxx, ...CPP_FLAGS, ...(pchDir ? PCH_USE_FLAGS : []), CPP_SOURCE, "-o", `/out/${CPP_BINARY}`];
+    const command = [gxx, ...CPP_FLAGS, ...CPP_LINK_FLAGS, ...(pchDir ? PCH_USE_FLAGS : []), CPP_SOURCE, "-o", `/out/${CPP_BINARY}`];
     const result = await execInSandbox(ctx, {
       command,
       mounts,

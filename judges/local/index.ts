@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import type { CompileLimits, Language, PairOutcome, PairSide, PreparedProgram, RunInput, RunLimits, Sandbox, SourceFile } from "../types.ts";
 import { LANGUAGES, SandboxError } from "../types.ts";
 import { selfTestSandbox } from "../self-test.ts";
-import { checkPython, compileCpp, CPP_FLAGS } from "./compile.ts";
+import { endPhase, startPhase } from "../profile.ts";
+import { checkPython, compileCpp, CPP_FLAGS, CPP_LINK_FLAGS } from "./compile.ts";
 import { checkLauncherTools, createContext, type SandboxContext } from "./context.ts";
 import { createLazyContext } from "./lazy-context.ts";
 import { type LocalPairSide, runLocalPair } from "./pair.ts";
@@ -143,10 +144,12 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
           return compileCpp(ctx, path, source, limits, null);
         }
         const lease = await gateFor(ctx, path, key).acquire();
+        const phase = startPhase();
         try {
           compiles++;
           return await compileCpp(ctx, path, source, limits, lease.pch);
         } finally {
+          endPhase(lease.pch ? "compile with the PCH" : "compile without the PCH (while it builds)", phase);
           lease.release();
         }
       },
@@ -195,7 +198,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       const user = ctx.owner ? `uid ${ctx.owner.uid}` : `uid ${process.getuid?.() ?? "?"} (not root)`;
       return {
         "g++": tools.gxx ? version("gxx", [tools.gxx, "--version"]) : "missing",
-        "g++ flags": CPP_FLAGS.join(" "),
+        "g++ flags": [...CPP_FLAGS, ...CPP_LINK_FLAGS].join(" "),
         python3: tools.python3 ? version("python3", [tools.python3, "--version"]) : "missing",
         bwrap: tools.bwrap ? version("bwrap", [tools.bwrap, "--version"]) : "missing",
         sandbox: `${ctx.mode === "bwrap" ? "bwrap" : "unsafe-no-sandbox"}, ${user}, ${cgroup}`,

@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, writeFileSync } from "no
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { ensureEntry, entryDir, hashKey } from "../cache-store.ts";
+import { endPhase, PCH_PHASES, startPhase } from "../profile.ts";
 import { CACHE_FORMAT } from "./cache.ts";
 import type { SandboxContext } from "./context.ts";
 import { execInSandbox, type ExecLimits } from "./exec.ts";
@@ -82,23 +83,33 @@ export async function probePchUse(ctx: SandboxContext, gxx: string, flags: strin
   }
 }
 
+/** Times `work` as `phase` (judges/profile.ts; nothing when profiling is off). */
+async function timed<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
+  const started = startPhase();
+  try {
+    return await work();
+  } finally {
+    endPhase(phase, started);
+  }
+}
+
 async function buildPch(ctx: SandboxContext, gxx: string, flags: string[], target: string): Promise<void> {
   const run = createRunDir(ctx, "pch-build-");
   try {
     const dir = run.makeDir("pch", true);
-    const header = await findSystemHeader(ctx, gxx, flags, dir, run.statusPath);
+    const header = await timed(PCH_PHASES.lookup, () => findSystemHeader(ctx, gxx, flags, dir, run.statusPath));
     if (!header) throw new Error("g++ -H did not show where <bits/stdc++.h> is");
     mkdirSync(join(target, "bits"), { recursive: true });
     copyFileSync(header, join(target, PCH_HEADER));
     run.makeDir("pch/bits", true);
     copyFileSync(header, join(dir, PCH_HEADER));
     const gch = `${PCH_DEST}/${PCH_HEADER}.gch`;
-    const result = await runCompiler(ctx, [gxx, ...flags, "-x", "c++-header", `${PCH_DEST}/${PCH_HEADER}`, "-o", gch], dir, run.statusPath);
+    const result = await timed(PCH_PHASES.build, () => runCompiler(ctx, [gxx, ...flags, "-x", "c++-header", `${PCH_DEST}/${PCH_HEADER}`, "-o", gch], dir, run.statusPath));
     const built = join(dir, `${PCH_HEADER}.gch`);
     if (result.status?.kind !== "exit" || result.status.code !== 0 || !existsSync(built)) {
       throw new Error(`building the PCH failed: ${result.stderr.slice(0, 2000)}`);
     }
-    copyFileSync(built, join(target, `${PCH_HEADER}.gch`));
+    await timed(PCH_PHASES.store, () => copyFileSync(built, join(target, `${PCH_HEADER}.gch`)));
   } finally {
     await run.dispose();
   }
@@ -146,7 +157,7 @@ export async function preparePch(ctx: SandboxContext, gxx: string, flags: string
   try {
     const entry = await ensurePchEntry(ctx, gxx, flags, key);
     const staged = stagePch(ctx, entry, key);
-    if (await probePchUse(ctx, gxx, flags, staged)) return staged;
+    if (await timed(PCH_PHASES.probe, () => probePchUse(ctx, gxx, flags, staged))) return staged;
     warnOnce(`pch-unused-${key}`, "the precompiled <bits/stdc++.h> is not accepted by g++ (-Winvalid-pch); compiling without it.");
   } catch (error) {
     warnOnce(`pch-failed-${key}`, `cannot build the precompiled <bits/stdc++.h> (${(error as Error).message}); compiling without it.`);

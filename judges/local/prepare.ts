@@ -11,7 +11,7 @@ import { SandboxError } from "../types.ts";
 import { ensureEntry, entryDir, hashKey, readMeta } from "../cache-store.ts";
 import { CACHE_FORMAT } from "./cache.ts";
 import { CacheBudget, markUsed } from "./cache-budget.ts";
-import { CPP_BINARY, CPP_FLAGS, type CompileOutcome, pythonFlagsFor } from "./compile.ts";
+import { CPP_BINARY, CPP_FLAGS, CPP_LINK_FLAGS, type CompileOutcome, pythonFlagsFor } from "./compile.ts";
 import type { LocalProgramHandle } from "./run.ts";
 import { assertSafeFileName } from "./scratch.ts";
 
@@ -30,7 +30,7 @@ export interface Preparer {
 
 /** The cache key of a source under the flags and compiler of its language. */
 export function programKey(source: SourceFile, compilerVersion: string): string {
-  const flags = source.language === "cpp" ? CPP_FLAGS : pythonFlagsFor(source.noSite);
+  const flags = source.language === "cpp" ? [...CPP_FLAGS, ...CPP_LINK_FLAGS] : pythonFlagsFor(source.noSite);
   return hashKey({ format: CACHE_FORMAT, language: source.language, code: source.code, extraFiles: source.extraFiles ?? {}, flags, compilerVersion });
 }
 
