@@ -53,7 +53,11 @@ interface SideState {
   wallMs: number;
 }
 
-function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: number, side: WarmSide, piped: boolean): { dir: string; cgroup: RunCgroup; spec: object } {
+/**
+ * One side's request. `trusted`: the peer of a direct pair (trusted code), which runs in its run's
+ * init instead of a second process; it collects no files (the zygote reports only how it ended).
+ */
+function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: number, side: WarmSide, piped: boolean, trusted: boolean): { dir: string; cgroup: RunCgroup; spec: object } {
   const { limits, input } = side;
   // The same checks as a cold run's: a bad request is the caller's bug whichever path serves it.
   assertLimits(limits);
@@ -64,6 +68,7 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
   const files = input.files ?? {};
   const collect = input.collect ?? [];
   assertCollectNames(collect);
+  if (trusted && collect.length > 0) throw new SandboxError("the trusted peer of a direct pair collects no files", "internal");
   const dir = join(zygote.reqDir, jobId, String(index));
   mkdirSync(join(dir, "files"), { recursive: true, mode: 0o755 });
   chownSync(join(dir, "files"), 65534, 65534);
@@ -99,6 +104,7 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
     collect,
     collectBytes: Math.floor(limits.outputBytes),
     ...(pycWrite ? { pycWrite } : {}),
+    ...(trusted ? { trusted } : {}),
   };
   return { dir, cgroup, spec };
 }
@@ -131,7 +137,7 @@ export async function runWarmJob(ctx: SandboxContext, zygote: Zygote, sides: War
   try {
     const setupStarted = startPhase();
     const specs = sides.map((side, index) => {
-      const written = writeSide(ctx, zygote, jobId, index, side, piped);
+      const written = writeSide(ctx, zygote, jobId, index, side, piped, piping === "direct" && index === 1);
       states.push({ side, dir: written.dir, cgroup: written.cgroup, stdout: [], stderr: [], result: [], end: null, limit: null, wallMs: 0 });
       return written.spec;
     });

@@ -47,6 +47,19 @@ describe("a warm pair whose peer allows a direct pipe", () => {
     expect(pair.peer).toMatchObject({ termination: "exited", stderr: "peer done" });
   });
 
+  test("the peer, run in its init, ends as a program would: exit code, stderr, CPU limit, and the program reads end of file", async () => {
+    const waits = await preparePython("import sys\nsys.stdin.read()\nsys.stderr.write('program done')\n");
+    const exits = await preparePython("import sys\nsys.stderr.write('bye')\nsys.exit(3)\n");
+    const ended = await sandbox().runPair(side(waits), direct(exits));
+    expect(ended.peer).toMatchObject({ termination: "nonzero", exitCode: 3, stderr: "bye" });
+    expect(ended.program).toMatchObject({ termination: "exited", stderr: "program done" });
+    const spins = await preparePython("while True:\n    pass\n");
+    const spun = await sandbox().runPair(side(waits), direct(spins, { limits: { ...limits, cpuMs: 300 } }));
+    expect(spun.peer.termination).toBe("cpu_time");
+    expect(spun.peer.timeMs).toBeGreaterThanOrEqual(250);
+    expect(spun.program).toMatchObject({ termination: "exited", stderr: "program done" });
+  });
+
   test("the program's stderr is still capped at the output limit (the peer's report channel cannot be flooded through it)", async () => {
     const floods = await preparePython("import sys\nwhile True:\n    sys.stderr.write('e' * 65536)\n");
     const waits = await preparePython("import sys\nsys.stdin.read()\n");
