@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { CPP_FLAGS } from "../../../judges/local/compile.ts";
 import { createContext, type SandboxContext } from "../../../judges/local/context.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
-import { createPchGate, isPchCached, PCH_HEADER, pchKey, preparePch, probePchUse, spareCoresNow } from "../../../judges/local/pch.ts";
+import { createPchGate, isPchCached, PCH_HEADER, pchKey, preparePch, probePchUse, spareCoresNow, type StagedPch } from "../../../judges/local/pch.ts";
 import { locateTools, readVersion } from "../../../judges/local/tools.ts";
 import { makeFreshCacheDir, sharedTestCacheDir } from "../../support/test-cache.ts";
 
@@ -62,9 +62,11 @@ describe("precompiled <bits/stdc++.h>", () => {
     const ctx = await createContext({ unsafeNoSandbox: false, cacheDir, tools });
     contexts.push(ctx);
     const version = readVersion([gxx, "--version"]) ?? "unknown";
-    const dir = await preparePch(ctx, gxx, CPP_FLAGS, version);
-    expect(dir).not.toBeNull();
-    if (!dir) return;
+    const staged = await preparePch(ctx, gxx, CPP_FLAGS, version);
+    expect(staged).not.toBeNull();
+    if (!staged) return;
+    const { dir } = staged;
+    expect(await staged.accepted).toBe(true);
     expect(await probePchUse(ctx, gxx, CPP_FLAGS, dir)).toBe(true);
     const otherFlags = CPP_FLAGS.map((flag) => (flag === "-O2" ? "-O0" : flag));
     expect(await probePchUse(ctx, gxx, otherFlags, dir)).toBe(false);
@@ -92,6 +94,9 @@ describe("precompiled <bits/stdc++.h>", () => {
 /** Lets pending promise callbacks run, so a waiter that could proceed has. */
 const settleMicrotasks = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A staged PCH whose use-probe has settled (`ok`: g++ accepts it). */
+const accepted = (dir: string, ok = true): StagedPch => ({ dir, accepted: Promise.resolve(ok) });
+
 /** A gate with one spare lane whose build runs until the test calls `finish(dir)`, counting builds. */
 function gateWithHeldBuild() {
   let finish: (dir: string) => void = () => {};
@@ -99,7 +104,7 @@ function gateWithHeldBuild() {
   const gate = createPchGate(
     () => {
       builds++;
-      return new Promise<string | null>((resolve) => (finish = resolve));
+      return new Promise<StagedPch | null>((resolve) => (finish = (dir) => resolve(accepted(dir))));
     },
     1,
     false,
@@ -129,7 +134,7 @@ describe("the PCH gate", () => {
 
   test("with no spare lane or a PCH already cached, every compile waits for it", async () => {
     for (const [lanes, cached] of [[0, false], [2, true]] as const) {
-      const gate = createPchGate(async () => "/staged-pch", lanes, cached);
+      const gate = createPchGate(async () => accepted("/staged-pch"), lanes, cached);
       expect((await gate.acquire()).pch).toBe("/staged-pch");
     }
   });
@@ -140,7 +145,7 @@ describe("the PCH gate", () => {
     expect(spareCoresNow(2, 2)).toBe(0);
     expect(spareCoresNow(1, 0)).toBe(0);
     let spare = 0;
-    const gate = createPchGate(() => new Promise<string | null>(() => {}), () => spare, false);
+    const gate = createPchGate(() => new Promise<StagedPch | null>(() => {}), () => spare, false);
     let waited = false;
     void gate.acquire().then(() => (waited = true));
     await settleMicrotasks();
@@ -173,6 +178,20 @@ describe("the PCH gate", () => {
     expect(afterBuild).toBe(true);
     again.release();
     expect(builds()).toBe(1);
+  });
+
+  test("the first compiles do not wait for the use-probe, and once it rejects the PCH no compile gets it", async () => {
+    let verdict: (ok: boolean) => void = () => {};
+    const probe = new Promise<boolean>((resolve) => (verdict = resolve));
+    const gate = createPchGate(async () => ({ dir: "/staged-pch", accepted: probe }), 0, false);
+    expect((await gate.acquire()).pch).toBe("/staged-pch");
+    let settled = false;
+    const settling = gate.settle().then(() => (settled = true));
+    await settleMicrotasks();
+    expect(settled).toBe(false); // close waits for the probe, which uses the work folder
+    verdict(false);
+    await settling;
+    expect((await gate.acquire()).pch).toBeNull();
   });
 
   test("settle() waits for a build in progress and never throws", async () => {
