@@ -20,6 +20,7 @@ import { buildLaunch, type ProgramRlimits } from "./launch.ts";
 import { buildRunOutcome } from "./outcome.ts";
 import { commandFor, execLimitsFor, type LocalProgramHandle, STDERR_BYTES } from "./run.ts";
 import { createRunDir, filePagesBytes, type RunDir, type ScratchCaps, writeSandboxFiles } from "./scratch.ts";
+import { placeStdin } from "./session-inputs.ts";
 import { SessionStream } from "./session-stream.ts";
 import { parseSessionReport, sessionMarker } from "./session-status.ts";
 import { makeRunToken } from "./status.ts";
@@ -166,7 +167,7 @@ function createLive(parts: LiveParts): LiveSandbox {
     const setup = startPhase();
     const files = input.files ?? {};
     writeSandboxFiles(ctx, parts.box, files, "RunInput.files");
-    writeFileSync(join(parts.inDir, "stdin"), input.stdin ?? "", { mode: 0o644 });
+    placeStdin(ctx, join(parts.inDir, "stdin"), input.stdin ?? "");
     cgroup?.resetPeak();
     const cpuBefore = cgroup?.readCpuNs() ?? 0;
     const oomBefore = cgroup?.readOomKills() ?? 0;
