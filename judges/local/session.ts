@@ -33,6 +33,8 @@ export class LocalRunSession implements RunSession {
   private prestarted = false;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Sandboxes a run ended, still being torn down (close() waits for them). */
+  private readonly drops = new Set<Promise<void>>();
 
   constructor(
     private readonly ctx: SandboxContext,
@@ -56,6 +58,7 @@ export class LocalRunSession implements RunSession {
     this.closed = true;
     await this.queue;
     await this.drop();
+    await Promise.all([...this.drops]);
     await this.pool.sessionClosed();
   }
 
@@ -89,8 +92,18 @@ export class LocalRunSession implements RunSession {
       ({ live: this.live, prestarted: this.prestarted } = this.pool.take(this.ctx, spec, this.handle));
     }
     const { outcome, reusable } = await this.live.run(input);
-    if (!reusable) await this.drop();
+    // Torn down off the run slot: the next run takes another sandbox, and close() waits for this one.
+    if (!reusable) this.dropInBackground();
     return outcome;
+  }
+
+  private dropInBackground(): void {
+    const dropping: Promise<void> = this.drop()
+      .catch((error: unknown) => {
+        process.stderr.write(`[judges/local] WARNING: a session's sandbox could not be torn down: ${(error as Error).message}\n`);
+      })
+      .finally(() => this.drops.delete(dropping));
+    this.drops.add(dropping);
   }
 
   private async drop(): Promise<void> {
