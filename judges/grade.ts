@@ -48,9 +48,15 @@ export class GradeError extends HarnessError {
   }
 }
 
-/** A shared bound on sandbox work: each compile and each test (run and check) holds one slot while it runs. */
+/** What a slot is asked for: a compile (of a submission or an interactor) or a test's run. */
+export type SlotWork = "compile" | "run";
+
+/**
+ * A shared bound on sandbox work: each compile and each test (run and check) holds one slot while it
+ * runs. `work` lets the slots serve waiting compiles before waiting runs (harness/eval/pool.ts).
+ */
 export interface RunSlots {
-  run<T>(task: () => Promise<T>): Promise<T>;
+  run<T>(task: () => Promise<T>, work?: SlotWork): Promise<T>;
 }
 
 export interface GradeArgs {
@@ -89,8 +95,8 @@ function functionKit(task: GradeTask, source: SourceFile) {
 }
 
 /** Runs `task` in a slot when slots are given. */
-function runInSlot<T>(slots: RunSlots | undefined, task: () => Promise<T>): Promise<T> {
-  return slots ? slots.run(task) : task();
+function runInSlot<T>(slots: RunSlots | undefined, task: () => Promise<T>, work: SlotWork = "run"): Promise<T> {
+  return slots ? slots.run(task, work) : task();
 }
 
 /** Turns a SandboxError into an SE cause; rethrows what must stop the whole evaluation. */
@@ -239,7 +245,7 @@ async function gradeInteractiveTest(args: GradeArgs, program: PreparedProgram, i
 async function prepareInteractor(args: GradeArgs): Promise<{ program: PreparedProgram } | { error: string }> {
   const spec = args.task.interactor;
   if (!spec) throw new GradeError("prepareInteractor needs task.interactor");
-  const prepared = await runInSlot(args.slots, () => args.sandbox.prepare(spec.source, INTERACTOR_COMPILE_LIMITS));
+  const prepared = await runInSlot(args.slots, () => args.sandbox.prepare(spec.source, INTERACTOR_COMPILE_LIMITS), "compile");
   if (prepared.ok) return { program: prepared.program };
   return { error: `the interactor did not compile (${prepared.cause}): ${truncateText(prepared.log, 2000)}` };
 }
@@ -338,7 +344,7 @@ export async function gradeSubmission(args: GradeArgs): Promise<Judgement> {
   try {
     // A compile that would wait for the backend's set-up (a PCH build) waits here, off the slots.
     if (!args.prepared) await sandbox.whenReadyToPrepare?.(program);
-    prepared = args.prepared ?? (await runInSlot(args.slots, () => sandbox.prepare(program, args.compileLimits ?? DEFAULT_COMPILE_LIMITS)));
+    prepared = args.prepared ?? (await runInSlot(args.slots, () => sandbox.prepare(program, args.compileLimits ?? DEFAULT_COMPILE_LIMITS), "compile"));
   } catch (error) {
     return judgeWithoutTests("SE", total, null, describeHarnessFailure(error, "sandbox failed to compile"));
   }

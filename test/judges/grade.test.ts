@@ -279,6 +279,17 @@ describe("gradeSubmission running tests in parallel", () => {
   });
 });
 
+describe("gradeSubmission slot requests", () => {
+  test("asks its slots for a compile, then for a run per test", async () => {
+    const { sandbox } = scriptedSandbox([outcome({ stdout: "1" }), outcome({ stdout: "2" }), outcome({ stdout: "3" })]);
+    const asked: string[] = [];
+    const slots = { run: <T>(work: () => Promise<T>, kind?: string) => (asked.push(kind ?? "unsaid"), work()) };
+    const judgement = await gradeSubmission({ sandbox, task, source, checker: checkTokens, slots });
+    expect(judgement.verdict).toBe("AC");
+    expect(asked).toEqual(["compile", "run", "run", "run"]);
+  });
+});
+
 describe("gradeSubmission inputs", () => {
   test("uses a given prepare result without compiling again", async () => {
     const { sandbox, prepareCount } = scriptedSandbox([outcome({ stdout: "1" }), outcome({ stdout: "2" }), outcome({ stdout: "3" })]);

@@ -36,6 +36,24 @@ describe("createPool", () => {
     expect(order).toEqual(["first", "second", "third"]);
   });
 
+  test("a free slot goes to a waiting compile before any waiting run, first come first served within each kind", async () => {
+    const pool = createPool(1);
+    const order: string[] = [];
+    const job = (name: string) => async () => void order.push(name);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = pool.run(() => held, "run");
+    const queued = [
+      pool.run(job("run 1"), "run"),
+      pool.run(job("compile 1"), "compile"),
+      pool.run(job("run 2")),
+      pool.run(job("compile 2"), "compile"),
+    ];
+    release();
+    await Promise.all([holder, ...queued]);
+    expect(order).toEqual(["compile 1", "compile 2", "run 1", "run 2"]);
+  });
+
   test("a failing task frees its slot and its error reaches the caller", async () => {
     const pool = createPool(1);
     await expect(pool.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
