@@ -19,6 +19,13 @@ export const CPP_FLAGS = ["-std=c++17", "-O2", "-pipe", "-DONLINE_JUDGE"];
  * key, not of the PCH key (a driver flag: the .gch is the same and stays valid).
  */
 export const CPP_LINK_FLAGS: readonly string[] = Bun.which("ld.gold", { PATH: "/usr/bin:/bin" }) ? ["-fuse-ld=gold"] : [];
+/**
+ * Prefix of a filler compile (one made without the PCH while it builds): at niceness 10 it takes only
+ * CPU that the PCH build and the test runs leave, so the build, which every other compile waits for,
+ * is not slowed by it. Empty where /usr has no `nice`.
+ */
+const NICE = Bun.which("nice", { PATH: "/usr/bin:/bin" });
+const FILLER_PREFIX: readonly string[] = NICE ? [NICE, "-n", "10"] : [];
 /** Python runs without user site-packages and PYTHON* variables, and writes no .pyc files. */
 export const PYTHON_FLAGS = ["-E", "-s", "-B"];
 /** Added for a source that asks for it ({@link SourceFile.noSite}): no `site` module, so no `.pth` start-up code. */
@@ -95,8 +102,8 @@ function execLimits(limits: CompileLimits) {
   };
 }
 
-/** Compiles C++ with g++ in the sandbox; `pchDir` is the staged PCH or null. */
-export async function compileCpp(ctx: SandboxContext, gxx: string, source: SourceFile, limits: CompileLimits, pchDir: string | null): Promise<CompileOutcome> {
+/** Compiles C++ with g++ in the sandbox; `pchDir` is the staged PCH or null; a `filler` compile runs at a low priority. */
+export async function compileCpp(ctx: SandboxContext, gxx: string, source: SourceFile, limits: CompileLimits, pchDir: string | null, filler = false): Promise<CompileOutcome> {
   const run = createRunDir(ctx, "compile-", scratchCapsFor(limits.memoryMb * 1024 * 1024, { ...source.extraFiles, [CPP_SOURCE]: source.code }));
   try {
     const box = run.makeDir("box", true);
@@ -109,7 +116,7 @@ export async function compileCpp(ctx: SandboxContext, gxx: string, source: Sourc
       ...run.scratchMounts(),
     ];
     if (pchDir) mounts.push({ src: pchDir, dest: PCH_DEST, writable: false });
-    const command = [gxx, ...CPP_FLAGS, ...CPP_LINK_FLAGS, ...(pchDir ? PCH_USE_FLAGS : []), CPP_SOURCE, "-o", `/out/${CPP_BINARY}`];
+    const command = [...(filler ? FILLER_PREFIX : []), gxx, ...CPP_FLAGS, ...CPP_LINK_FLAGS, ...(pchDir ? PCH_USE_FLAGS : []), CPP_SOURCE, "-o", `/out/${CPP_BINARY}`];
     const result = await execInSandbox(ctx, {
       command,
       mounts,

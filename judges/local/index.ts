@@ -147,7 +147,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
         const phase = startPhase();
         try {
           compiles++;
-          return await compileCpp(ctx, path, source, limits, lease.pch);
+          return await compileCpp(ctx, path, source, limits, lease.pch, lease.spare);
         } finally {
           endPhase(lease.pch ? "compile with the PCH" : "compile without the PCH (while it builds)", phase);
           lease.release();

@@ -188,6 +188,8 @@ export function spareCoresNow(cores: number = availableParallelism(), load: numb
 /** What a C++ compile that includes <bits/stdc++.h> is given: the PCH folder or null, and a release for its lane. */
 export interface PchLease {
   pch: string | null;
+  /** A spare lane's lease: compiling without the PCH only because it is still building (filler work). */
+  spare: boolean;
   release(): void;
 }
 
@@ -259,10 +261,10 @@ export function createPchGate(prepare: () => Promise<StagedPch | null>, spareLan
           lanesInUse--;
           wake();
         };
-        return { pch: null, release };
+        return { pch: null, spare: true, release };
       }
       const dir = await start();
-      return { pch: rejected ? null : dir, release: noLane };
+      return { pch: rejected ? null : dir, spare: false, release: noLane };
     },
     async settle() {
       await pending?.catch(() => null);

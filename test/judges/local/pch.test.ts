@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { CPP_FLAGS } from "../../../judges/local/compile.ts";
+import { compileCpp, CPP_BINARY, CPP_FLAGS } from "../../../judges/local/compile.ts";
 import { createContext, type SandboxContext } from "../../../judges/local/context.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
 import { createPchGate, isPchCached, PCH_HEADER, pchKey, preparePch, probePchUse, spareCoresNow, type StagedPch } from "../../../judges/local/pch.ts";
@@ -72,6 +72,17 @@ describe("precompiled <bits/stdc++.h>", () => {
     expect(await probePchUse(ctx, gxx, otherFlags, dir)).toBe(false);
   });
 
+  test("a filler compile (made on a spare lane while the PCH builds, at a low priority) makes the same program", async () => {
+    const tools = locateTools();
+    const ctx = await createContext({ unsafeNoSandbox: false, cacheDir, tools });
+    contexts.push(ctx);
+    const source = { language: "cpp" as const, code: bitsProgram("filler") };
+    const gxx = tools.gxx ?? "/usr/bin/g++";
+    const [plain, filler] = [await compileCpp(ctx, gxx, source, compileLimits, null), await compileCpp(ctx, gxx, source, compileLimits, null, true)];
+    expect(plain.ok && filler.ok).toBe(true);
+    if (plain.ok && filler.ok) expect(Buffer.from(filler.files[CPP_BINARY] ?? []).equals(Buffer.from(plain.files[CPP_BINARY] ?? []))).toBe(true);
+  });
+
   test("has one key per flag set and compiler version", () => {
     const base = pchKey(CPP_FLAGS, "g++ 12.2.0");
     expect(pchKey([...CPP_FLAGS], "g++ 12.2.0")).toBe(base);
@@ -116,7 +127,7 @@ describe("the PCH gate", () => {
   test("while a cold build runs, the spare lanes compile without the PCH and further compiles wait for it", async () => {
     const { gate, finish, builds } = gateWithHeldBuild();
     const first = await gate.acquire();
-    expect(first.pch).toBeNull();
+    expect(first).toMatchObject({ pch: null, spare: true });
     let waiting: string | null | undefined;
     const second = gate.acquire().then((lease) => (waiting = lease.pch));
     await settleMicrotasks();
@@ -128,7 +139,7 @@ describe("the PCH gate", () => {
     finish("/staged-pch");
     expect(await second).toBe("/staged-pch");
     third.release();
-    expect((await gate.acquire()).pch).toBe("/staged-pch");
+    expect(await gate.acquire()).toMatchObject({ pch: "/staged-pch", spare: false });
     expect(builds()).toBe(1);
   });
 
@@ -191,7 +202,7 @@ describe("the PCH gate", () => {
     expect(settled).toBe(false); // close waits for the probe, which uses the work folder
     verdict(false);
     await settling;
-    expect((await gate.acquire()).pch).toBeNull();
+    expect(await gate.acquire()).toMatchObject({ pch: null, spare: false });
   });
 
   test("settle() waits for a build in progress and never throws", async () => {
