@@ -105,6 +105,7 @@ const sandbox = createLocalSandbox({ cacheDir: join(work, "cache"), warmPython: 
 const prepared = await sandbox.prepare({ language: "cpp", code: "#include <cstdio>\nint main(){int a,b;if(scanf(\"%d %d\",&a,&b)==2)printf(\"%d\\n\",a+b);}\n" }, { cpuMs: 20_000, wallMs: 60_000, memoryMb: 1024, logBytes: 4096 });
 if (!prepared.ok) throw new Error(prepared.log);
 const limits = { cpuMs: 1000, wallMs: 5000, memoryMb: 256, outputBytes: 1 << 20, processes: 8, fileBytes: 1 << 20 };
+const firstTests: number[] = [];
 await measure("a test, one-shot (Sandbox.run): everything above + the program", async () => {
   await sandbox.run(prepared.program, { stdin: "1 2\n" }, limits);
 });
@@ -113,6 +114,17 @@ if (session) {
   await measure("a test in a session (RunSession.run)", async () => {
     await session.run({ stdin: "1 2\n" });
   });
+  // As in a grader with several samples in flight: another session is open, so a pre-started
+  // sandbox (session-pool.ts) waits for the next sample; the pause stands for its compile.
+  await measure("a sample's first test, another session open (pre-started sandbox)", async () => {
+    const sample = await sandbox.openSession?.(prepared.program, limits);
+    await Bun.sleep(30);
+    const started = performance.now();
+    await sample?.run({ stdin: "1 2\n" });
+    firstTests.push(performance.now() - started);
+    await sample?.close();
+  });
+  console.log(`${"  of which the first test itself".padEnd(66)} ${median(firstTests).toFixed(2).padStart(7)} ms wall`);
   await session.close();
 }
 await sandbox.close?.();
