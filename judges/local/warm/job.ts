@@ -5,8 +5,8 @@
  * limits by killing every task in them, exactly as for a cold run; the zygote enforces the output
  * caps and reports how each side ended.
  */
-import { chownSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { CgroupController } from "../cgroup-detect.ts";
 import { RunCgroup } from "../cgroup.ts";
 import { assertCollectNames } from "../collect.ts";
@@ -19,6 +19,7 @@ import { filePagesBytes, scratchCapsFor, writeSandboxFiles } from "../scratch.ts
 import { type RunInput, type RunLimits, type RunOutcome, SandboxError } from "../../types.ts";
 import { FrameKind } from "./frames.ts";
 import { type SideReport, sideOutcome } from "./side-outcome.ts";
+import { placeProgram } from "./program-folders.ts";
 import { WarmUnavailable } from "./unavailable.ts";
 import { REQ_DEST, type Zygote } from "./zygote.ts";
 
@@ -72,8 +73,8 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
   const dir = join(zygote.reqDir, jobId, String(index));
   mkdirSync(join(dir, "files"), { recursive: true, mode: 0o755 });
   chownSync(join(dir, "files"), 65534, 65534);
-  cpSync(side.handle.programDir, join(dir, "prog"), { recursive: true });
-  const pycWrite = placeCachedCode(zygote, side.handle, join(dir, "prog"));
+  const dest = `${REQ_DEST}/${jobId}/${index}`;
+  const { prog, pycWrite } = placeProgram(zygote, side.handle, dir, dest);
   writeSandboxFiles(ctx, join(dir, "files"), files, "RunInput.files");
   if (!piped) writeFileSync(join(dir, "stdin"), input.stdin ?? "", { mode: 0o644 });
   const name = `${zygote.id}-${jobId}-${index}`;
@@ -92,7 +93,8 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
   }
   const cpuSoft = Math.ceil(limits.cpuMs / 1000) + 1;
   const spec = {
-    dir: `${REQ_DEST}/${jobId}/${index}`,
+    dir: dest,
+    prog,
     cgroups: joins,
     argv: args,
     piped,
@@ -107,26 +109,6 @@ function writeSide(ctx: SandboxContext, zygote: Zygote, jobId: string, index: nu
     ...(trusted ? { trusted } : {}),
   };
   return { dir, cgroup, spec };
-}
-
-/**
- * Puts the program's cached .pyc files (if this zygote made them) in its __pycache__; otherwise
- * returns where the run's init should write them, from the second run of a program on (a program run
- * once never pays for caching). The key is the compile cache's content hash of the program.
- */
-function placeCachedCode(zygote: Zygote, handle: LocalProgramHandle, progDir: string): string | null {
-  const key = basename(dirname(handle.programDir));
-  if (!/^[0-9a-f]{16,128}$/.test(key)) return null;
-  const cached = join(zygote.pycDir, key);
-  if (existsSync(cached)) {
-    cpSync(cached, join(progDir, "__pycache__"), { recursive: true });
-    return null;
-  }
-  if (!zygote.seenPrograms.has(key)) {
-    zygote.seenPrograms.add(key);
-    return null;
-  }
-  return `/pyc/${key}`;
 }
 
 /** Runs the job; resolves one RunOutcome per side, or throws WarmUnavailable. */

@@ -99,7 +99,9 @@ def run_side(spec, report_w, cap_last):
             fd = os.open(request + "/stdin", os.O_RDONLY)
             os.dup2(fd, 0)
             os.close(fd)
-        zs.mount(request + "/prog", PROG, None, zs.MS_BIND, None)
+        # The program's folder: the job's own copy, or one shared by the runs of a program this zygote
+        # has run before (program-folders.ts); read-only either way.
+        zs.mount(spec.get("prog") or request + "/prog", PROG, None, zs.MS_BIND, None)
         zs.mount(None, PROG, None, zs.MS_REMOUNT | zs.MS_BIND | zs.MS_RDONLY | zs.MS_NOSUID | zs.MS_NODEV, None)
         if spec.get("pycWrite"):
             _write_pycs(spec["pycWrite"])
