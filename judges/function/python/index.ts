@@ -10,22 +10,29 @@ import type { GradeTask, SourceFile } from "../../types.ts";
 import type { FunctionKit, FunctionRunPlan } from "../types.ts";
 import { interpretPythonPair } from "./interpret.ts";
 
-let scripts: { driver: string; tester: string; protocol: string } | null = null;
+let programs: { driver: SourceFile; tester: SourceFile } | null = null;
 
-function readScripts(): { driver: string; tester: string; protocol: string } {
+/**
+ * The driver and the tester, the same for every task: built once and frozen, so the sandbox may
+ * remember their cache keys instead of hashing their code for every sample (judges/local/prepare.ts).
+ */
+function kitPrograms(): { driver: SourceFile; tester: SourceFile } {
   const read = (name: string) => readFileSync(join(import.meta.dir, name), "utf8");
-  scripts ??= { driver: read("driver.py"), tester: read("tester.py"), protocol: read("fm_protocol.py") };
-  return scripts;
+  if (!programs) {
+    const extraFiles = Object.freeze({ "fm_protocol.py": read("fm_protocol.py") });
+    // Both scripts restore what `site` gives (fm_protocol.complete_startup), so they may skip its start-up.
+    const program = (code: string): SourceFile => Object.freeze({ language: "python", code, extraFiles, noSite: true });
+    programs = { driver: program(read("driver.py")), tester: program(read("tester.py")) };
+  }
+  return programs;
 }
 
 function plan(task: GradeTask, source: SourceFile): FunctionRunPlan {
-  const { driver, tester, protocol } = readScripts();
-  const extraFiles = { "fm_protocol.py": protocol };
+  const { driver, tester } = kitPrograms();
   const spec = { test_code: task.testCode ?? "", prelude: task.prelude ?? "", entry_point: task.entryPoint ?? "" };
   return {
-    // Both scripts restore what `site` gives (fm_protocol.complete_startup), so they may skip its start-up.
-    program: { language: "python", code: driver, extraFiles, noSite: true },
-    peer: { language: "python", code: tester, extraFiles, noSite: true },
+    program: driver,
+    peer: tester,
     programFiles: { "solution.py": source.code },
     peerFiles: { "task.json": JSON.stringify(spec) },
     // The tester reads one bounded line at a time (fm_protocol.MAX_LINE) and never needs stdout captured.
