@@ -6,7 +6,8 @@
  * program to copy in. A pre-started sandbox has run nothing: it serves exactly one session, like a
  * fresh one, and is disposed with it. Spares live only while a session is open (with none open, as
  * after the last sample, they are killed before the closing session's close() returns), at most
- * one per spec and {@link MAX_SPARES} in all.
+ * one per spec and {@link MAX_SPARES} in all, and only for a spec that a second session has used
+ * (a pass@1 eval whose problems each have their own limits would otherwise waste one per sample).
  */
 import { endPhase, startPhase } from "../profile.ts";
 import type { SandboxContext } from "./context.ts";
@@ -15,6 +16,8 @@ import { type LiveSandbox, type LiveSpec, startLiveSandbox } from "./session-liv
 
 /** Spares kept at once, over all specs (a grader judges a few problems' samples at a time). */
 const MAX_SPARES = 2;
+/** Specs whose sessions are counted (to start spares only for repeated ones); forgotten all at once past this. */
+const MAX_COUNTED_SPECS = 1024;
 
 const PHASES = {
   start: "session start (run folder, cgroup, spawn)",
@@ -36,6 +39,8 @@ export class SessionPool {
   /** Spares by spec key, oldest first (Map keeps insertion order). */
   private readonly spares = new Map<string, LiveSandbox>();
   private readonly disposals = new Set<Promise<void>>();
+  /** Sessions that took a sandbox, by spec key. */
+  private readonly takes = new Map<string, number>();
   private open = 0;
   private closed = false;
 
@@ -68,8 +73,11 @@ export class SessionPool {
       throw error;
     }
     endPhase(PHASES.start, started);
+    if (this.takes.size >= MAX_COUNTED_SPECS) this.takes.clear();
+    const takes = (this.takes.get(key) ?? 0) + 1;
+    this.takes.set(key, takes);
     // After this test's command is on its way: the spare's start does not delay it.
-    if (!this.closed) setImmediate(() => this.refill(ctx, spec, key));
+    if (!this.closed && takes >= 2) setImmediate(() => this.refill(ctx, spec, key));
     return { live, prestarted: spare !== null };
   }
 

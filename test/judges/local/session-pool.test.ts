@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import { readdirSync } from "node:fs";
 import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
 import { readProfile, setProfiling } from "../../../judges/profile.ts";
-import type { PreparedProgram, RunSession } from "../../../judges/types.ts";
+import type { PreparedProgram, RunLimits, RunSession } from "../../../judges/types.ts";
 import { describeProcesses, listHostProcesses } from "../../support/processes.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
 import { compileLimits, limits } from "./local-sandbox.ts";
@@ -38,8 +38,12 @@ async function preparePython(code: string): Promise<PreparedProgram> {
   return result.program;
 }
 
-async function openSession(program: PreparedProgram): Promise<RunSession> {
-  const session = await sandbox().openSession?.(program, limits);
+/** Limits of their own per test (a spare serves one spec), so no test depends on another's sessions. */
+let specSerial = 0;
+const freshLimits = (): RunLimits => ({ ...limits, cpuMs: limits.cpuMs + ++specSerial });
+
+async function openSession(program: PreparedProgram, runLimits: RunLimits): Promise<RunSession> {
+  const session = await sandbox().openSession?.(program, runLimits);
   if (!session) throw new Error("the local sandbox offers no sessions");
   return session;
 }
@@ -63,32 +67,39 @@ const PLANT_OR_LOOK = [
 ].join("\n");
 
 describe("pre-started session sandboxes", () => {
-  test("the next session of the same limits takes a sandbox started ahead of it, which holds only its own program", async () => {
-    const first = await preparePython(PLANT_OR_LOOK);
-    const second = await preparePython(`${PLANT_OR_LOOK}\n# another program\n`);
+  test("once a second session of the same limits took a sandbox, the next takes one started ahead of it, holding only its own program", async () => {
+    const programs = await Promise.all(["a", "b", "c"].map((name) => preparePython(`${PLANT_OR_LOOK}\n# program ${name}\n`)));
+    const spec = freshLimits();
     setProfiling(true);
-    const a = await openSession(first);
-    const b = await openSession(second);
+    const [a, b, c] = await Promise.all(programs.map((program) => openSession(program, spec)));
     try {
-      expect((await a.run({ stdin: "plant" })).stdout).toBe("['left'] ['left'] ['main.py']\n");
+      expect((await a?.run({ stdin: "plant" }))?.stdout).toBe("['left'] ['left'] ['main.py']\n");
+      await spareStarted();
+      // One session of a spec is no reason to expect another: no spare yet.
+      expect(readProfile()[SPARE_STARTS]?.count ?? 0).toBe(0);
+      expect((await b?.run({ stdin: "plant" }))?.stdout).toBe("['left'] ['left'] ['main.py']\n");
       await spareStarted();
       expect(readProfile()[SPARE_STARTS]?.count).toBe(1);
-      // b's first run takes the spare: nothing of a's run, and b's program only.
-      expect((await b.run({ stdin: "look" })).stdout).toBe("[] [] ['main.py']\n");
-      expect((await b.run({ stdin: "look" })).stdout).toBe("[] [] ['main.py']\n");
-      expect(readProfile()[SESSION_STARTS]?.count).toBe(2);
+      // c's first run takes the spare: nothing of a's or b's runs, and c's program only.
+      expect((await c?.run({ stdin: "look" }))?.stdout).toBe("[] [] ['main.py']\n");
+      expect((await c?.run({ stdin: "look" }))?.stdout).toBe("[] [] ['main.py']\n");
+      expect(readProfile()[SESSION_STARTS]?.count).toBe(3);
+      await spareStarted();
+      expect(readProfile()[SPARE_STARTS]?.count).toBe(2);
     } finally {
-      await a.close();
-      await b.close();
+      await Promise.all([a, b, c].map((session) => session?.close()));
     }
   });
 
-  test("once no session is open, no spare is left: the instance's cgroups hold no process", async () => {
+  test("once no session is open, no spare is left: the instance's cgroups hold no process and no group", async () => {
     const program = await preparePython("print('x')\n");
-    const a = await openSession(program);
+    const spec = freshLimits();
+    const [a, b] = [await openSession(program, spec), await openSession(program, spec)];
     expect((await a.run({})).stdout).toBe("x\n");
+    expect((await b.run({})).stdout).toBe("x\n");
     await spareStarted();
     await a.close();
+    await b.close();
     expect(await processesInSandboxes()).toEqual([]);
     const info = await sandbox().inspect();
     for (const dir of info.cgroup?.dirs ?? []) {
@@ -98,9 +109,13 @@ describe("pre-started session sandboxes", () => {
 
   test("a spare that died while it waited costs no verdict: the run gets a fresh sandbox", async () => {
     const program = await preparePython("print('alive')\n");
-    const keep = await openSession(program);
+    const spec = freshLimits();
+    const keep = await openSession(program, spec);
     try {
       expect((await keep.run({})).stdout).toBe("alive\n");
+      const second = await openSession(program, spec);
+      expect((await second.run({})).stdout).toBe("alive\n");
+      await second.close();
       await spareStarted();
       // The instance's cgroups now hold keep's sandbox and the spare, started after it (a larger serial).
       const info = await sandbox().inspect();
@@ -114,7 +129,7 @@ describe("pre-started session sandboxes", () => {
       expect(byGroup.size).toBe(2);
       const spare = Math.max(...byGroup.keys());
       for (const pid of byGroup.get(spare) ?? []) process.kill(pid, "SIGKILL");
-      const next = await openSession(program);
+      const next = await openSession(program, spec);
       try {
         expect(await next.run({})).toMatchObject({ termination: "exited", stdout: "alive\n" });
       } finally {
