@@ -81,10 +81,16 @@ export class SessionPool {
     return { live, prestarted: spare !== null };
   }
 
-  /** Disposes `live` (tracked, so close() waits for it). */
+  /** Disposes `live` (tracked, so close() waits for it); a caller that awaits it sees its failure. */
   release(live: LiveSandbox): Promise<void> {
-    const disposal = live.dispose().finally(() => this.disposals.delete(disposal));
-    this.disposals.add(disposal);
+    const disposal = live.dispose();
+    // The tracked copy never rejects: spares are released without anyone awaiting them.
+    const tracked: Promise<void> = disposal
+      .catch((error: unknown) => {
+        process.stderr.write(`[judges/local] WARNING: a session's sandbox could not be torn down: ${(error as Error).message}\n`);
+      })
+      .finally(() => this.disposals.delete(tracked));
+    this.disposals.add(tracked);
     return disposal;
   }
 
@@ -116,6 +122,7 @@ export class SessionPool {
   private async dropSpares(): Promise<void> {
     const spares = [...this.spares.values()];
     this.spares.clear();
-    await Promise.all(spares.map((spare) => this.release(spare)));
+    // A spare's failure to tear down is warned about, never the closing session's error.
+    await Promise.all(spares.map((spare) => this.release(spare).catch(() => {})));
   }
 }
