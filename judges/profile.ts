@@ -19,7 +19,7 @@ export interface PhaseSpan {
 }
 
 /** Phase names of a local PCH build's steps (judges/local/pch.ts), which the bench's timeline draws. */
-export const PCH_PHASES = { build: "PCH: build", store: "PCH: copy into the cache", probe: "PCH: use probe" } as const;
+export const PCH_PHASES = { build: "PCH: build", probe: "PCH: use probe" } as const;
 
 let enabled = false;
 const totals = new Map<string, PhaseTotal>();

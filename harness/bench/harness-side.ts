@@ -46,7 +46,7 @@ export const HARNESS_PHASES = {
 export const TIMELINE_KINDS: TimelineKinds = {
   compile: [HARNESS_PHASES.compile],
   run: [HARNESS_PHASES.run],
-  pch: [PCH_PHASES.build, PCH_PHASES.store, PCH_PHASES.probe],
+  pch: [PCH_PHASES.build, PCH_PHASES.probe],
 };
 
 export interface HarnessJudgement {

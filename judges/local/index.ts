@@ -111,10 +111,10 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
   // One gate per compiler version; a cold build lets the cores other than its own compile without it.
   const pchGates = new Map<string, PchGate>();
   const warm = createWarmRunner(opts.warmPython ?? true, context);
-  const gateFor = (ctx: SandboxContext, gxx: string, key: string): PchGate => {
+  const gateFor = (gxx: string, key: string): PchGate => {
     let gate = pchGates.get(key);
     if (!gate) {
-      gate = createPchGate(() => preparePch(ctx, gxx, CPP_FLAGS, key), () => spareCoresNow(), isPchCached(cacheDir, CPP_FLAGS, key));
+      gate = createPchGate(() => preparePch({ cacheDir, context }, gxx, CPP_FLAGS, key), () => spareCoresNow(), isPchCached(cacheDir, CPP_FLAGS, key));
       pchGates.set(key, gate);
     }
     return gate;
@@ -143,7 +143,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
           compiles++;
           return compileCpp(ctx, path, source, limits, null);
         }
-        const lease = await gateFor(ctx, path, key).acquire();
+        const lease = await gateFor(path, key).acquire();
         const phase = startPhase();
         try {
           compiles++;
@@ -167,7 +167,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       if (source.language !== "cpp" || !tools.gxx || !USES_BITS.test(source.code)) return;
       const key = version("gxx", [tools.gxx, "--version"]);
       if (isPrepared(cacheDir, source, key)) return;
-      await gateFor(await context(), tools.gxx, key).whenReady();
+      await gateFor(tools.gxx, key).whenReady();
     },
     async run(program: PreparedProgram, input: RunInput, limits: RunLimits) {
       if (!isLocalHandle(program.handle)) throw new SandboxError("this program was not prepared by the local sandbox", "internal");

@@ -62,7 +62,7 @@ describe("precompiled <bits/stdc++.h>", () => {
     const ctx = await createContext({ unsafeNoSandbox: false, cacheDir, tools });
     contexts.push(ctx);
     const version = readVersion([gxx, "--version"]) ?? "unknown";
-    const staged = await preparePch(ctx, gxx, CPP_FLAGS, version);
+    const staged = await preparePch({ cacheDir, context: async () => ctx }, gxx, CPP_FLAGS, version);
     expect(staged).not.toBeNull();
     if (!staged) return;
     const { dir } = staged;
