@@ -16,6 +16,8 @@ import { type Frame, FrameKind, FrameParser } from "./frames.ts";
 import { buildZygoteArgv, REQ_DEST } from "./zygote-launch.ts";
 
 const SCRIPTS = ["zygote.py", "zygote_child.py", "zygote_sys.py"];
+/** The function-mode wire format (judges/function/python): harness code, the same for every run. */
+const FM_PROTOCOL = join(import.meta.dir, "..", "..", "function", "python", "fm_protocol.py");
 /** The zygote itself: interpreter, relay buffers and the two intermediates of a pair. */
 const ZYGOTE_MEMORY_BYTES = 256 << 20;
 const ZYGOTE_TASKS = 16;
@@ -44,7 +46,9 @@ export function installScripts(ctx: SandboxContext): string {
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   chmodSync(dir, 0o755);
   for (const name of SCRIPTS) copyFileSync(join(import.meta.dir, name), join(dir, name));
-  for (const name of SCRIPTS) chmodSync(join(dir, name), 0o644);
+  // Harness code every function-mode side imports, preloaded by the zygote (zygote_child.KIT_MODULES).
+  copyFileSync(FM_PROTOCOL, join(dir, "fm_protocol.py"));
+  for (const name of [...SCRIPTS, "fm_protocol.py"]) chmodSync(join(dir, name), 0o644);
   return dir;
 }
 

@@ -27,6 +27,34 @@ import zygote_sys as zs
 PROG = "/prog"
 BOX = "/box"
 SCRATCH = "/.scratch"
+# Harness modules the zygote imported (name -> the source it ran), kept for a run whose program has
+# a byte-identical copy; any other run never sees them (zygote.py preloads them).
+KIT_MODULES = {}
+
+
+def preload_kit_modules(names):
+    import importlib
+
+    for name in names:
+        try:
+            module = importlib.import_module(name)
+            with open(module.__file__, "rb") as f:
+                KIT_MODULES[name] = f.read()
+        except (ImportError, OSError):
+            sys.modules.pop(name, None)
+
+
+def _keep_kit_modules():
+    """A preloaded kit module stays only where the program's own file of that name is the same
+    source, so that importing it gives what a cold run would get; elsewhere it is dropped."""
+    for name, source in KIT_MODULES.items():
+        try:
+            with open("%s/%s.py" % (PROG, name), "rb") as f:
+                same = f.read() == source
+        except OSError:
+            same = False
+        if not same:
+            sys.modules.pop(name, None)
 
 
 def _write_all(fd, data):
@@ -279,6 +307,7 @@ def _run_program(args):
     gc.enable()  # the zygote runs without collections; the program gets Python's usual collector
     for name in ("zygote", "zygote_child", "zygote_sys", "__main__"):
         sys.modules.pop(name, None)
+    _keep_kit_modules()
     _fresh_stdio()
     sys.argv = [PROG + "/main.py"] + list(args)
     sys.path[0] = PROG
