@@ -299,7 +299,7 @@ async function gradeFunction(args: GradeArgs): Promise<Judgement> {
       compileLimits: args.compileLimits ?? DEFAULT_COMPILE_LIMITS,
       inSlot: (work) => runInSlot(args.slots, work),
       // A pair's sides take turns, so pairs share slots (judges/function/pair-slots.ts).
-      inPairSlot: (work) => (args.slots ? pairSlotsFor(args.slots).run(work) : work()),
+      inPairSlot: (work) => (args.slots ? pairSlotsFor(args.slots, sandbox.pairsPerSlot ?? 1).run(work) : work()),
     });
     return judgeFunctionRun(run);
   } catch (error) {

@@ -144,6 +144,12 @@ export interface Sandbox {
    */
   runPair?(program: PairSide, peer: PairSide): Promise<PairOutcome>;
   /**
+   * How many function-mode pairs may share one of the grader's run slots (default 1). A backend
+   * whose pairs mostly wait on their own messages (the local sandbox: a pair keeps ~0.7 of a core
+   * busy) says 2, so the cores do not idle; one whose pairs are CPU- or memory-heavy keeps 1.
+   */
+  readonly pairsPerSlot?: number;
+  /**
    * Proves the backend works before anything is judged: prepares and runs a tiny known-good program
    * per language it supports (see judges/self-test.ts) and throws a {@link SandboxError} naming what
    * is broken. The CLI runs it once at start-up of every command that judges, so a broken toolchain

@@ -153,6 +153,7 @@ function countWork(inner: Sandbox, stats: Pick<HarnessSideResult, "compiles" | "
         }
       : {}),
     ...(inner.whenReadyToPrepare ? { whenReadyToPrepare: (source: SourceFile) => inner.whenReadyToPrepare?.(source) ?? Promise.resolve() } : {}),
+    ...(inner.pairsPerSlot !== undefined ? { pairsPerSlot: inner.pairsPerSlot } : {}),
     versions: () => inner.versions(),
     selfTest: () => inner.selfTest(),
     close: () => inner.close?.() ?? Promise.resolve(),

@@ -1,9 +1,10 @@
 /**
- * Run slots for function-mode pairs. A slot stands for a core; a pair's two sides take turns (the
- * tester calls, the candidate answers), so one pair keeps about 0.7 of a core busy and a slot that
- * holds only one pair leaves its core idle between messages. Here up to `perSlot` pairs share one
- * slot taken from the grader's slots: the cores stay busy while other work (compiles, stdio runs)
- * still queues for the same slots, and a slot goes back as soon as its last pair ends.
+ * Run slots for function-mode pairs. A slot stands for a core; in the local sandbox a pair's two
+ * sides take turns (the tester calls, the candidate answers), so one pair keeps about 0.7 of a core
+ * busy and a slot that holds only one pair leaves its core idle between messages. Here up to
+ * `perSlot` pairs (the backend's Sandbox.pairsPerSlot) share one slot taken from the grader's slots:
+ * the cores stay busy while other work (compiles, stdio runs) still queues for the same slots, and a
+ * slot goes back as soon as its last pair ends.
  */
 
 /** The grader's slots (judges/grade.ts RunSlots), by shape: this module sits below grade.ts. */
@@ -11,8 +12,6 @@ export interface SlotRunner {
   run<T>(task: () => Promise<T>): Promise<T>;
 }
 
-/** Pairs sharing one slot at most; measured pairs use ~0.7 of a core (see harness/bench/README.md). */
-export const PAIRS_PER_SLOT = 2;
 
 interface HeldSlot {
   pairs: number;
@@ -27,7 +26,7 @@ export class PairSlots {
 
   constructor(
     private readonly slots: SlotRunner,
-    private readonly perSlot = PAIRS_PER_SLOT,
+    private readonly perSlot: number,
   ) {}
 
   /** Runs one pair in a shared slot. */
@@ -88,14 +87,23 @@ export class PairSlots {
   }
 }
 
-const shared = new WeakMap<SlotRunner, PairSlots>();
+const shared = new WeakMap<SlotRunner, Map<number, PairSlots>>();
 
-/** The pair slots over `slots`, one per pool, so every sample graded against the pool shares them. */
-export function pairSlotsFor(slots: SlotRunner): PairSlots {
-  let pairSlots = shared.get(slots);
+/**
+ * The pair slots over `slots`, one per pool and sharing, so every sample graded against the pool
+ * shares them; `perSlot` is the backend's Sandbox.pairsPerSlot.
+ */
+export function pairSlotsFor(slots: SlotRunner, perSlot: number): PairSlots {
+  let byShare = shared.get(slots);
+  if (!byShare) {
+    byShare = new Map();
+    shared.set(slots, byShare);
+  }
+  const share = Math.max(1, Math.floor(perSlot));
+  let pairSlots = byShare.get(share);
   if (!pairSlots) {
-    pairSlots = new PairSlots(slots);
-    shared.set(slots, pairSlots);
+    pairSlots = new PairSlots(slots, share);
+    byShare.set(share, pairSlots);
   }
   return pairSlots;
 }

@@ -188,6 +188,8 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): LocalSandbox
       const [local, localPeer] = [toLocalSide(program, "program"), toLocalSide(peer, "peer")];
       return (await warm.runPair(local, localPeer)) ?? runLocalPair(ctx, local, localPeer);
     },
+    // A pair's sides take turns, so two pairs share a run slot (judges/function/pair-slots.ts).
+    pairsPerSlot: 2,
     selfTest() {
       selfTestPromise ??= selfTestSandbox(sandbox, LANGUAGES, { describeTool: (language) => describeTool(tools, language) });
       return selfTestPromise;

@@ -75,7 +75,21 @@ describe("function-mode pairs share run slots", () => {
 
   test("every sample graded against one pool shares the same pair slots", () => {
     const pool = createPool(2);
-    expect(pairSlotsFor(pool)).toBe(pairSlotsFor(pool));
-    expect(pairSlotsFor(pool)).not.toBe(pairSlotsFor(createPool(2)));
+    expect(pairSlotsFor(pool, 2)).toBe(pairSlotsFor(pool, 2));
+    expect(pairSlotsFor(pool, 2)).not.toBe(pairSlotsFor(createPool(2), 2));
+  });
+
+  test("a backend that shares nothing (one pair per slot) runs pairs exactly as the plain slots would", async () => {
+    const pool = createPool(1);
+    const pairs = pairSlotsFor(pool, 1);
+    const [a, b] = [heldPair(), heldPair()];
+    const runs = [a, b].map((p) => pairs.run(p.work));
+    await tick();
+    expect([a.state.started, b.state.started]).toEqual([true, false]);
+    a.finish();
+    await tick();
+    expect(b.state.started).toBe(true);
+    b.finish();
+    await Promise.all(runs);
   });
 });
