@@ -57,11 +57,6 @@ export type SlotWork = "compile" | "run";
  */
 export interface RunSlots {
   run<T>(task: () => Promise<T>, work?: SlotWork): Promise<T>;
-  /**
-   * Runs `task` at once if a slot is free and no other work waits for one, else returns null. The
-   * grader uses it for extra lanes of tests that only fill slots that would sit idle (the tail).
-   */
-  tryRun?<T>(task: () => Promise<T>, work?: SlotWork): Promise<T> | null;
 }
 
 export interface GradeArgs {
@@ -75,9 +70,8 @@ export interface GradeArgs {
   /** A result of preparing {@link buildProgramSource}(task, source), when the caller already has one (stdio mode). */
   prepared?: PrepareResult;
   /**
-   * Tests of this submission run at once (default 1); more while `slots` has slots that nothing else
-   * waits for (RunSlots.tryRun). No test starts once a failure is known, and results past the first
-   * failure are dropped, so verdict and reported tests equal a sequential walk.
+   * Tests of this submission run at once (default 1). No test starts once a failure is known, and
+   * results past the first failure are dropped, so verdict and reported tests equal a sequential walk.
    */
   testConcurrency?: number;
   /** Slots shared with every other submission graded at the same time (one per core). */
@@ -385,60 +379,25 @@ async function walkStdioTests(args: GradeArgs, program: PreparedProgram, interac
   let firstFailure = tests.length;
   let next = 0;
   let broken = false;
-  const gradeOne = async (runner: TestRunner, index: number) => {
-    try {
-      const one = await gradeStdioTest(args, program, runner, tests[index] as TestCase, index, interactor);
-      graded[index] = one;
-      if (one.result.verdict !== "AC" && !args.allTests) firstFailure = Math.min(firstFailure, index);
-    } catch (error) {
-      broken = true; // a bug or a missing tool: the other lanes stop starting tests
-      throw error;
-    }
-  };
-  const idleLanes: Promise<void>[] = [];
-  // A lane that claims its next test only inside a slot nobody else wanted, and ends when none is free.
-  const idleLane = async () => {
-    const runner = createTestRunner(args, program, lanes + 1, interactor);
-    try {
-      for (;;) {
-        const ran = args.slots?.tryRun?.(async () => {
-          if (broken || next >= firstFailure) return false;
-          await gradeOne(runner, next++);
-          return true;
-        }, "run");
-        if (!ran || !(await ran)) return;
-      }
-    } finally {
-      await runner.close();
-    }
-  };
-  // Near the end of a batch a sample's tests would run one at a time while other slots idle: an extra
-  // lane takes them (a test run speculatively past a failure costs only a slot nothing else wanted).
-  const fillIdleSlots = () => {
-    if (interactor || !args.slots?.tryRun || broken || tests.length - next < IDLE_LANE_MIN_TESTS) return;
-    idleLanes.push(idleLane());
-  };
   const lane = async () => {
     const runner = createTestRunner(args, program, lanes, interactor);
     try {
       while (!broken && next < firstFailure) {
         const index = next++;
-        await runInSlot(args.slots, () => gradeOne(runner, index));
-        fillIdleSlots();
+        const test = tests[index] as TestCase;
+        try {
+          const one = await runInSlot(args.slots, () => gradeStdioTest(args, program, runner, test, index, interactor));
+          graded[index] = one;
+          if (one.result.verdict !== "AC" && !args.allTests) firstFailure = Math.min(firstFailure, index);
+        } catch (error) {
+          broken = true; // a bug or a missing tool: the other lanes stop starting tests
+          throw error;
+        }
       }
     } finally {
       await runner.close();
     }
   };
-  // Every lane is awaited, even after one failed (no run outlives the walk); the first error is rethrown.
-  const errors: unknown[] = [];
-  const keepError = (error: unknown) => void errors.push(error);
-  await Promise.all(Array.from({ length: lanes }, () => lane().catch(keepError)));
-  // Idle lanes may have started others while they ran.
-  for (let waited = 0; waited < idleLanes.length; waited = idleLanes.length) await Promise.all(idleLanes.slice(waited).map((p) => p.catch(keepError)));
-  if (errors.length > 0) throw errors[0];
+  await Promise.all(Array.from({ length: lanes }, lane));
   return graded.slice(0, firstFailure + 1);
 }
-
-/** Tests a sample must have left for an idle-slot lane to open (its own session costs a sandbox start). */
-const IDLE_LANE_MIN_TESTS = 2;

@@ -7,8 +7,6 @@ export interface Pool {
    * run (first come, first served within each kind), so binaries exist before the cores need them.
    */
   run<T>(task: () => Promise<T>, work?: SlotWork): Promise<T>;
-  /** Runs `task` now if a slot is free and nothing waits for one, else returns null (runs nothing). */
-  tryRun<T>(task: () => Promise<T>, work?: SlotWork): Promise<T> | null;
   readonly size: number;
   /** Tasks running or waiting. */
   pending(): number;
@@ -45,17 +43,6 @@ export function createPool(size: number): Pool {
       } finally {
         release();
       }
-    },
-    tryRun<T>(task: () => Promise<T>): Promise<T> | null {
-      if (active >= slots || compiles.length > 0 || others.length > 0) return null;
-      active++;
-      return (async () => {
-        try {
-          return await task();
-        } finally {
-          release();
-        }
-      })();
     },
   };
 }

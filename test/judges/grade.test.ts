@@ -279,43 +279,6 @@ describe("gradeSubmission running tests in parallel", () => {
   });
 });
 
-describe("gradeSubmission filling idle slots", () => {
-  test("a lone sample's tests take a second slot that nothing else wants, and still report in test order", async () => {
-    const gated = gatedSandbox(Object.fromEntries(sixTests.map((t) => [t.input, echo(t.input)])));
-    const graded = gradeSubmission({ sandbox: gated.sandbox, task: sixTask, source, checker: checkTokens, slots: createPool(2) });
-    await gated.startedCount(1);
-    await gated.finish("a");
-    await gated.startedCount(3);
-    expect(gated.started).toEqual(["a", "b", "c"]);
-    for (const name of ["c", "b", "d", "e", "f"]) await gated.finish(name);
-    const judgement = await graded;
-    expect(gated.maxInFlight()).toBe(2);
-    expect(judgement).toMatchObject({ verdict: "AC", passed: 6 });
-    expect(judgement.tests.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5]);
-  });
-
-  test("a test run in an idle slot past the first failure is dropped, and no test starts after it", async () => {
-    const gated = gatedSandbox({ a: echo("a"), b: echo("x"), c: echo("c"), d: echo("d") });
-    const graded = gradeSubmission({ sandbox: gated.sandbox, task: sixTask, source, checker: checkTokens, slots: createPool(2) });
-    await gated.finish("a");
-    await gated.startedCount(3);
-    await gated.finish("b");
-    await gated.finish("c");
-    const judgement = await graded;
-    expect(gated.started).toEqual(["a", "b", "c"]);
-    expect(judgement.tests.map((t) => [t.index, t.verdict])).toEqual([[0, "AC"], [1, "WA"]]);
-  });
-
-  test("no extra lane opens while other work waits for the slots", async () => {
-    const gated = gatedSandbox(Object.fromEntries(sixTests.map((t) => [t.input, echo(t.input)])));
-    const slots = createPool(1);
-    const graded = gradeSubmission({ sandbox: gated.sandbox, task: sixTask, source, checker: checkTokens, slots });
-    for (const name of ["a", "b", "c", "d", "e", "f"]) await gated.finish(name);
-    await graded;
-    expect(gated.maxInFlight()).toBe(1);
-  });
-});
-
 describe("gradeSubmission slot requests", () => {
   test("asks its slots for a compile, then for a run per test", async () => {
     const { sandbox } = scriptedSandbox([outcome({ stdout: "1" }), outcome({ stdout: "2" }), outcome({ stdout: "3" })]);

@@ -54,21 +54,6 @@ describe("createPool", () => {
     expect(order).toEqual(["compile 1", "compile 2", "run 1", "run 2"]);
   });
 
-  test("tryRun runs a task only when a slot is free and nothing waits, and frees the slot after", async () => {
-    const pool = createPool(1);
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const first = pool.tryRun(() => held);
-    expect(first).not.toBeNull();
-    expect(pool.tryRun(async () => 1)).toBeNull();
-    const waiting = pool.run(async () => "waited");
-    release();
-    await first;
-    expect(await waiting).toBe("waited");
-    expect(await pool.tryRun(async () => 2)).toBe(2);
-    expect(pool.pending()).toBe(0);
-  });
-
   test("a failing task frees its slot and its error reaches the caller", async () => {
     const pool = createPool(1);
     await expect(pool.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
