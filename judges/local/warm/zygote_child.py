@@ -229,16 +229,21 @@ def _reap_until(program):
             continue
 
 
-def _start_program(spec, report_w, cap_last):
+def _confine(spec, report_w, cap_last):
+    """Limits, a session keyring of its own (the zygote's would be shared with every run) and no
+    capabilities; "ok" on the report pipe once done, else the failure there (never returns then)."""
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         _set_limits(spec["rlimits"])
-        # A session keyring of its own (the zygote's would be shared with every run).
         zs.keyctl(zs.KEYCTL_JOIN_SESSION_KEYRING, 0)
         zs.drop_all_capabilities(cap_last)
         os.write(report_w, b"ok\n")
     except BaseException as e:
         _fail(report_w, e)
+
+
+def _start_program(spec, report_w, cap_last):
+    _confine(spec, report_w, cap_last)
     os.closerange(3, 1 << 16)
     _run_program(spec["argv"])
 
@@ -250,14 +255,7 @@ def _run_trusted(spec, report_w, cap_last):
     program (rlimits, no capability, its own session keyring, the same mounts and cgroups). The
     result pipe stays open until it exits: its end tells the zygote to reap it and report how it
     ended. Never returns."""
-    try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        _set_limits(spec["rlimits"])
-        zs.keyctl(zs.KEYCTL_JOIN_SESSION_KEYRING, 0)
-        zs.drop_all_capabilities(cap_last)
-        os.write(report_w, b"ok\n")
-    except BaseException as e:
-        _fail(report_w, e)
+    _confine(spec, report_w, cap_last)
     os.closerange(report_w + 1, 1 << 16)
     _run_program(spec["argv"])
 

@@ -3,21 +3,35 @@
  * Python preparer: the set-up the run and pair tests had each written out.
  */
 import { afterAll, beforeAll } from "bun:test";
-import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
+import { rmSync } from "node:fs";
+import { createLocalSandbox, type LocalSandbox, type LocalSandboxOptions } from "../../../judges/local/index.ts";
 import type { PreparedProgram, RunLimits } from "../../../judges/types.ts";
-import { sharedTestCacheDir } from "../../support/test-cache.ts";
+import { makeFreshCacheDir, sharedTestCacheDir } from "../../support/test-cache.ts";
 
 export const compileLimits = { cpuMs: 20_000, wallMs: 40_000, memoryMb: 1024, logBytes: 16 << 10 };
 export const limits: RunLimits = { cpuMs: 2000, wallMs: 10_000, memoryMb: 256, outputBytes: 1 << 20, processes: 4, fileBytes: 1 << 20 };
 
+export interface UseLocalSandboxOptions extends Omit<LocalSandboxOptions, "cacheDir"> {
+  /** A private empty cache folder, removed after the file's tests (for tests that observe the cache), instead of the shared one. */
+  freshCache?: boolean;
+}
+
 /** Registers the file's sandbox (created before its tests, closed after) and returns its accessors. */
-export function useLocalSandbox(): { sandbox: () => LocalSandbox; preparePython: (code: string) => Promise<PreparedProgram> } {
+export function useLocalSandbox(opts: UseLocalSandboxOptions = {}): {
+  sandbox: () => LocalSandbox;
+  cacheDir: () => string;
+  preparePython: (code: string) => Promise<PreparedProgram>;
+} {
+  const { freshCache = false, ...options } = opts;
   let sandbox: LocalSandbox | null = null;
+  let cacheDir = "";
   beforeAll(() => {
-    sandbox = createLocalSandbox({ cacheDir: sharedTestCacheDir() });
+    cacheDir = freshCache ? makeFreshCacheDir() : sharedTestCacheDir();
+    sandbox = createLocalSandbox({ ...options, cacheDir });
   });
   afterAll(async () => {
     await sandbox?.close?.();
+    if (freshCache) rmSync(cacheDir, { recursive: true, force: true });
   });
   const get = () => {
     if (!sandbox) throw new Error("the sandbox is created in beforeAll");
@@ -25,6 +39,7 @@ export function useLocalSandbox(): { sandbox: () => LocalSandbox; preparePython:
   };
   return {
     sandbox: get,
+    cacheDir: () => cacheDir,
     async preparePython(code) {
       const result = await get().prepare({ language: "python", code }, compileLimits);
       if (!result.ok) throw new Error(result.log);

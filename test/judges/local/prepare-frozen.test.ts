@@ -1,28 +1,15 @@
 /** Frozen sources (the function-mode kits' driver and tester) have their cache keys remembered: same keys, same cache. */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { rmSync } from "node:fs";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { functionKitFor } from "../../../judges/function/index.ts";
-import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
-import type { CompileLimits, GradeTask, SourceFile } from "../../../judges/types.ts";
-import { makeFreshCacheDir } from "../../support/test-cache.ts";
+import type { GradeTask, SourceFile } from "../../../judges/types.ts";
+import { compileLimits, useLocalSandbox } from "./local-sandbox.ts";
 
 setDefaultTimeout(60_000);
 
-const compileLimits: CompileLimits = { cpuMs: 20_000, wallMs: 40_000, memoryMb: 1024, logBytes: 16 << 10 };
-
-let cacheDir = "";
-let sandbox: LocalSandbox;
-beforeAll(() => {
-  cacheDir = makeFreshCacheDir();
-  sandbox = createLocalSandbox({ cacheDir });
-});
-afterAll(async () => {
-  await sandbox.close?.();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+const { sandbox } = useLocalSandbox({ freshCache: true });
 
 async function keyOf(source: SourceFile): Promise<{ key: string; cached: boolean }> {
-  const result = await sandbox.prepare(source, compileLimits);
+  const result = await sandbox().prepare(source, compileLimits);
   if (!result.ok) throw new Error(result.log);
   return { key: result.program.key, cached: result.cached === true };
 }

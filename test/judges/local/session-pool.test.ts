@@ -3,40 +3,22 @@
  * session of the same limits takes a sandbox started ahead of it. It must be as fresh as a new one,
  * one that died while waiting must cost no verdict, and none may outlive the last open session.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { basename } from "node:path";
 import { readdirSync } from "node:fs";
-import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
 import { readProfile, setProfiling } from "../../../judges/profile.ts";
 import type { PreparedProgram, RunLimits, RunSession } from "../../../judges/types.ts";
 import { describeProcesses, listHostProcesses } from "../../support/processes.ts";
-import { sharedTestCacheDir } from "../../support/test-cache.ts";
-import { compileLimits, limits } from "./local-sandbox.ts";
+import { compileLimits, limits, useLocalSandbox } from "./local-sandbox.ts";
 
 setDefaultTimeout(60_000);
 
 const SPARE_STARTS = "session spare start (pre-started, off the critical path)";
 const SESSION_STARTS = "session start (run folder, cgroup, spawn)";
 
-let shared: LocalSandbox | null = null;
-beforeAll(() => {
-  shared = createLocalSandbox({ cacheDir: sharedTestCacheDir(), warmPython: false });
-});
-afterAll(async () => {
-  await shared?.close?.();
-});
+const { sandbox, preparePython } = useLocalSandbox({ warmPython: false });
 afterEach(() => setProfiling(false));
 
-function sandbox(): LocalSandbox {
-  if (!shared) throw new Error("the sandbox is created in beforeAll");
-  return shared;
-}
-
-async function preparePython(code: string): Promise<PreparedProgram> {
-  const result = await sandbox().prepare({ language: "python", code }, compileLimits);
-  if (!result.ok) throw new Error(result.log);
-  return result.program;
-}
 
 /** Limits of their own per test (a spare serves one spec), so no test depends on another's sessions. */
 let specSerial = 0;

@@ -5,34 +5,18 @@
  * extended attributes, modes and times of /box, message queues, a non-blocking stdout, a forged end
  * marker) and how many sandboxes a series of tests starts.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
+import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { createLocalSandbox } from "../../../judges/local/index.ts";
 import { readProfile, setProfiling } from "../../../judges/profile.ts";
 import { type PreparedProgram, type RunInput, type RunOutcome, SandboxError } from "../../../judges/types.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
-import { compileLimits, limits } from "./local-sandbox.ts";
+import { compileLimits, limits, useLocalSandbox } from "./local-sandbox.ts";
 
 setDefaultTimeout(60_000);
 
 // Python would fork from warm zygotes (judges/local/warm/): off, so Python tests exercise sessions too.
-let shared: LocalSandbox | null = null;
-beforeAll(() => {
-  shared = createLocalSandbox({ cacheDir: sharedTestCacheDir(), warmPython: false });
-});
-afterAll(async () => {
-  await shared?.close?.();
-});
+const { sandbox, preparePython } = useLocalSandbox({ warmPython: false });
 
-function sandbox(): LocalSandbox {
-  if (!shared) throw new Error("the sandbox is created in beforeAll");
-  return shared;
-}
-
-async function preparePython(code: string): Promise<PreparedProgram> {
-  const result = await sandbox().prepare({ language: "python", code }, compileLimits);
-  if (!result.ok) throw new Error(result.log);
-  return result.program;
-}
 const SESSION_STARTS = "session start (run folder, cgroup, spawn)";
 
 async function prepareCpp(code: string): Promise<PreparedProgram> {
