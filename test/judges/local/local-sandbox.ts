@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll } from "bun:test";
 import { rmSync } from "node:fs";
+import { createContext, type SandboxContext } from "../../../judges/local/context.ts";
 import { createLocalSandbox, type LocalSandbox, type LocalSandboxOptions } from "../../../judges/local/index.ts";
+import { locateTools } from "../../../judges/local/tools.ts";
 import type { PreparedProgram, RunLimits } from "../../../judges/types.ts";
 import { makeFreshCacheDir, sharedTestCacheDir } from "../../support/test-cache.ts";
 
@@ -45,5 +47,21 @@ export function useLocalSandbox(opts: UseLocalSandboxOptions = {}): {
       if (!result.ok) throw new Error(result.log);
       return result.program;
     },
+  };
+}
+
+/** Registers a sandbox context (the local backend's plumbing, without a Sandbox) for the file's tests, disposed after them. */
+export function useSandboxContext(): () => SandboxContext {
+  let ctx: SandboxContext | null = null;
+  beforeAll(async () => {
+    ctx = await createContext({ unsafeNoSandbox: false, cacheDir: sharedTestCacheDir(), tools: locateTools() });
+  });
+  afterAll(async () => {
+    await ctx?.scratch.settle();
+    ctx?.dispose();
+  });
+  return () => {
+    if (!ctx) throw new Error("the context is created in beforeAll");
+    return ctx;
   };
 }

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, utimesSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createContext, type SandboxContext } from "../../../judges/local/context.ts";
+import { createContext } from "../../../judges/local/context.ts";
 import { createLocalSandbox } from "../../../judges/local/index.ts";
 import { mountTmpfs } from "../../../judges/local/mount.ts";
 import { createRunDir, SCRATCH_INODES, scratchCapsFor, sweepStaleDirs } from "../../../judges/local/scratch.ts";
 import { ScratchSpace } from "../../../judges/local/scratch-space.ts";
 import { locateTools } from "../../../judges/local/tools.ts";
 import { sharedTestCacheDir } from "../../support/test-cache.ts";
+import { useSandboxContext } from "./local-sandbox.ts";
 
 setDefaultTimeout(60_000);
 
@@ -46,24 +47,17 @@ function fillUntilFull(path: string): number {
   return written;
 }
 
-let ctx: SandboxContext;
-beforeAll(async () => {
-  ctx = await createContext({ unsafeNoSandbox: false, cacheDir: sharedTestCacheDir(), tools: locateTools() });
-});
-afterAll(async () => {
-  await ctx.scratch.settle();
-  ctx.dispose();
-});
+const context = useSandboxContext();
 
 describe("a run's scratch tmpfs", () => {
   test("is available whenever the harness is root", () => {
-    expect(ctx.scratch.tmpfs).toBe(isRoot);
+    expect(context().scratch.tmpfs).toBe(isRoot);
   });
 
   test("refuses bytes past its size cap and files past its inode cap, and disposal leaves nothing behind", async () => {
-    const run = createRunDir(ctx, "caps-", { bytes: 2 << 20, inodes: 64 });
+    const run = createRunDir(context(), "caps-", { bytes: 2 << 20, inodes: 64 });
     const box = run.makeDir("box", true);
-    if (ctx.scratch.tmpfs) {
+    if (context().scratch.tmpfs) {
       expect(fillUntilFull(join(box, "big"))).toBeLessThanOrEqual(2 << 20);
       rmSync(join(box, "big"));
       let made = 0;
@@ -83,14 +77,14 @@ describe("a run's scratch tmpfs", () => {
   });
 
   test("disposing a run folder holding a 3000-level tree returns with the folder and its mount gone", async () => {
-    const run = createRunDir(ctx, "deep-", { bytes: 16 << 20, inodes: SCRATCH_INODES });
+    const run = createRunDir(context(), "deep-", { bytes: 16 << 20, inodes: SCRATCH_INODES });
     const box = run.makeDir("box", true);
     buildDeepTree(box, 3000);
     await run.dispose();
     expect(existsSync(run.root)).toBe(false);
     expect(mountsUnder(run.root)).toEqual([]);
-    await ctx.scratch.settle();
-    expect(readdirSync(ctx.runsDir).filter((name) => name.startsWith("trash-"))).toEqual([]);
+    await context().scratch.settle();
+    expect(readdirSync(context().runsDir).filter((name) => name.startsWith("trash-"))).toEqual([]);
   });
 });
 

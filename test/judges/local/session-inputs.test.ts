@@ -3,58 +3,40 @@
  * each run's stdin folder. Every run must still read exactly its own input, and a later input must
  * never be written through a link into the stored copy another run reads.
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createContext, type SandboxContext } from "../../../judges/local/context.ts";
-import { createLocalSandbox, type LocalSandbox } from "../../../judges/local/index.ts";
 import { placeStdin } from "../../../judges/local/session-inputs.ts";
-import { locateTools } from "../../../judges/local/tools.ts";
-import { sharedTestCacheDir } from "../../support/test-cache.ts";
-import { compileLimits, limits } from "./local-sandbox.ts";
+import { limits, useLocalSandbox, useSandboxContext } from "./local-sandbox.ts";
 
 setDefaultTimeout(60_000);
 
 const large = (fill: string) => `${fill.repeat(300_000)}\n`;
 
 describe("placeStdin", () => {
-  let ctx: SandboxContext;
-  beforeAll(async () => {
-    ctx = await createContext({ unsafeNoSandbox: false, cacheDir: sharedTestCacheDir(), tools: locateTools() });
-  });
-  afterAll(async () => {
-    await ctx.scratch.settle();
-    ctx.dispose();
-  });
+  const context = useSandboxContext();
 
   test("links one stored copy of a large input into each folder, and a later small input replaces the link, not the copy", () => {
-    const [a, b] = ["a", "b"].map((name) => join(ctx.runsDir, `inputs-test-${name}`));
+    const [a, b] = ["a", "b"].map((name) => join(context().runsDir, `inputs-test-${name}`));
     for (const dir of [a, b]) mkdirSync(dir as string);
     const pathA = join(a as string, "stdin");
     const pathB = join(b as string, "stdin");
-    placeStdin(ctx, pathA, large("x"));
-    placeStdin(ctx, pathB, large("x"));
+    placeStdin(context(), pathA, large("x"));
+    placeStdin(context(), pathB, large("x"));
     expect(statSync(pathA).ino).toBe(statSync(pathB).ino);
     expect(statSync(pathA).mode & 0o777).toBe(0o644);
-    placeStdin(ctx, pathA, "small\n");
+    placeStdin(context(), pathA, "small\n");
     expect(readFileSync(pathA, "utf8")).toBe("small\n");
     expect(readFileSync(pathB, "utf8")).toBe(large("x"));
   });
 });
 
 describe("session runs with large inputs", () => {
-  let sandbox: LocalSandbox;
-  beforeAll(() => {
-    sandbox = createLocalSandbox({ cacheDir: sharedTestCacheDir(), warmPython: false });
-  });
-  afterAll(async () => {
-    await sandbox.close?.();
-  });
+  const { sandbox, preparePython } = useLocalSandbox({ warmPython: false });
 
   test("each run reads its own input, large or small, in any order", async () => {
-    const prepared = await sandbox.prepare({ language: "python", code: "import sys\nd = sys.stdin.read()\nprint(len(d), d[:1], d[-2:-1])\n" }, compileLimits);
-    if (!prepared.ok) throw new Error(prepared.log);
-    const session = await sandbox.openSession?.(prepared.program, limits);
+    const program = await preparePython("import sys\nd = sys.stdin.read()\nprint(len(d), d[:1], d[-2:-1])\n");
+    const session = await sandbox().openSession?.(program, limits);
     if (!session) throw new Error("the local sandbox offers no sessions");
     try {
       const inputs = [large("p"), "q\n", large("p"), large("r"), ""];

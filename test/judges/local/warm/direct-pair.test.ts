@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import type { PairSide, PreparedProgram } from "../../../../judges/types.ts";
-import { limits, useLocalSandbox } from "../local-sandbox.ts";
+import { limits } from "../local-sandbox.ts";
+import { side, useWarmSandbox } from "./warm-sandbox.ts";
 
 // Runs that reach their limits take seconds on a busy 2-core machine.
 setDefaultTimeout(60_000);
 
-const { sandbox, preparePython } = useLocalSandbox();
-
-// Every outcome must come from a forked run, never from the cold fallback.
-afterEach(async () => {
-  expect((await sandbox().inspect()).warmFallbacks).toBe(0);
-});
-
-function side(program: PreparedProgram, extra: Partial<PairSide> = {}): PairSide {
-  return { program, limits, ...extra };
-}
+const { sandbox, preparePython } = useWarmSandbox();
 
 /** The peer of a direct pair: trusted, so the zygote joins the sides with plain pipes. */
 const direct = (program: PreparedProgram, extra: Partial<PairSide> = {}): PairSide => side(program, { ...extra, directPipe: true });

@@ -1,17 +1,14 @@
 /** The zygote preloads the function-mode wire format (harness code); a run sees it only as a cold run would. */
-import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PreparedProgram } from "../../../../judges/types.ts";
-import { compileLimits, limits, useLocalSandbox } from "../local-sandbox.ts";
+import { compileLimits, limits } from "../local-sandbox.ts";
+import { useWarmSandbox } from "./warm-sandbox.ts";
 
 setDefaultTimeout(60_000);
 
-const { sandbox } = useLocalSandbox();
-
-afterEach(async () => {
-  expect((await sandbox().inspect()).warmFallbacks).toBe(0);
-});
+const { sandbox } = useWarmSandbox();
 
 const HARNESS_PROTOCOL = readFileSync(join(import.meta.dir, "../../../../judges/function/python/fm_protocol.py"), "utf8");
 

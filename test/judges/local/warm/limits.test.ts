@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
-import type { PairSide, PreparedProgram } from "../../../../judges/types.ts";
-import { limits, useLocalSandbox } from "../local-sandbox.ts";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
+import { limits } from "../local-sandbox.ts";
+import { side, useWarmSandbox } from "./warm-sandbox.ts";
 
 // Runs that reach their limits take seconds on a busy 2-core machine.
 setDefaultTimeout(60_000);
 
-const { sandbox, preparePython } = useLocalSandbox();
-
-// Every outcome must come from a forked run, never from the cold fallback.
-afterEach(async () => {
-  expect((await sandbox().inspect()).warmFallbacks).toBe(0);
-});
-
-function side(program: PreparedProgram, extra: Partial<PairSide> = {}): PairSide {
-  return { program, limits, ...extra };
-}
+const { sandbox, preparePython } = useWarmSandbox();
 
 describe("warm Python runs end at their limits with the cold path's verdicts", () => {
   test("an endless loop is stopped at the CPU limit (cpu_time)", async () => {
