@@ -11,6 +11,7 @@ import { RunCgroup } from "./cgroup.ts";
 import type { SandboxContext } from "./context.ts";
 import { buildLaunch, type Mount, type ProgramRlimits } from "./launch.ts";
 import { makeRunToken, parseStatusReport, type StatusReport } from "./status.ts";
+import { warn } from "./warn.ts";
 
 export interface ExecLimits {
   cpuMs: number;
@@ -150,7 +151,7 @@ export async function execInSandbox(ctx: SandboxContext, spec: ExecSpec): Promis
     const removed = !cgroup || (await cgroup.remove());
     endPhase("cgroup kill + remove", removeStarted);
     if (!removed && cgroup) {
-      process.stderr.write(`[judges/local] WARNING: a run's cgroup could not be removed (pids ${cgroup.listPids().join(",")})\n`);
+      warn(`a run's cgroup could not be removed (pids ${cgroup.listPids().join(",")})`);
     }
   }
 }

@@ -24,6 +24,7 @@ import { placeStdin } from "./session-inputs.ts";
 import { SessionStream } from "./session-stream.ts";
 import { parseSessionReport, sessionMarker } from "./session-status.ts";
 import { makeRunToken } from "./status.ts";
+import { warn } from "./warn.ts";
 
 const CPU_POLL_MS = 20;
 const DRAIN_GRACE_MS = 300;
@@ -281,7 +282,7 @@ function createLive(parts: LiveParts): LiveSandbox {
         stdout.cancel();
         stderr.cancel();
         const removed = !cgroup || (await cgroup.remove());
-        if (!removed && cgroup) process.stderr.write(`[judges/local] WARNING: a session's cgroup could not be removed (pids ${cgroup.listPids().join(",")})\n`);
+        if (!removed && cgroup) warn(`a session's cgroup could not be removed (pids ${cgroup.listPids().join(",")})`);
         await run.dispose();
         endPhase("session dispose", started);
       })();

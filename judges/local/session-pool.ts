@@ -13,6 +13,7 @@ import { endPhase, startPhase } from "../profile.ts";
 import type { SandboxContext } from "./context.ts";
 import type { LocalProgramHandle } from "./run.ts";
 import { type LiveSandbox, type LiveSpec, startLiveSandbox } from "./session-live.ts";
+import { warn } from "./warn.ts";
 
 /** Spares kept at once, over all specs (a grader judges a few problems' samples at a time). */
 const MAX_SPARES = 2;
@@ -87,7 +88,7 @@ export class SessionPool {
     // The tracked copy never rejects: spares are released without anyone awaiting them.
     const tracked: Promise<void> = disposal
       .catch((error: unknown) => {
-        process.stderr.write(`[judges/local] WARNING: a session's sandbox could not be torn down: ${(error as Error).message}\n`);
+        warn(`a session's sandbox could not be torn down: ${(error as Error).message}`);
       })
       .finally(() => this.disposals.delete(tracked));
     this.disposals.add(tracked);

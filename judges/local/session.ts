@@ -99,9 +99,8 @@ export class LocalRunSession implements RunSession {
 
   private dropInBackground(): void {
     const dropping: Promise<void> = this.drop()
-      .catch((error: unknown) => {
-        process.stderr.write(`[judges/local] WARNING: a session's sandbox could not be torn down: ${(error as Error).message}\n`);
-      })
+      // The pool's release has already warned about a failed teardown; it is no run's error.
+      .catch(() => {})
       .finally(() => this.drops.delete(dropping));
     this.drops.add(dropping);
   }
