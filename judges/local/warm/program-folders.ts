@@ -18,7 +18,7 @@ const MAX_SHARED = 32;
 const shared = new WeakMap<Zygote, string[]>();
 
 /** The program's cache key (the compile cache's content hash), or null when it has none. */
-function programKey(handle: LocalProgramHandle): string | null {
+function cacheKeyOf(handle: LocalProgramHandle): string | null {
   const key = basename(dirname(handle.programDir));
   return /^[0-9a-f]{16,128}$/.test(key) ? key : null;
 }
@@ -28,7 +28,7 @@ function programKey(handle: LocalProgramHandle): string | null {
  * sandbox) and, when this run should write the program's .pyc files, where (see placeCachedCode).
  */
 export function placeProgram(zygote: Zygote, handle: LocalProgramHandle, jobDir: string, jobDest: string): { prog: string; pycWrite: string | null } {
-  const key = programKey(handle);
+  const key = cacheKeyOf(handle);
   const cachedPyc = key ? join(zygote.pycDir, key) : null;
   if (key && cachedPyc && zygote.seenPrograms.has(key)) {
     const dir = join(zygote.reqDir, "progs", key);
