@@ -275,15 +275,16 @@ static Result runTest(const std::string& input, bool box) {
     }
     if (exited) break;
     if (wait4(pid, &st, WNOHANG, &ru) == pid) { exited = true; continue; }
-    if (nowMs() - start > wallMs) r.term = 'w';
+    // Memory first, as the local judge's OOM kill wins over its time limits: a runner that was not
+    // scheduled while its test crossed the memory limit finds the test far past it, maybe past its
+    // CPU or wall limit too (thrashing at the stage's larger limit), and it was the memory that failed.
+    long long usedKb = childRssKb(pid) + tmpfsGrowthKb(disk);
+    if (usedKb > memKb) r.term = 'm';
     else if (childCpuMs(pid) > cpuMs) r.term = 'c';
-    else {
-      long long usedKb = childRssKb(pid) + tmpfsGrowthKb(disk);
-      if (usedKb > memKb) r.term = 'm';
-      // Near the limit, look every millisecond: the cgroup the local judge uses stops a program at
-      // the limit itself, and a program writing files or touching pages fast moves ~1 MiB a ms.
-      pollMs = usedKb * 4 > memKb * 3 ? 1 : 10;
-    }
+    else if (nowMs() - start > wallMs) r.term = 'w';
+    // Near the limit, look every millisecond: the cgroup the local judge uses stops a program at
+    // the limit itself, and a program writing files or touching pages fast moves ~1 MiB a ms.
+    pollMs = usedKb * 4 > memKb * 3 ? 1 : 10;
   }
   kill(-pid, SIGKILL);
   if (!exited) while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR) {}
@@ -296,8 +297,11 @@ static Result runTest(const std::string& input, bool box) {
   r.mem = ru.ru_maxrss + written;
   if (r.term == 'm') r.mem = std::max(r.mem, memKb + 1);
   if (r.term != 'x') return r;
-  if (r.cpu > cpuMs) r.term = 'c';
-  else if (r.mem > memKb) r.term = 'm';
+  // A test that ended on its own is still held to every limit: the runner may not have looked while
+  // it ran (it was not scheduled, or the candidate stopped it with SIGSTOP and let it go on at exit).
+  if (r.mem > memKb) r.term = 'm';
+  else if (r.cpu > cpuMs) r.term = 'c';
+  else if (r.wall > wallMs) r.term = 'w';
   else if (WIFSIGNALED(st)) r.term = 's', r.sig = WTERMSIG(st);
   else if (WEXITSTATUS(st) != 0) r.term = 'n', r.code = WEXITSTATUS(st);
   return r;

@@ -78,12 +78,13 @@ while term == "x":
         status = child.poll()
         if status is not None:
             continue
-        if (time.monotonic() - started) * 1000 > wall_ms:
-            term = "w"
+        # Memory first, as the local judge's OOM kill wins over its time limits (see batch-runner.cpp).
+        if proc_figure(child.pid, "rss") > mem_kb:
+            term = "m"
         elif proc_figure(child.pid, "cpu") > cpu_ms:
             term = "c"
-        elif proc_figure(child.pid, "rss") > mem_kb:
-            term = "m"
+        elif (time.monotonic() - started) * 1000 > wall_ms:
+            term = "w"
 try:
     os.killpg(child.pid, signal.SIGKILL)
 except OSError:
@@ -95,10 +96,13 @@ cpu = int((usage.ru_utime + usage.ru_stime) * 1000)
 mem = usage.ru_maxrss
 code = sig = 0
 if term == "x":
-    if cpu > cpu_ms:
-        term = "c"
-    elif mem > mem_kb:
+    # Held to every limit even when it ended on its own while this runner was not looking.
+    if mem > mem_kb:
         term = "m"
+    elif cpu > cpu_ms:
+        term = "c"
+    elif wall > wall_ms:
+        term = "w"
     elif status < 0:
         term, sig = "s", -status
     elif status > 0:

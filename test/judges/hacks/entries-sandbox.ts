@@ -44,6 +44,25 @@ static long long read_sum() {
 }
 `;
 
+/**
+ * Stops the program's parent (same uid: SIGSTOP cannot be refused; under the Piston backend the
+ * parent is the batch runner that watches the test) and forks a child that lets it go on once the
+ * program has exited, so the parent finds a test that ended on its own while it was not looking.
+ * A parent that is a pid namespace's init ignores the signal.
+ */
+const STOP_PARENT_UNTIL_EXIT = `#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+static void stop_parent_until_exit() {
+  pid_t parent = getppid(), self = getpid();
+  if (fork() == 0) {
+    while (getppid() == self) usleep(1000);
+    kill(parent, SIGCONT);
+    _exit(0);
+  }
+  kill(parent, SIGSTOP);
+}`;
+
 function firstTest(judgement: Judgement) {
   const test = judgement.tests[0];
   if (!test) throw new Error(`no test ran (verdict ${judgement.verdict}${judgement.error ? `: ${judgement.error}` : ""})`);
@@ -182,6 +201,43 @@ int main() {
 `),
     allowed: ["WA"],
     verify: (judgement) => expect(firstTest(judgement).timeMs).toBeGreaterThanOrEqual(2 * CHILD_BURN_MS),
+  },
+  {
+    id: "accounting-stops-parent-sleeps-past-wall",
+    hackClass: "accounting",
+    title: "stops its parent with SIGSTOP, sleeps past the wall limit, prints the right answer and has a child let the parent go on once it has exited",
+    task: makeSumTask({ ...SUM_LIMITS, wallMs: 2000 }),
+    source: cpp(`${STOP_PARENT_UNTIL_EXIT}
+int main() {
+  long long a, b;
+  if (std::scanf("%lld %lld", &a, &b) != 2) return 0;
+  stop_parent_until_exit();
+  usleep(2600 * 1000);
+  std::printf("%lld\\n", a + b);
+}
+`),
+    allowed: ["TLE"],
+  },
+  {
+    id: "accounting-stops-parent-hides-memory",
+    hackClass: "accounting",
+    title: "stops its parent with SIGSTOP, touches 300 MB under a 128 MB limit, spends 1.2 s of CPU, prints the right answer and has a child let the parent go on",
+    task: makeSumTask({ ...SUM_LIMITS, memoryMb: 128 }),
+    source: cpp(`${STOP_PARENT_UNTIL_EXIT}
+#include <ctime>
+#include <vector>
+int main() {
+  long long a, b;
+  if (std::scanf("%lld %lld", &a, &b) != 2) return 0;
+  stop_parent_until_exit();
+  std::vector<char> v(300 << 20, 1);
+  while (clock() < 1.2 * CLOCKS_PER_SEC) {}
+  std::printf("%lld\\n", a + b + v[12345] - 1);
+}
+`),
+    // The memory limit was crossed first: the local judge's OOM kill says so, and so must a judge
+    // whose monitor the program stopped (it finds CPU and memory both over when it looks again).
+    allowed: ["MLE"],
   },
   {
     id: "accounting-raise-sigxcpu",

@@ -76,6 +76,26 @@ async function judge(language: Language, code: string): Promise<{ judgement: Jud
   return { judgement, executes: (proxy.counts.get("POST /api/v2/execute") ?? 0) - before };
 }
 
+/**
+ * Prints the right output, but when its stdin is the slice runner's memfd, stops the runner (same uid: SIGSTOP cannot
+ * be refused) and sleeps past the wall limit first, with a child that lets the runner go on once the
+ * program has exited. The first run, under the server's own sandbox, is quick and is cut at the cap.
+ */
+const STOPS_SLICE_RUNNER = `import os, signal, time
+if "memfd:stdin" in os.readlink("/proc/self/fd/0"):
+    runner, me = os.getppid(), os.getpid()
+    if os.fork() == 0:
+        while os.getppid() == me:
+            time.sleep(0.001)
+        os.kill(runner, signal.SIGCONT)
+        os._exit(0)
+    os.kill(runner, signal.SIGSTOP)
+    time.sleep(3.5)
+n = int(input())
+for i in range(n):
+    print(i)
+`;
+
 for (const language of ["cpp", "python"] as const) {
   describe(`${language}: outputs longer than the server's ${CAP}-byte cap`, () => {
     test("a program printing ~11 KB is AC, read back in one execute per slice", async () => {
@@ -104,3 +124,11 @@ for (const language of ["cpp", "python"] as const) {
     });
   });
 }
+
+test("python: a program that stops the slice runner and sleeps past the wall limit in its slice runs is TLE, not AC", async () => {
+  const source: SourceFile = { language: "python", code: STOPS_SLICE_RUNNER };
+  const task: GradeTask = { ...TASK, limits: { ...TASK.limits, cpuMs: 1000, wallMs: 3000 } };
+  const checker = await createChecker({ type: "tokens" }, { sandbox: piston });
+  const judgement = await gradeSubmission({ sandbox: piston, task, source, checker, compileLimits: HACK_COMPILE_LIMITS });
+  expect(judgement.verdict).toBe("TLE");
+});

@@ -16,6 +16,8 @@ const OS_ONLY = new Set([
   "status-forge-execfail-loop",
   "status-forge-nan-time",
   "accounting-unreaped-children-cpu",
+  "accounting-stops-parent-sleeps-past-wall",
+  "accounting-stops-parent-hides-memory",
   "accounting-raise-sigxcpu",
   "accounting-raise-sigxfsz",
   "output-closes-stdout-dups-stderr",
