@@ -212,7 +212,8 @@ int main() {
   long long a, b;
   if (std::scanf("%lld %lld", &a, &b) != 2) return 0;
   stop_parent_until_exit();
-  usleep(2600 * 1000);
+  // Past this task's 2 s and past the 3 s a judge derives from a 1 s time limit (the reward server).
+  usleep(3500 * 1000);
   std::printf("%lld\\n", a + b);
 }
 `),
