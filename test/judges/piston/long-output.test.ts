@@ -68,18 +68,19 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function judge(language: Language, code: string): Promise<{ judgement: Judgement; executes: number }> {
+async function judge(language: Language, code: string, task: GradeTask = TASK): Promise<{ judgement: Judgement; executes: number }> {
   const before = proxy.counts.get("POST /api/v2/execute") ?? 0;
   const source: SourceFile = { language, code };
   const checker = await createChecker({ type: "tokens" }, { sandbox: piston });
-  const judgement = await gradeSubmission({ sandbox: piston, task: TASK, source, checker, compileLimits: HACK_COMPILE_LIMITS });
+  const judgement = await gradeSubmission({ sandbox: piston, task, source, checker, compileLimits: HACK_COMPILE_LIMITS });
   return { judgement, executes: (proxy.counts.get("POST /api/v2/execute") ?? 0) - before };
 }
 
 /**
- * Prints the right output, but when its stdin is the slice runner's memfd, stops the runner (same uid: SIGSTOP cannot
- * be refused) and sleeps past the wall limit first, with a child that lets the runner go on once the
- * program has exited. The first run, under the server's own sandbox, is quick and is cut at the cap.
+ * Prints the right output, but when its stdin is the slice runner's memfd, stops the runner (same
+ * uid: SIGSTOP cannot be refused) and sleeps past the wall limit first, with a child that lets the
+ * runner go on once the program has exited. The first run, under the server's own sandbox, is quick
+ * and is cut at the cap.
  */
 const STOPS_SLICE_RUNNER = `import os, signal, time
 if "memfd:stdin" in os.readlink("/proc/self/fd/0"):
@@ -126,9 +127,6 @@ for (const language of ["cpp", "python"] as const) {
 }
 
 test("python: a program that stops the slice runner and sleeps past the wall limit in its slice runs is TLE, not AC", async () => {
-  const source: SourceFile = { language: "python", code: STOPS_SLICE_RUNNER };
   const task: GradeTask = { ...TASK, limits: { ...TASK.limits, cpuMs: 1000, wallMs: 3000 } };
-  const checker = await createChecker({ type: "tokens" }, { sandbox: piston });
-  const judgement = await gradeSubmission({ sandbox: piston, task, source, checker, compileLimits: HACK_COMPILE_LIMITS });
-  expect(judgement.verdict).toBe("TLE");
+  expect((await judge("python", STOPS_SLICE_RUNNER, task)).judgement.verdict).toBe("TLE");
 });
